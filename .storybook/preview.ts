@@ -1,0 +1,33 @@
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import './preview.css';
+
+/** Theme and direction come from the toolbar, so every story can be seen dark and right-to-left. */
+const withThemeAndDirection: Decorator = (story, context) => {
+  const theme = (context.globals.theme as string | undefined) ?? 'light';
+  const dir = (context.globals.dir as string | undefined) ?? 'ltr';
+  document.documentElement.dataset.skTheme = theme;
+  document.documentElement.dir = dir;
+  return html`${story()}`;
+};
+
+const preview: Preview = {
+  decorators: [withThemeAndDirection],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme (--sk-* tokens)',
+      toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
+    },
+    dir: {
+      description: 'Text direction',
+      toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'light', dir: 'ltr' },
+  parameters: {
+    controls: { expanded: true },
+    a11y: { test: 'error' },
+  },
+};
+
+export default preview;

@@ -1,0 +1,52 @@
+// `npm run build`: dist/ (ES modules + .d.ts, one file per module so every entry point
+// tree-shakes) and custom-elements.json. Then checks that segment-kit/core loads in
+// plain Node and pulls in no DOM-bound code.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+rmSync('dist', { recursive: true, force: true });
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+run(process.execPath, [
+  'node_modules/@custom-elements-manifest/analyzer/cem.js',
+  'analyze',
+  '--litelement',
+  '--globs',
+  'src/elements/**/*.ts',
+  '--outdir',
+  '.',
+]);
+
+// segment-kit/core must stay free of Lit and the DOM.
+function walk(dir) {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.js') ? [p] : [];
+  });
+}
+const offenders = walk('dist/core').filter((f) => /from ['"](lit|@lit\/|@floating-ui|chart\.js)/.test(readFileSync(f, 'utf8')));
+if (offenders.length) {
+  console.error(`segment-kit/core must not import Lit or DOM libraries: ${offenders.join(', ')}`);
+  process.exit(1);
+}
+const probe = spawnSync(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    "const m = await import('./dist/core/index.js'); if (typeof m.parseSegment !== 'function') process.exit(2);",
+  ],
+  {
+    stdio: 'inherit',
+  },
+);
+if (probe.status !== 0) {
+  console.error('dist/core/index.js does not load in plain Node.');
+  process.exit(1);
+}
+console.log('build: dist/ and custom-elements.json written; segment-kit/core loads in plain Node.');

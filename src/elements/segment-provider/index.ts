@@ -1,0 +1,2 @@
+export * from './segment-provider.js';
+import './define.js';
