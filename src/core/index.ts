@@ -1,0 +1,16 @@
+/**
+ * `segment-kit/core`: the segment model with no DOM and no Lit. Types, the operator
+ * table, parsing and validation, edit operations, descriptions and undo history.
+ */
+export * from './model/types.js';
+export * from './model/operators.js';
+export * from './model/dates.js';
+export * from './model/catalog.js';
+export * from './model/segments.js';
+export * from './model/edit.js';
+export * from './model/history.js';
+export * from './model/describe.js';
+export * from './validate/pointer.js';
+export * from './validate/parse.js';
+export * from './validate/validate.js';
+export * from './provider/types.js';

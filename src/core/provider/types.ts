@@ -1,0 +1,178 @@
+/**
+ * The data provider interface (SPEC section 6): the only way elements talk to a host's
+ * data. Every method is async and takes `{ signal?: AbortSignal }`.
+ */
+import type { AttributeType, Catalog, SegmentDocument, SegmentState, SegmentType } from '../model/types.js';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface CountResult {
+  total: number;
+  /** Inspection counts, lined up with `segment.rules`. */
+  rules: { count: number; cumulative: number }[];
+}
+
+export interface ColumnDef {
+  /** The row key: the attribute name for audience attributes, `Entity.attribute` for projected ones. */
+  key: string;
+  label: string;
+  entity: string;
+  attribute: string;
+  type: AttributeType;
+}
+
+export interface SortSpec {
+  key: string;
+  direction?: 'asc' | 'desc';
+}
+
+export interface MembersOptions extends CallOptions {
+  offset?: number;
+  limit?: number;
+  sort?: SortSpec | SortSpec[];
+}
+
+export interface MembersResult {
+  total: number;
+  columns: ColumnDef[];
+  rows: Record<string, unknown>[];
+}
+
+export interface SuggestOptions extends CallOptions {
+  query?: string;
+  limit?: number;
+}
+
+export interface ValueSuggestion {
+  value: unknown;
+  label?: string;
+  count: number;
+}
+
+export type AttributeStats =
+  | { type: 'string' | 'boolean'; total: number; nulls: number; distinct: number; top: { value: unknown; label?: string; count: number }[] }
+  | {
+      type: 'number';
+      total: number;
+      nulls: number;
+      min: number | null;
+      max: number | null;
+      mean: number | null;
+      percentiles: Record<string, number | null>;
+    }
+  | { type: 'date'; total: number; nulls: number; min: string | null; max: string | null };
+
+export interface TrendOptions extends CallOptions {
+  from?: string | Date | number;
+  to?: string | Date | number;
+}
+
+export interface TrendPoint {
+  date: string;
+  count: number;
+}
+
+export type SegmentStatus = 'draft' | 'notStarted' | 'running' | 'succeeded' | 'failed' | 'skipped';
+
+export interface SegmentSummary {
+  id: string;
+  name: string;
+  displayName?: string;
+  description?: string;
+  type: SegmentType;
+  state: SegmentState;
+  status: SegmentStatus;
+  memberCount: number | null;
+  lastRefreshed: string | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** Ids of the segments that reference this one. */
+  usedBy: string[];
+}
+
+export interface ListOptions extends CallOptions {
+  search?: string;
+  tags?: string[];
+  sort?: SortSpec | SortSpec[];
+  offset?: number;
+  limit?: number;
+}
+
+export interface SegmentPatch {
+  state?: SegmentState;
+  type?: SegmentType;
+  tags?: string[];
+  displayName?: string;
+}
+
+export interface NodeExplanation {
+  id?: string;
+  /** JSON pointer of the node in the document. */
+  path: string;
+  kind: 'group' | 'condition' | 'related';
+  result: boolean;
+  /** Related nodes: how many linked rows satisfied `where`. */
+  matchedRows?: number;
+}
+
+export interface RuleExplanation {
+  index: number;
+  id?: string;
+  /** Does the member satisfy this rule on its own? */
+  matched: boolean;
+  /** Is the member in the result after this rule (rules 0..index applied)? */
+  cumulative: boolean;
+  nodes: NodeExplanation[];
+}
+
+export interface Explanation {
+  key: string;
+  /** Is there an audience row with this key? */
+  found: boolean;
+  member: boolean;
+  rules: RuleExplanation[];
+}
+
+export interface SegmentProvider {
+  getCatalog(opts?: CallOptions): Promise<Catalog>;
+  count(segment: SegmentDocument, opts?: CallOptions): Promise<CountResult>;
+  members(segment: SegmentDocument, opts?: MembersOptions): Promise<MembersResult>;
+  suggestValues(entity: string, attribute: string, opts?: SuggestOptions): Promise<ValueSuggestion[]>;
+  attributeStats?(entity: string, attribute: string, opts?: CallOptions): Promise<AttributeStats>;
+  trend(segmentId: string, opts?: TrendOptions): Promise<TrendPoint[]>;
+  listSegments(opts?: ListOptions): Promise<{ total: number; items: SegmentSummary[] }>;
+  getSegment(id: string, opts?: CallOptions): Promise<SegmentDocument>;
+  saveSegment(doc: SegmentDocument, opts?: CallOptions): Promise<SegmentSummary>;
+  deleteSegments(ids: string[], opts?: CallOptions): Promise<void>;
+  refreshSegments(ids: string[], opts?: CallOptions): Promise<SegmentSummary[]>;
+  updateSegments(ids: string[], patch: SegmentPatch, opts?: CallOptions): Promise<SegmentSummary[]>;
+  explain?(segment: SegmentDocument, memberKey: string, opts?: CallOptions): Promise<Explanation>;
+}
+
+export type SegmentProviderErrorCode =
+  'not-found' | 'invalid-segment' | 'invalid-argument' | 'aborted' | 'conflict' | 'storage' | 'unavailable' | 'internal';
+
+/** The error every provider method rejects with: a code and a message a person can read. */
+export class SegmentProviderError extends Error {
+  readonly code: SegmentProviderErrorCode | (string & {});
+  readonly details?: unknown;
+  constructor(code: SegmentProviderErrorCode | (string & {}), message: string, details?: unknown) {
+    super(message);
+    this.name = code === 'aborted' ? 'AbortError' : 'SegmentProviderError';
+    this.code = code;
+    if (details !== undefined) this.details = details;
+  }
+}
+
+/** Is this error an abort (a superseded or cancelled call), which UIs ignore? */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || (error instanceof SegmentProviderError && error.code === 'aborted'));
+}
+
+/** Throw an `aborted` SegmentProviderError (named AbortError) if the signal is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new SegmentProviderError('aborted', 'The request was cancelled.');
+}

@@ -1,0 +1,403 @@
+/**
+ * `validateSegment`: checks a document against a catalog (SPEC sections 2–5) and returns
+ * every problem with its JSON pointer and the id of its rule or node, so a UI can show
+ * each message next to its row.
+ */
+import { attributeLabel, entityLabel, indexCatalog, type CatalogIndex } from '../model/catalog.js';
+import { parseIsoDate } from '../model/dates.js';
+import { AGGREGATE_OPERATORS, aggregateResultType, operatorSpec, operatorsFor, valueShapeOf } from '../model/operators.js';
+import { segmentLookup, type SegmentSource } from '../model/segments.js';
+import type {
+  AggregateMatch,
+  AttributeDef,
+  AttributeType,
+  Catalog,
+  ConditionValue,
+  SegmentDocument,
+  SegmentError,
+  SegmentErrorCode,
+  SegmentNode,
+} from '../model/types.js';
+import { parseSegment } from './parse.js';
+import { child } from './pointer.js';
+
+export interface ValidateOptions {
+  /**
+   * The other saved segments, to check segment references and cycles among them.
+   * Without it, references are not checked.
+   */
+  segments?: SegmentSource;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: SegmentError[];
+}
+
+/** Letters, digits and `_`, not starting with a digit. */
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function isIdentifier(name: unknown): boolean {
+  return typeof name === 'string' && IDENTIFIER.test(name);
+}
+
+const typeNoun: Record<AttributeType, string> = { string: 'text', number: 'a number', date: 'a date', boolean: 'true or false' };
+
+class Checker {
+  readonly errors: SegmentError[] = [];
+  constructor(
+    readonly catalog: Catalog,
+    readonly index: CatalogIndex,
+  ) {}
+
+  error(path: string, code: SegmentErrorCode, message: string, nodeId: string | undefined): void {
+    const e: SegmentError = { path, code, message };
+    if (nodeId !== undefined) e.nodeId = nodeId;
+    this.errors.push(e);
+  }
+
+  node(node: SegmentNode, path: string, scope: string): void {
+    const id = node.id;
+    if (node.kind === 'group') {
+      if (node.children.length === 0)
+        this.error(child(path, 'children'), 'empty-group', 'This group is empty: add a condition or remove the group.', id);
+      node.children.forEach((c, i) => this.node(c, child(path, 'children', i), scope));
+      return;
+    }
+    if (node.kind === 'condition') {
+      this.condition(node.entity, node.attribute, node.operator, node.value, path, scope, id);
+      return;
+    }
+    // related
+    const entity = node.entity;
+    if (entity === '') {
+      this.error(child(path, 'entity'), 'missing-field', 'Choose the entity this block looks at.', id);
+      return;
+    }
+    if (!this.index.entity(entity)) {
+      this.error(child(path, 'entity'), 'unknown-entity', `The catalog has no entity "${entity}".`, id);
+      return;
+    }
+    if (entity === scope || !this.index.path(scope, entity)) {
+      this.error(
+        child(path, 'entity'),
+        'no-relationship',
+        `${entityLabel(this.catalog, entity)} is not linked to ${entityLabel(this.catalog, scope)} by any relationship in the catalog.`,
+        id,
+      );
+      return;
+    }
+    const match = node.match;
+    if ('aggregate' in match && match.aggregate !== undefined) this.aggregate(match as AggregateMatch, entity, child(path, 'match'), id);
+    if (node.where) this.node(node.where, child(path, 'where'), entity);
+  }
+
+  aggregate(match: AggregateMatch, entity: string, path: string, id: string | undefined): void {
+    let attr: AttributeDef | undefined;
+    if (match.aggregate !== 'count' || match.attribute !== undefined) {
+      if (match.attribute === undefined || match.attribute === '') {
+        if (match.aggregate !== 'count')
+          this.error(
+            child(path, 'attribute'),
+            'missing-attribute',
+            `Choose the attribute to ${match.aggregate === 'avg' ? 'average' : match.aggregate}.`,
+            id,
+          );
+        return;
+      }
+      attr = this.index.attribute(entity, match.attribute);
+      if (!attr) {
+        this.error(
+          child(path, 'attribute'),
+          'unknown-attribute',
+          `${entityLabel(this.catalog, entity)} has no attribute "${match.attribute}".`,
+          id,
+        );
+        return;
+      }
+    }
+    const resultType = aggregateResultType(match.aggregate, attr?.type);
+    if (!resultType) {
+      this.error(
+        child(path, 'aggregate'),
+        'operator-not-allowed',
+        `\`${match.aggregate}\` cannot be used with ${attributeLabel(this.catalog, entity, attr?.name ?? '')} (${typeNoun[attr?.type ?? 'string']}).`,
+        id,
+      );
+      return;
+    }
+    if (match.operator === '') {
+      this.error(child(path, 'operator'), 'missing-operator', 'Choose how to compare the aggregate.', id);
+      return;
+    }
+    if (!(AGGREGATE_OPERATORS[resultType] as readonly string[]).includes(match.operator)) {
+      this.error(
+        child(path, 'operator'),
+        'operator-not-allowed',
+        `\`${match.operator}\` cannot compare ${resultType === 'date' ? 'a date' : 'a number'} aggregate.`,
+        id,
+      );
+      return;
+    }
+    this.value(resultType, match.operator, match.value, child(path, 'value'), id, undefined);
+  }
+
+  condition(
+    entity: string,
+    attribute: string,
+    operator: string,
+    value: ConditionValue,
+    path: string,
+    scope: string,
+    id: string | undefined,
+  ): void {
+    if (attribute === '') {
+      this.error(child(path, 'attribute'), 'missing-attribute', 'Choose an attribute.', id);
+      return;
+    }
+    if (!this.index.entity(entity)) {
+      this.error(
+        child(path, 'entity'),
+        'unknown-entity',
+        entity === '' ? 'This condition does not say which entity its attribute belongs to.' : `The catalog has no entity "${entity}".`,
+        id,
+      );
+      return;
+    }
+    if (entity !== scope) {
+      const here =
+        scope === this.catalog.audience
+          ? `${entityLabel(this.catalog, scope)} conditions`
+          : `this ${entityLabel(this.catalog, scope)} block`;
+      this.error(
+        child(path, 'entity'),
+        'entity-out-of-scope',
+        `${entityLabel(this.catalog, entity)} attributes cannot be used in ${here}: put the condition inside a related ${entityLabel(this.catalog, entity)} block.`,
+        id,
+      );
+      return;
+    }
+    const attr = this.index.attribute(entity, attribute);
+    if (!attr) {
+      this.error(
+        child(path, 'attribute'),
+        'unknown-attribute',
+        `${entityLabel(this.catalog, entity)} has no attribute "${attribute}".`,
+        id,
+      );
+      return;
+    }
+    if (operator === '') {
+      this.error(child(path, 'operator'), 'missing-operator', 'Choose an operator.', id);
+      return;
+    }
+    if (!operatorSpec(attr.type, operator)) {
+      if (valueShapeOf(operator) !== undefined) {
+        this.error(
+          child(path, 'operator'),
+          'operator-not-allowed',
+          `\`${operator}\` cannot be used with ${attributeLabel(this.catalog, entity, attribute)}, which is ${typeNoun[attr.type]}; use one of ${operatorsFor(attr.type).join(', ')}.`,
+          id,
+        );
+      }
+      return; // unknown operators were reported by parseSegment
+    }
+    this.value(attr.type, operator, value, child(path, 'value'), id, attr);
+  }
+
+  /** Checks the type of each scalar in a value whose shape parseSegment already checked. */
+  value(
+    type: AttributeType,
+    operator: string,
+    value: ConditionValue,
+    path: string,
+    id: string | undefined,
+    attr: AttributeDef | undefined,
+  ): void {
+    const shape = valueShapeOf(operator);
+    if (shape === 'none' || shape === 'relative' || value === undefined || value === null) return;
+    const scalars: [unknown, string][] = Array.isArray(value) ? value.map((v, i) => [v, child(path, i)]) : [[value, path]];
+    if ((shape === 'pair' || shape === 'list') && !Array.isArray(value)) return;
+    if (shape === 'scalar' && Array.isArray(value)) return;
+    let ok = true;
+    for (const [v, p] of scalars) {
+      if (v === null || v === undefined || typeof v === 'object') continue; // shape errors come from parseSegment
+      if (!this.scalar(type, v, p, id, attr)) ok = false;
+    }
+    if (ok && shape === 'pair' && Array.isArray(value) && value.length === 2) {
+      const [lo, hi] = value;
+      const a = type === 'date' && typeof lo === 'string' ? parseIsoDate(lo) : lo;
+      const b = type === 'date' && typeof hi === 'string' ? parseIsoDate(hi) : hi;
+      if (typeof a === 'number' && typeof b === 'number' && a > b) {
+        this.error(path, 'invalid-value', `The low value must not be greater than the high value.`, id);
+      }
+    }
+  }
+
+  scalar(type: AttributeType, v: unknown, path: string, id: string | undefined, attr: AttributeDef | undefined): boolean {
+    if (type === 'string') {
+      if (typeof v !== 'string') {
+        this.error(path, 'value-type', `This value must be text, not ${typeof v}.`, id);
+        return false;
+      }
+      if (v === '') {
+        this.error(path, 'missing-value', 'Enter a value (to find empty values, use "is empty").', id);
+        return false;
+      }
+    } else if (type === 'number') {
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        this.error(path, 'value-type', `This value must be a number, not ${typeof v === 'string' ? `"${v}"` : typeof v}.`, id);
+        return false;
+      }
+    } else if (type === 'date') {
+      if (typeof v !== 'string') {
+        this.error(path, 'value-type', `This value must be a date like 2024-05-31, not ${typeof v}.`, id);
+        return false;
+      }
+      if (parseIsoDate(v) === undefined) {
+        this.error(path, 'invalid-date', `"${v}" is not a date: use the form 2024-05-31 (or an ISO 8601 date and time).`, id);
+        return false;
+      }
+    }
+    if (attr?.values && attr.values.length > 0) {
+      const allowed = attr.values.map((o) => o.value);
+      const lower = typeof v === 'string' ? v.toLowerCase() : v;
+      if (!allowed.some((a) => (typeof a === 'string' ? a.toLowerCase() : a) === lower)) {
+        this.error(path, 'value-not-allowed', `"${String(v)}" is not one of the values of ${attr.label ?? attr.name}.`, id);
+        return false;
+      }
+    }
+    return true;
+  }
+}
+
+/**
+ * Check a segment document against a catalog. Returns `{ valid, errors }`; every error
+ * has a JSON pointer, a code, a message a person understands and, when the rule or node
+ * has one, its id. Structural problems (those `parseSegment` reports) are included.
+ * Never throws.
+ */
+export function validateSegment(segment: unknown, catalog: Catalog, options: ValidateOptions = {}): ValidationResult {
+  const parsed = parseSegment(segment, { assignIds: false });
+  if (!parsed.segment) return { valid: false, errors: parsed.errors };
+  const doc = parsed.segment;
+  const index = indexCatalog(catalog);
+  const checker = new Checker(catalog, index);
+  const errors = checker.errors;
+  errors.push(...parsed.errors);
+
+  if (doc.name === undefined || doc.name === '') {
+    checker.error('/name', 'missing-name', 'Give the segment a name (letters, digits and _, no spaces).', undefined);
+  } else if (!isIdentifier(doc.name)) {
+    checker.error(
+      '/name',
+      'invalid-name',
+      `"${doc.name}" is not a valid name: use letters, digits and _, starting with a letter, with no spaces.`,
+      undefined,
+    );
+  }
+  const audienceOk = typeof catalog?.audience === 'string' && doc.audience === catalog.audience && !!index.entity(doc.audience);
+  if (!audienceOk) {
+    checker.error(
+      '/audience',
+      'unknown-audience',
+      doc.audience === ''
+        ? 'The document needs an audience.'
+        : `The audience "${doc.audience}" is not the catalog's audience "${String(catalog?.audience)}".`,
+      undefined,
+    );
+  }
+  if (doc.rules.length === 0) checker.error('/rules', 'no-rules', 'Add at least one rule.', undefined);
+
+  const lookup = segmentLookup(options.segments);
+  doc.rules.forEach((rule, i) => {
+    const path = child('/rules', i);
+    const id = rule.id;
+    if (i === 0 && rule.setOperator !== undefined) {
+      checker.error(
+        child(path, 'setOperator'),
+        'set-operator-on-first-rule',
+        'The first rule cannot have a set operator: there is nothing before it to combine with.',
+        id,
+      );
+    }
+    const hasWhere = rule.where !== undefined;
+    const hasSegment = rule.segment !== undefined;
+    if (hasWhere && hasSegment) {
+      checker.error(path, 'ambiguous-rule', 'A rule has either conditions (where) or a segment reference, not both.', id);
+    } else if (!hasWhere && !hasSegment) {
+      checker.error(path, 'empty-rule', 'This rule is empty: add a condition or choose a segment.', id);
+    }
+    if (hasSegment && rule.segment !== undefined) {
+      const ref = rule.segment;
+      if (ref === '') {
+        checker.error(child(path, 'segment'), 'missing-value', 'Choose a segment.', id);
+      } else if (doc.id !== undefined && ref === doc.id) {
+        checker.error(child(path, 'segment'), 'segment-cycle', 'A segment cannot include itself.', id);
+      } else if (options.segments !== undefined) {
+        const target = lookup(ref);
+        if (!target) checker.error(child(path, 'segment'), 'unknown-segment', `There is no saved segment "${ref}".`, id);
+        else {
+          const cycle = findCycle(ref, doc.id, lookup);
+          if (cycle)
+            checker.error(child(path, 'segment'), 'segment-cycle', `Segment references go round in a circle: ${cycle.join(' → ')}.`, id);
+        }
+      }
+    }
+    if (audienceOk && rule.where) checker.node(rule.where, child(path, 'where'), doc.audience);
+  });
+
+  doc.projectedAttributes?.forEach((p, i) => {
+    const path = child('/projectedAttributes', i);
+    if (!index.entity(p.entity))
+      checker.error(child(path, 'entity'), 'unknown-entity', `The catalog has no entity "${p.entity}".`, undefined);
+    else if (!index.attribute(p.entity, p.attribute))
+      checker.error(
+        child(path, 'attribute'),
+        'unknown-attribute',
+        `${entityLabel(catalog, p.entity)} has no attribute "${p.attribute}".`,
+        undefined,
+      );
+    else if (p.entity !== doc.audience && !index.path(doc.audience, p.entity))
+      checker.error(
+        child(path, 'entity'),
+        'no-relationship',
+        `${entityLabel(catalog, p.entity)} is not linked to ${entityLabel(catalog, doc.audience)}.`,
+        undefined,
+      );
+  });
+
+  return { valid: errors.length === 0, errors };
+}
+
+/**
+ * Follows segment references from `start`; returns the ids on a cycle reachable from it
+ * (including one that comes back to `self`), or undefined.
+ */
+function findCycle(start: string, self: string | undefined, lookup: (id: string) => SegmentDocument | undefined): string[] | undefined {
+  const stack: string[] = self !== undefined ? [self] : [];
+  const onStack = new Set(stack);
+  const done = new Set<string>();
+  const visit = (id: string): string[] | undefined => {
+    if (onStack.has(id)) return [...stack.slice(stack.indexOf(id)), id];
+    if (done.has(id)) return undefined;
+    const doc = lookup(id);
+    if (!doc || !Array.isArray(doc.rules)) {
+      done.add(id);
+      return undefined;
+    }
+    stack.push(id);
+    onStack.add(id);
+    for (const rule of doc.rules) {
+      if (rule && typeof rule.segment === 'string') {
+        const found = visit(rule.segment);
+        if (found) return found;
+      }
+    }
+    stack.pop();
+    onStack.delete(id);
+    done.add(id);
+    return undefined;
+  };
+  return visit(start);
+}

@@ -1,0 +1,8 @@
+/**
+ * `segment-kit`: everything — the core and the elements — and registers the elements.
+ * Import `segment-kit/core` for the DOM-free model alone.
+ */
+export * from './core/index.js';
+export * from './elements/shared/context.js';
+export * from './elements/shared/define.js';
+export * from './elements/segment-provider/index.js';
