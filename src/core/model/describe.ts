@@ -134,7 +134,8 @@ class Describer {
       return nested && node.children.length > 1 ? `(${joined})` : joined;
     }
     const label = entityLabel(this.catalog, node.entity);
-    const where = node.where ? ` where ${this.node(node.where, false)}` : '';
+    const inner = node.where ? this.node(node.where, false) : '';
+    const where = inner === '' ? '' : /^(with|whose) /.test(inner) ? ` ${inner}` : ` where ${inner}`;
     const match = node.match;
     if ('aggregate' in match && match.aggregate !== undefined) {
       const m = match as AggregateMatch;

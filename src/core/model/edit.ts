@@ -129,7 +129,10 @@ function replaceNode(doc: SegmentDocument, id: string, fn: (node: SegmentNode) =
   const singleNode = (out: SegmentNode | SegmentNode[] | null): SegmentNode | null => {
     const one = asSingle(out);
     if (one && !one.id) {
-      taken ??= collectIds(doc);
+      if (!taken) {
+        taken = collectIds(doc);
+        for (const n of walkNodes(one)) if (n.id) taken.add(n.id);
+      }
       return { ...one, id: freshId(taken, 'g') };
     }
     return one;
