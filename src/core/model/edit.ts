@@ -335,6 +335,43 @@ export function convertValue(value: ConditionValue, from: ValueShape | undefined
 }
 
 /**
+ * A condition node with another operator: the value is carried over when the shapes
+ * allow (a single value becomes a one-item list, a list its first item, …) or reset.
+ * Pure, node-level: elements that edit one condition use it directly.
+ */
+export function conditionWithOperator(node: ConditionNode, operator: ConditionNode['operator']): ConditionNode {
+  if (operator === node.operator) return node;
+  const next: ConditionNode = { ...node, operator };
+  const value = convertValue(node.value, valueShapeOf(node.operator), valueShapeOf(operator));
+  if (value === undefined) delete next.value;
+  else next.value = value;
+  return next;
+}
+
+/**
+ * A condition node pointed at another attribute: the operator is kept when the new type
+ * allows it (else the type's first operator), the value when the type and shape still
+ * fit (else reset). Pure, node-level; it does not place the node in a related block
+ * (`setConditionAttribute` does that on a document).
+ */
+export function conditionWithAttribute(node: ConditionNode, catalog: Catalog, entity: string, attribute: string): ConditionNode {
+  const index = indexCatalog(catalog);
+  const attr = index.attribute(entity, attribute);
+  if (!attr) throw new SegmentEditError('invalid-argument', `${entity} has no attribute "${attribute}".`);
+  const oldType: AttributeType | undefined = index.attribute(node.entity, node.attribute)?.type;
+  const keepOperator = node.operator !== '' && operatorSpec(attr.type, node.operator) !== undefined;
+  const operator = keepOperator ? node.operator : (operatorsFor(attr.type)[0] ?? '');
+  const next: ConditionNode = { ...node, entity, attribute, operator };
+  const sameKind = keepOperator && oldType === attr.type && !(attr.values && attr.values.length > 0 && node.attribute !== attribute);
+  if (!sameKind) {
+    const value = defaultValue(valueShapeOf(operator));
+    if (value === undefined) delete next.value;
+    else next.value = value;
+  }
+  return next;
+}
+
+/**
  * Update a condition: any of operator and value (and other fields but kind and id).
  * Changing the operator without giving a value carries the value over when the shapes
  * allow (a single value becomes a one-item list, a list its first item, …) or resets it.
@@ -350,10 +387,11 @@ export function updateCondition(doc: SegmentDocument, id: string, patch: Partial
       if (v === undefined) delete next[k];
       else next[k] = v;
     }
-    if ('operator' in patch && !('value' in patch) && patch.operator !== c.operator) {
-      const value = convertValue(c.value, valueShapeOf(c.operator), valueShapeOf(typeof patch.operator === 'string' ? patch.operator : ''));
-      if (value === undefined) delete next.value;
-      else next.value = value;
+    const operator = patch.operator;
+    if (!('value' in patch) && typeof operator === 'string' && operator !== c.operator) {
+      const carried = conditionWithOperator(c, operator);
+      if (carried.value === undefined) delete next.value;
+      else next.value = carried.value;
     }
     return next;
   });
@@ -375,20 +413,7 @@ export function setConditionAttribute(
   const loc = locate(doc, id);
   if (loc.node.kind !== 'condition') throw new SegmentEditError('invalid-target', 'Only a condition has an attribute.');
   const index = indexCatalog(catalog);
-  const attr = index.attribute(entity, attribute);
-  if (!attr) throw new SegmentEditError('invalid-argument', `${entity} has no attribute "${attribute}".`);
-  const old = loc.node;
-  const oldType: AttributeType | undefined = index.attribute(old.entity, old.attribute)?.type;
-  const keepOperator = old.operator !== '' && operatorSpec(attr.type, old.operator) !== undefined;
-  const operator = keepOperator ? old.operator : (operatorsFor(attr.type)[0] ?? '');
-  const next: ConditionNode = { ...old, entity, attribute, operator };
-  const shape = valueShapeOf(operator);
-  const sameKind = keepOperator && oldType === attr.type && !(attr.values && attr.values.length > 0 && old.attribute !== attribute);
-  if (!sameKind) {
-    const value = defaultValue(shape);
-    if (value === undefined) delete next.value;
-    else next.value = value;
-  }
+  const next = conditionWithAttribute(loc.node, catalog, entity, attribute);
   if (entity === loc.scope || !index.path(loc.scope, entity)) return replaceNode(doc, id, () => next);
   const taken = collectIds(doc);
   const related: RelatedNode = {

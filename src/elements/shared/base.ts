@@ -1,0 +1,36 @@
+/**
+ * The base of the kit's elements: a `provider` and `catalog` that come from properties or,
+ * when not set, from a surrounding `<segment-provider>` through `@lit/context`.
+ */
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Catalog } from '../../core/model/types.js';
+import type { SegmentProvider } from '../../core/provider/types.js';
+import { catalogContext, providerContext } from './context.js';
+
+export class SegmentKitElement extends LitElement {
+  /** The data provider. Overrides the one from a surrounding `<segment-provider>`. */
+  @property({ attribute: false }) provider: SegmentProvider | undefined;
+
+  /** The catalog. Overrides the one from a surrounding `<segment-provider>` (or the provider's). */
+  @property({ attribute: false }) catalog: Catalog | undefined;
+
+  @consume({ context: providerContext, subscribe: true })
+  @state()
+  protected contextProvider: SegmentProvider | undefined;
+
+  @consume({ context: catalogContext, subscribe: true })
+  @state()
+  protected contextCatalog: Catalog | undefined;
+
+  /** The provider in effect: the property, else the context's. */
+  get effectiveProvider(): SegmentProvider | undefined {
+    return this.provider ?? this.contextProvider;
+  }
+
+  /** The catalog in effect: the property, else the context's. */
+  get effectiveCatalog(): Catalog | undefined {
+    return this.catalog ?? this.contextCatalog;
+  }
+}
