@@ -389,7 +389,7 @@ export function updateCondition(doc: SegmentDocument, id: string, patch: Partial
     }
     const operator = patch.operator;
     if (!('value' in patch) && typeof operator === 'string' && operator !== c.operator) {
-      const carried = conditionWithOperator(c, operator);
+      const carried = conditionWithOperator(c, operator as ConditionNode['operator']);
       if (carried.value === undefined) delete next.value;
       else next.value = carried.value;
     }
