@@ -41,8 +41,9 @@ export type ParseResult =
       ok: false;
       errors: SegmentError[];
       /**
-       * Present when the document's skeleton could be read and only rules or nodes have
-       * problems: an editor can open it as a draft and show each error at its row.
+       * Present when every rule and node could be read (each is an object with a known
+       * kind, lists are lists, nesting is within MAX_DEPTH) and the problems are in their
+       * fields or values: an editor can open it as a draft and show each error at its row.
        */
       segment?: SegmentDocument;
     };
@@ -58,8 +59,15 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const get = (o: Obj, k: string): unknown => (has(o, k) ? o[k] : undefined);
 const describeType = (v: unknown) =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-const quote = (v: unknown) => (typeof v === 'string' ? `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"` : String(v));
+  v === null ? 'null' : v === undefined ? 'undefined' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+/** A value as it appears in a message: text quoted, numbers and booleans as they are, anything else by its kind. */
+const quote = (v: unknown) =>
+  typeof v === 'string'
+    ? `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`
+    : typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : describeType(v);
+const ownId = (v: unknown): string | undefined => (isObj(v) && has(v, 'id') && typeof v.id === 'string' && v.id !== '' ? v.id : undefined);
 
 /** Define a property without ever invoking a setter (so `__proto__` stays an own data field). */
 export function defineField(target: Obj, key: string, value: unknown): void {
@@ -74,14 +82,18 @@ class Reader {
   readonly ids = new Map<string, string>();
   readonly missingIds: { target: Obj; prefix: string }[] = [];
 
-  error(path: string, code: SegmentErrorCode, message: string, nodeId?: string): void {
+  /** The id of the rule or node being read: errors inside it carry it. */
+  currentId: string | undefined;
+  private seen = new Set<object>();
+
+  error(path: string, code: SegmentErrorCode, message: string, nodeId: string | undefined = this.currentId): void {
     const e: SegmentError = { path, code, message };
     if (nodeId !== undefined) e.nodeId = nodeId;
     this.errors.push(e);
   }
 
   stop(path: string, code: SegmentErrorCode, message: string): never {
-    this.error(path, code, message);
+    this.error(path, code, message, this.currentId);
     this.fatal = true;
     throw new Fatal(message);
   }
@@ -98,14 +110,32 @@ class Reader {
       this.error(path, 'not-json', `${String(value)} is not a JSON number.`);
       return null;
     }
-    if (Array.isArray(value)) return value.map((v, i) => this.cloneJson(v, child(path, i), depth + 1));
-    if (isObj(value)) {
-      const out: Obj = {};
-      for (const k of Object.keys(value)) {
-        const v = value[k];
-        if (v !== undefined) defineField(out, k, this.cloneJson(v, child(path, k), depth + 1));
+    if (typeof value === 'object' && value !== null) {
+      if (this.seen.has(value)) {
+        this.error(path, 'not-json', 'This value contains itself, which JSON cannot store.');
+        return null;
       }
-      return out;
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
+        this.error(
+          path,
+          'not-json',
+          `This field holds a ${(value).constructor?.name ?? 'special'} object, which JSON cannot store as it is.`,
+        );
+        return null;
+      }
+      this.seen.add(value);
+      try {
+        if (Array.isArray(value)) return value.map((v, i) => this.cloneJson(v, child(path, i), depth + 1));
+        const out: Obj = {};
+        for (const k of Object.keys(value)) {
+          const v = (value as Obj)[k];
+          if (v !== undefined) defineField(out, k, this.cloneJson(v, child(path, k), depth + 1));
+        }
+        return out;
+      } finally {
+        this.seen.delete(value);
+      }
     }
     this.error(path, 'not-json', `This field holds ${describeType(value)}, which JSON cannot store.`);
     return null;
@@ -168,6 +198,7 @@ class Reader {
   document(input: unknown): SegmentDocument {
     if (!isObj(input)) this.stop('', 'not-object', `A segment document must be a JSON object, not ${describeType(input)}.`);
     const out: Obj = {};
+    this.seen.add(input);
     const version = get(input, 'schemaVersion');
     if (version === undefined) {
       defineField(out, 'schemaVersion', SCHEMA_VERSION);
@@ -238,10 +269,12 @@ class Reader {
           const entity = get(p, 'entity');
           const attribute = get(p, 'attribute');
           if (typeof entity !== 'string' || typeof attribute !== 'string') {
-            const key = typeof entity !== 'string' ? 'entity' : 'attribute';
-            const v = get(p, key);
-            if (v === undefined) this.error(child(path, key), 'missing-field', `A projected attribute needs its ${key}.`);
-            else this.error(child(path, key), 'wrong-type', `The ${key} must be text, not ${describeType(v)}.`);
+            for (const key of ['entity', 'attribute']) {
+              const v = get(p, key);
+              if (v === undefined) this.error(child(path, key), 'missing-field', `A projected attribute needs its ${key}.`);
+              else if (typeof v !== 'string')
+                this.error(child(path, key), 'wrong-type', `The ${key} must be text, not ${describeType(v)}.`);
+            }
             return;
           }
           const o: Obj = {};
@@ -293,6 +326,15 @@ class Reader {
   }
 
   rule(input: unknown, path: string): SegmentRule {
+    this.currentId = ownId(input);
+    try {
+      return this.ruleBody(input, path);
+    } finally {
+      this.currentId = undefined;
+    }
+  }
+
+  ruleBody(input: unknown, path: string): SegmentRule {
     if (!isObj(input)) this.stop(path, 'not-object', `A rule must be an object, not ${describeType(input)}.`);
     const out: Obj = {};
     const id = this.id(input, out, path, 'r');
@@ -310,6 +352,16 @@ class Reader {
   }
 
   node(input: unknown, path: string, depth: number): SegmentNode {
+    const parentId = this.currentId;
+    this.currentId = ownId(input);
+    try {
+      return this.nodeBody(input, path, depth);
+    } finally {
+      this.currentId = parentId;
+    }
+  }
+
+  nodeBody(input: unknown, path: string, depth: number): SegmentNode {
     if (depth > MAX_DEPTH) this.stop(path, 'too-deep', `Conditions are nested more than ${MAX_DEPTH} levels deep.`);
     if (!isObj(input)) this.stop(path, 'not-object', `A condition or group must be an object, not ${describeType(input)}.`);
     const kind = get(input, 'kind');
@@ -564,7 +616,7 @@ export function freshId(taken: Set<string> | Map<string, unknown>, prefix: strin
  * `{ ok: true, segment }` or `{ ok: false, errors }` (each error a JSON pointer, a code
  * and a message a person understands). Never throws.
  */
-export function parseSegment(input: unknown, options: ParseOptions = {}): ParseResult {
+export function parseSegment(input: unknown, options?: ParseOptions | null): ParseResult {
   const reader = new Reader();
   let value = input;
   if (typeof input === 'string') {
@@ -587,7 +639,7 @@ export function parseSegment(input: unknown, options: ParseOptions = {}): ParseR
     }
     return { ok: false, errors: reader.errors };
   }
-  if (options.assignIds !== false) {
+  if (options?.assignIds !== false) {
     for (const { target, prefix } of reader.missingIds) defineField(target, 'id', freshId(reader.ids, prefix));
   }
   if (reader.errors.length > 0) return { ok: false, errors: reader.errors, segment };

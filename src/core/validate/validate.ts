@@ -45,6 +45,8 @@ const typeNoun: Record<AttributeType, string> = { string: 'text', number: 'a num
 
 class Checker {
   readonly errors: SegmentError[] = [];
+  /** Paths parseSegment already reported. */
+  readonly reported = new Set<string>();
   constructor(
     readonly catalog: Catalog,
     readonly index: CatalogIndex,
@@ -71,7 +73,8 @@ class Checker {
     // related
     const entity = node.entity;
     if (entity === '') {
-      this.error(child(path, 'entity'), 'missing-field', 'Choose the entity this block looks at.', id);
+      if (!this.reported.has(child(path, 'entity')))
+        this.error(child(path, 'entity'), 'missing-field', 'Choose the entity this block looks at.', id);
       return;
     }
     if (!this.index.entity(entity)) {
@@ -130,6 +133,7 @@ class Checker {
       this.error(child(path, 'operator'), 'missing-operator', 'Choose how to compare the aggregate.', id);
       return;
     }
+    if (valueShapeOf(match.operator) === undefined) return; // unknown operators were reported by parseSegment
     if (!(AGGREGATE_OPERATORS[resultType] as readonly string[]).includes(match.operator)) {
       this.error(
         child(path, 'operator'),
@@ -277,7 +281,8 @@ class Checker {
  * has one, its id. Structural problems (those `parseSegment` reports) are included.
  * Never throws.
  */
-export function validateSegment(segment: unknown, catalog: Catalog, options: ValidateOptions = {}): ValidationResult {
+export function validateSegment(segment: unknown, catalog: Catalog, options?: ValidateOptions | null): ValidationResult {
+  options ??= {};
   const parsed = parseSegment(segment, { assignIds: false });
   if (!parsed.segment) return { valid: false, errors: parsed.errors };
   const doc = parsed.segment;
@@ -285,6 +290,7 @@ export function validateSegment(segment: unknown, catalog: Catalog, options: Val
   const checker = new Checker(catalog, index);
   const errors = checker.errors;
   errors.push(...parsed.errors);
+  for (const e of parsed.errors) checker.reported.add(e.path);
 
   if (doc.name === undefined || doc.name === '') {
     checker.error('/name', 'missing-name', 'Give the segment a name (letters, digits and _, no spaces).', undefined);
@@ -358,7 +364,7 @@ export function validateSegment(segment: unknown, catalog: Catalog, options: Val
         `${entityLabel(catalog, p.entity)} has no attribute "${p.attribute}".`,
         undefined,
       );
-    else if (p.entity !== doc.audience && !index.path(doc.audience, p.entity))
+    else if (audienceOk && p.entity !== doc.audience && !index.path(doc.audience, p.entity))
       checker.error(
         child(path, 'entity'),
         'no-relationship',
