@@ -1,0 +1,499 @@
+/**
+ * Column caches over plain rows, built once per rows array and reused by every call.
+ *
+ * Rows are read once per (entity, attribute, type) into typed columns; after that every
+ * evaluation only reads arrays. The cache is keyed on the rows array itself (a WeakMap),
+ * so a new array (or one whose length changed) gets fresh columns. Editing the values of
+ * rows in place is NOT detected: give the engine a new array when data changes.
+ *
+ * Coercions (one place, shared by conditions, aggregates and explanations):
+ * - number: finite JS numbers; strings holding a decimal number (`"12"`, `" 1.5e3 "`);
+ *   bigints. Anything else (booleans, `"abc"`, `""`, NaN, ±Infinity, objects) is null.
+ * - date: ISO 8601 strings as `parseIsoDate` reads them (date-only = midnight UTC, no
+ *   offset = UTC), `Date` objects and finite epoch milliseconds. A string that does not
+ *   parse is null.
+ * - string: strings; numbers, bigints and booleans are turned into text (`String(v)`).
+ *   Objects and arrays are null. Comparisons use the lower-cased text.
+ * - boolean: only JS `true` / `false`. Everything else, the strings `"true"` / `"false"`
+ *   and `0` / `1` included, is null (so isTrue and isFalse are false and isEmpty is true).
+ * - join keys (relationship attributes) and member keys: strings as they are, finite
+ *   numbers and bigints as `String(v)` (so `7` and `"7"` join); null, undefined,
+ *   booleans and objects never join.
+ */
+import { DAY_MS, parseIsoDate } from '../model/dates.js';
+import type { AttributeType } from '../model/types.js';
+
+export type Row = Record<string, unknown>;
+export type Rows = readonly Row[];
+
+/** Numbers: the value, NaN for null. */
+export interface NumberColumn {
+  kind: 'number';
+  values: Float64Array;
+}
+/** Dates: epoch milliseconds, NaN for null; `monthDay` (month * 32 + day, 0 for null) is built on demand. */
+export interface DateColumn {
+  kind: 'date';
+  values: Float64Array;
+  monthDay?: Uint16Array;
+}
+/**
+ * Strings with few distinct values (up to `MAX_DICTIONARY`), dictionary-coded on their
+ * lower-cased text: code 0 is null. An operator becomes a table over the codes.
+ */
+export interface StringColumn {
+  kind: 'string';
+  codes: Int32Array;
+  /** Lower-cased text per code; `dict[0]` is a placeholder for null. */
+  dict: string[];
+  codeOf: Map<string, number>;
+}
+/** Strings with many distinct values (e-mails, ids): the lower-cased text per row, null for null. */
+export interface TextColumn {
+  kind: 'text';
+  lower: (string | null)[];
+}
+/** Booleans: 0 null, 1 false, 2 true. */
+export interface BooleanColumn {
+  kind: 'boolean';
+  codes: Uint8Array;
+}
+export type Column = NumberColumn | DateColumn | StringColumn | TextColumn | BooleanColumn;
+
+/** Beyond this many distinct values a string column is kept as plain lower-cased text. */
+export const MAX_DICTIONARY = 1 << 16;
+
+/** Rows of one entity grouped by the (join-key) value of one attribute. */
+export interface GroupIndex {
+  gid: Map<string, number>;
+  /** Rows of group g are `items[offsets[g] .. offsets[g + 1])`, in row order. */
+  offsets: Int32Array;
+  items: Int32Array;
+}
+
+/** For each scope row i, the linked rows are `items[offsets[i] .. offsets[i + 1])` (distinct). */
+export interface Link {
+  offsets: Int32Array;
+  items: Int32Array;
+}
+
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/** A row value as a number (NaN for null), see the coercions above. */
+export function toNumber(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v === 'string') return DECIMAL.test(v) ? Number(v) : NaN;
+  if (typeof v === 'bigint') return Number(v);
+  return NaN;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The month-day key (month * 32 + day, month 1–12) of a day number. */
+export function monthDayOfDay(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return m * 32 + d;
+}
+
+const notDigit = (d: number) => d >>> 0 > 9;
+
+/**
+ * Epoch ms of an ISO 8601 string, NaN when it is not one: the same results as
+ * `parseIsoDate`, with a fast path for the canonical forms `YYYY-MM-DD`,
+ * `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ` (each character read once).
+ */
+export function parseDateText(s: string): number {
+  const n = s.length;
+  if (n === 10 || n === 20 || n === 24) {
+    const t = canonicalDate(s, n);
+    if (t === t) return t;
+  }
+  const t = parseIsoDate(s);
+  return t === undefined ? NaN : t;
+}
+
+/** The fast path: NaN when `s` is not in a canonical form (the slow path then decides). */
+function canonicalDate(s: string, n: number): number {
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48;
+  const m1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  if (
+    notDigit(y0) ||
+    notDigit(y1) ||
+    notDigit(y2) ||
+    notDigit(y3) ||
+    notDigit(m0) ||
+    notDigit(m1) ||
+    notDigit(d0) ||
+    notDigit(d1) ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45
+  ) {
+    return NaN;
+  }
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (mo < 1 || mo > 12 || d < 1) return NaN;
+  const dim =
+    mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  if (d > dim) return NaN;
+  const t = daysFromCivil(y, mo, d) * DAY_MS;
+  if (n === 10) return t;
+  const h0 = s.charCodeAt(11) - 48;
+  const h1 = s.charCodeAt(12) - 48;
+  const i0 = s.charCodeAt(14) - 48;
+  const i1 = s.charCodeAt(15) - 48;
+  const s0 = s.charCodeAt(17) - 48;
+  const s1 = s.charCodeAt(18) - 48;
+  if (
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    notDigit(h0) ||
+    notDigit(h1) ||
+    notDigit(i0) ||
+    notDigit(i1) ||
+    notDigit(s0) ||
+    notDigit(s1)
+  ) {
+    return NaN;
+  }
+  const hh = h0 * 10 + h1;
+  const mi = i0 * 10 + i1;
+  const ss = s0 * 10 + s1;
+  if (hh > 23 || mi > 59 || ss > 59) return NaN;
+  const time = t + ((hh * 60 + mi) * 60 + ss) * 1000;
+  if (n === 20) return s.charCodeAt(19) === 90 ? time : NaN;
+  const f0 = s.charCodeAt(20) - 48;
+  const f1 = s.charCodeAt(21) - 48;
+  const f2 = s.charCodeAt(22) - 48;
+  if (s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90 || notDigit(f0) || notDigit(f1) || notDigit(f2)) return NaN;
+  return time + f0 * 100 + f1 * 10 + f2;
+}
+
+/** A row value as epoch milliseconds (NaN for null), see the coercions above. */
+export function toDate(v: unknown): number {
+  if (typeof v === 'string') return parseDateText(v);
+  if (v instanceof Date) {
+    const t = v.getTime();
+    return Number.isFinite(t) ? t : NaN;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  return NaN;
+}
+
+/** A row value as text (undefined for null), see the coercions above. */
+export function toText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** A join or member key (undefined: joins nothing). */
+export function toKey(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'bigint') return String(v);
+  return undefined;
+}
+
+const read = (row: Row | null | undefined, attr: string): unknown => (row === null || typeof row !== 'object' ? undefined : row[attr]);
+
+/** Typed columns, key lists and group indexes over one rows array. */
+export class EntityTable {
+  readonly rows: Rows;
+  readonly length: number;
+  private readonly columns = new Map<string, Column>();
+  private readonly groups = new Map<string, GroupIndex>();
+  private readonly keyLists = new Map<string, string[]>();
+  private readonly keyIndexes = new Map<string, Map<string, number>>();
+  /** Links from this table's rows to another entity's rows, by path (see `linkFor`). */
+  readonly links = new Map<string, { deps: EntityTable[]; link: Link }>();
+
+  constructor(rows: Rows) {
+    this.rows = rows;
+    this.length = rows.length;
+  }
+
+  column(attr: string, type: AttributeType): Column {
+    const cacheKey = `${type}\u0000${attr}`;
+    let col = this.columns.get(cacheKey);
+    if (!col) {
+      col = this.build(attr, type);
+      this.columns.set(cacheKey, col);
+    }
+    return col;
+  }
+
+  numbers(attr: string): NumberColumn {
+    return this.column(attr, 'number') as NumberColumn;
+  }
+
+  dates(attr: string): DateColumn {
+    return this.column(attr, 'date') as DateColumn;
+  }
+
+  strings(attr: string): StringColumn | TextColumn {
+    return this.column(attr, 'string') as StringColumn | TextColumn;
+  }
+
+  booleans(attr: string): BooleanColumn {
+    return this.column(attr, 'boolean') as BooleanColumn;
+  }
+
+  /** The month-day keys of a date column (built once). */
+  monthDays(attr: string): Uint16Array {
+    const col = this.dates(attr);
+    if (!col.monthDay) {
+      const md = new Uint16Array(this.length);
+      const values = col.values;
+      for (let i = 0; i < md.length; i++) {
+        const t = values[i]!;
+        if (t === t) md[i] = monthDayOfDay(Math.floor(t / DAY_MS));
+      }
+      col.monthDay = md;
+    }
+    return col.monthDay;
+  }
+
+  private build(attr: string, type: AttributeType): Column {
+    const rows = this.rows;
+    const n = this.length;
+    if (type === 'number' || type === 'date') {
+      const values = new Float64Array(n);
+      const conv = type === 'number' ? toNumber : toDate;
+      for (let i = 0; i < n; i++) values[i] = conv(read(rows[i], attr));
+      return type === 'number' ? { kind: 'number', values } : { kind: 'date', values };
+    }
+    if (type === 'boolean') {
+      const codes = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = read(rows[i], attr);
+        codes[i] = v === true ? 2 : v === false ? 1 : 0;
+      }
+      return { kind: 'boolean', codes };
+    }
+    const codes = new Int32Array(n);
+    const dict: string[] = [''];
+    const codeOf = new Map<string, number>();
+    const raw = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const v = read(rows[i], attr);
+      const text = typeof v === 'string' ? v : toText(v);
+      if (text === undefined) continue;
+      let code = raw.get(text);
+      if (code === undefined) {
+        const lower = text.toLowerCase();
+        code = codeOf.get(lower);
+        if (code === undefined) {
+          if (dict.length > MAX_DICTIONARY) return this.text(attr);
+          code = dict.length;
+          dict.push(lower);
+          codeOf.set(lower, code);
+        }
+        raw.set(text, code);
+      }
+      codes[i] = code;
+    }
+    return { kind: 'string', codes, dict, codeOf };
+  }
+
+  private text(attr: string): TextColumn {
+    const rows = this.rows;
+    const lower = new Array<string | null>(this.length);
+    for (let i = 0; i < this.length; i++) {
+      const v = read(rows[i], attr);
+      const text = typeof v === 'string' ? v : toText(v);
+      lower[i] = text === undefined ? null : text.toLowerCase();
+    }
+    return { kind: 'text', lower };
+  }
+
+  /** Member keys (`String(row[key])`) in row order. */
+  keys(keyAttr: string): string[] {
+    let keys = this.keyLists.get(keyAttr);
+    if (!keys) {
+      keys = new Array<string>(this.length);
+      for (let i = 0; i < this.length; i++) keys[i] = String(read(this.rows[i], keyAttr));
+      this.keyLists.set(keyAttr, keys);
+    }
+    return keys;
+  }
+
+  /** The first row of each member key (built on first use: snapshots). */
+  keyIndex(keyAttr: string): Map<string, number> {
+    let index = this.keyIndexes.get(keyAttr);
+    if (!index) {
+      index = new Map<string, number>();
+      const keys = this.keys(keyAttr);
+      for (let i = 0; i < keys.length; i++) if (!index.has(keys[i]!)) index.set(keys[i]!, i);
+      this.keyIndexes.set(keyAttr, index);
+    }
+    return index;
+  }
+
+  /** This table's rows grouped by the join key in `attr`. */
+  group(attr: string): GroupIndex {
+    let g = this.groups.get(attr);
+    if (!g) {
+      const n = this.length;
+      const gid = new Map<string, number>();
+      const of = new Int32Array(n);
+      const sizes: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const k = toKey(read(this.rows[i], attr));
+        if (k === undefined) {
+          of[i] = -1;
+          continue;
+        }
+        let id = gid.get(k);
+        if (id === undefined) {
+          id = sizes.length;
+          gid.set(k, id);
+          sizes.push(0);
+        }
+        sizes[id]!++;
+        of[i] = id;
+      }
+      const offsets = new Int32Array(sizes.length + 1);
+      for (let j = 0; j < sizes.length; j++) offsets[j + 1] = offsets[j]! + sizes[j]!;
+      const fill = offsets.slice(0, sizes.length);
+      const items = new Int32Array(offsets[sizes.length]!);
+      for (let i = 0; i < n; i++) {
+        const id = of[i]!;
+        if (id >= 0) items[fill[id]!++] = i;
+      }
+      g = { gid, offsets, items };
+      this.groups.set(attr, g);
+    }
+    return g;
+  }
+
+  /** For each row, the group (in `target`'s index on `targetAttr`) its `attr` joins, or -1. */
+  joinGroups(attr: string, target: GroupIndex): Int32Array {
+    const out = new Int32Array(this.length);
+    for (let i = 0; i < this.length; i++) {
+      const k = toKey(read(this.rows[i], attr));
+      const g = k === undefined ? undefined : target.gid.get(k);
+      out[i] = g === undefined ? -1 : g;
+    }
+    return out;
+  }
+}
+
+const tables = new WeakMap<Rows, EntityTable>();
+
+/** The cached table of a rows array (rebuilt when the array's length changed). */
+export function tableOf(rows: Rows): EntityTable {
+  let t = tables.get(rows);
+  if (!t || t.length !== rows.length) {
+    t = new EntityTable(rows);
+    tables.set(rows, t);
+  }
+  return t;
+}
+
+/** One hop of a path, resolved to tables. */
+export interface Hop {
+  /** Cache key fragment: entity names, attributes. */
+  key: string;
+  fromAttribute: string;
+  to: EntityTable;
+  toAttribute: string;
+}
+
+/**
+ * The rows of the last hop's table linked to each row of `from` through `hops` (each row
+ * of one hop joins the rows of the next whose `toAttribute` equals its `fromAttribute`).
+ * Linked rows are distinct and in row order of discovery. Cached on `from`.
+ */
+export function linkFor(from: EntityTable, hops: Hop[]): Link {
+  const key = hops.map((h) => h.key).join('\u0001');
+  const cached = from.links.get(key);
+  if (cached && cached.deps.length === hops.length && cached.deps.every((d, i) => d === hops[i]!.to)) return cached.link;
+  const link = buildLink(from, hops);
+  from.links.set(key, { deps: hops.map((h) => h.to), link });
+  return link;
+}
+
+function buildLink(from: EntityTable, hops: Hop[]): Link {
+  const n = from.length;
+  if (hops.length === 0) {
+    const offsets = new Int32Array(n + 1);
+    const items = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      offsets[i + 1] = i + 1;
+      items[i] = i;
+    }
+    return { offsets, items };
+  }
+  // First hop: each row joins one group of the target.
+  const first = hops[0]!;
+  const g0 = first.to.group(first.toAttribute);
+  const rowGroup = from.joinGroups(first.fromAttribute, g0);
+  let offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const g = rowGroup[i]!;
+    offsets[i + 1] = offsets[i]! + (g < 0 ? 0 : g0.offsets[g + 1]! - g0.offsets[g]!);
+  }
+  let items = new Int32Array(offsets[n]!);
+  for (let i = 0, k = 0; i < n; i++) {
+    const g = rowGroup[i]!;
+    if (g < 0) continue;
+    for (let j = g0.offsets[g]!, end = g0.offsets[g + 1]!; j < end; j++) items[k++] = g0.items[j]!;
+  }
+  // Further hops: expand, keeping each target row once per scope row.
+  let current = first.to;
+  for (let h = 1; h < hops.length; h++) {
+    const hop = hops[h]!;
+    const gi = hop.to.group(hop.toAttribute);
+    const mid = current.joinGroups(hop.fromAttribute, gi);
+    const seen = new Int32Array(hop.to.length).fill(-1);
+    const nextOffsets = new Int32Array(n + 1);
+    let buf = new Int32Array(Math.max(16, items.length));
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      for (let a = offsets[i]!, end = offsets[i + 1]!; a < end; a++) {
+        const g = mid[items[a]!]!;
+        if (g < 0) continue;
+        for (let j = gi.offsets[g]!, jend = gi.offsets[g + 1]!; j < jend; j++) {
+          const r = gi.items[j]!;
+          if (seen[r] === i) continue;
+          seen[r] = i;
+          if (k === buf.length) {
+            const bigger = new Int32Array(buf.length * 2);
+            bigger.set(buf);
+            buf = bigger;
+          }
+          buf[k++] = r;
+        }
+      }
+      nextOffsets[i + 1] = k;
+    }
+    offsets = nextOffsets;
+    items = buf.slice(0, k);
+    current = hop.to;
+  }
+  return { offsets, items };
+}

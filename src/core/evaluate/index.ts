@@ -1,0 +1,17 @@
+/**
+ * The in-memory evaluation engine (SPEC section 5): pure TypeScript, no DOM, importable
+ * from Node, a worker or the browser.
+ *
+ * - `evaluateSegment(segment, dataset, opts)` → members (audience keys in row order),
+ *   total and per-rule `{ count, cumulative }`.
+ * - `explainMember(segment, dataset, key, opts)` → the truth value of every rule and node.
+ * - `prepareDataset(dataset)` builds the per-dataset caches up front (optional).
+ *
+ * How values of other JS types in rows are read (numeric strings as numbers, only real
+ * booleans as booleans …) is documented in `columns.ts`; caches are keyed on the rows
+ * arrays, so give the engine new arrays when the data changes.
+ */
+export { evaluateSegment, explainMember, prepareDataset } from './evaluate.js';
+export type { Dataset, EvaluateOptions, EvaluationResult, Explanation, NodeExplanation, RuleCount, RuleExplanation } from './evaluate.js';
+export { EvaluationError } from './errors.js';
+export type { EvaluationErrorCode, EvaluationErrorDetails } from './errors.js';

@@ -1,0 +1,341 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { SegmentProviderError, isAbortError, type SegmentDocument } from '../../src/core/index.js';
+import { createMemoryProvider } from '../../src/providers/memory/index.js';
+import { documentArb } from './helpers/arbitraries.js';
+import { testCatalog as catalog } from './helpers/catalog.js';
+
+const NOW = '2026-11-01T12:00:00Z';
+
+const data = {
+  Customer: [
+    { CustomerId: 'C1', City: 'Paris', Country: 'FR', CreditBalance: 2500, BirthDate: '1980-11-20', DoNotContact: false },
+    { CustomerId: 'C2', City: 'paris ', Country: 'FR', CreditBalance: 10, BirthDate: null, DoNotContact: true },
+    { CustomerId: 'C3', City: 'Berlin', Country: 'DE', CreditBalance: 1200, BirthDate: '1990-01-02', DoNotContact: false },
+    { CustomerId: 'C4', City: null, Country: 'US', CreditBalance: null, BirthDate: '1975-06-30', DoNotContact: false },
+  ],
+  Order: [
+    { OrderId: 'O1', CustomerId: 'C1', TotalAmount: 600, OrderDate: '2026-10-01', Channel: 'Web' },
+    { OrderId: 'O2', CustomerId: 'C1', TotalAmount: 50, OrderDate: '2026-10-20', Channel: 'Store' },
+    { OrderId: 'O3', CustomerId: 'C3', TotalAmount: 900, OrderDate: '2025-01-01', Channel: 'Web' },
+  ],
+  Case: [{ CaseId: 'K1', CustomerId: 'C1', Escalated: true, Priority: 'High' }],
+};
+
+const rich: SegmentDocument = {
+  schemaVersion: 1,
+  id: 'rich',
+  name: 'Rich',
+  state: 'active',
+  audience: 'Customer',
+  rules: [
+    {
+      id: 'r1',
+      where: { kind: 'condition', id: 'c1', entity: 'Customer', attribute: 'CreditBalance', operator: 'greaterThan', value: 1000 },
+    },
+  ],
+};
+const dnc: SegmentDocument = {
+  schemaVersion: 1,
+  id: 'dnc',
+  name: 'DoNotContact',
+  state: 'active',
+  audience: 'Customer',
+  rules: [{ id: 'r1', where: { kind: 'condition', id: 'c1', entity: 'Customer', attribute: 'DoNotContact', operator: 'isTrue' } }],
+};
+const bigOrders: SegmentDocument = {
+  schemaVersion: 1,
+  name: 'BigOrders',
+  audience: 'Customer',
+  rules: [
+    {
+      where: {
+        kind: 'related',
+        entity: 'Order',
+        match: { quantifier: 'any' },
+        where: { kind: 'condition', entity: 'Order', attribute: 'TotalAmount', operator: 'greaterThan', value: 500 },
+      },
+    },
+    { setOperator: 'except', segment: 'dnc' },
+  ],
+  projectedAttributes: [{ entity: 'Order', attribute: 'TotalAmount' }],
+};
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+}
+
+const provider = (extra: Partial<Parameters<typeof createMemoryProvider>[0]> = {}) =>
+  createMemoryProvider({ catalog, data, now: NOW, segments: [rich, dnc], ...extra });
+
+async function rejects(p: Promise<unknown>, code: string, message?: RegExp) {
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(e instanceof SegmentProviderError, `expected SegmentProviderError, got ${String(e)}`);
+    assert.equal(e.code, code);
+    if (message) assert.match(e.message, message);
+    return true;
+  });
+}
+
+describe('memory provider: reading', () => {
+  it('counts with a per-rule breakdown lined up with the rules', async () => {
+    const p = provider();
+    const result = await p.count(bigOrders);
+    assert.deepEqual(result, {
+      total: 2,
+      rules: [
+        { count: 2, cumulative: 2 },
+        { count: 1, cumulative: 2 },
+      ],
+    });
+    assert.equal((await p.count({ ...bigOrders, rules: [...bigOrders.rules, { setOperator: 'union', segment: 'dnc' }] })).total, 3);
+  });
+
+  it('rejects an invalid segment with invalid-segment and the problems', async () => {
+    const p = provider();
+    await rejects(
+      p.count({ ...rich, rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'Nope', operator: 'equals', value: 1 } }] }),
+      'invalid-segment',
+      /no attribute "Nope"/,
+    );
+    await rejects(p.count('garbage' as unknown as SegmentDocument), 'invalid-segment', /cannot be read/);
+  });
+
+  it('pages and sorts members, with audience columns, projected columns and the key', async () => {
+    const p = provider();
+    const all = await p.members(bigOrders);
+    assert.equal(all.total, 2);
+    assert.deepEqual(
+      all.columns.map((c) => c.key),
+      ['CustomerId', 'City', 'Country', 'CreditBalance', 'BirthDate', 'DoNotContact', 'Order.TotalAmount'],
+    );
+    assert.deepEqual(
+      all.rows.map((r) => [r.CustomerId, r['Order.TotalAmount']]),
+      [
+        ['C1', 50],
+        ['C3', 900],
+      ],
+    );
+    const sorted = await p.members(rich, { sort: { key: 'CreditBalance', direction: 'desc' }, limit: 1, offset: 1 });
+    assert.equal(sorted.total, 2);
+    assert.deepEqual(
+      sorted.rows.map((r) => r.CustomerId),
+      ['C3'],
+    );
+  });
+
+  it('suggests values with counts, filtered by a query, and attribute stats', async () => {
+    const p = provider();
+    assert.deepEqual(await p.suggestValues('Customer', 'Country'), [
+      { value: 'FR', count: 2 },
+      { value: 'DE', count: 1 },
+      { value: 'US', label: 'United States', count: 1 },
+    ]);
+    assert.deepEqual(await p.suggestValues('Customer', 'City', { query: 'PAR' }), [
+      { value: 'Paris', count: 1 },
+      { value: 'paris ', count: 1 },
+    ]);
+    assert.deepEqual(await p.suggestValues('Customer', 'Country', { query: 'united' }), [
+      { value: 'US', label: 'United States', count: 1 },
+    ]);
+    await rejects(p.suggestValues('Customer', 'Nope'), 'not-found');
+    const num = await p.attributeStats('Customer', 'CreditBalance');
+    assert.deepEqual(num, {
+      type: 'number',
+      total: 4,
+      nulls: 1,
+      min: 10,
+      max: 2500,
+      mean: 1236.6666666666667,
+      percentiles: { p5: 10, p25: 10, p50: 1200, p75: 2500, p95: 2500 },
+    });
+    const date = await p.attributeStats('Customer', 'BirthDate');
+    assert.deepEqual(date, { type: 'date', total: 4, nulls: 1, min: '1975-06-30T00:00:00.000Z', max: '1990-01-02T00:00:00.000Z' });
+    const bool = await p.attributeStats('Customer', 'DoNotContact');
+    assert.equal(bool.type, 'boolean');
+    assert.ok('top' in bool && bool.top[0]!.value === false && bool.top[0]!.count === 3);
+  });
+
+  it('explains why a member is in or out', async () => {
+    const p = provider();
+    const yes = await p.explain(bigOrders, 'C1');
+    assert.equal(yes.member, true);
+    assert.equal(yes.rules[0]!.matched, true);
+    const no = await p.explain(bigOrders, 'C2');
+    assert.equal(no.member, false);
+    assert.equal((await p.explain(bigOrders, 'nobody')).found, false);
+  });
+});
+
+describe('memory provider: abort', () => {
+  it('rejects with an AbortError when the signal is already aborted', async () => {
+    const p = provider();
+    const c = new AbortController();
+    c.abort();
+    for (const call of [
+      p.count(rich, { signal: c.signal }),
+      p.listSegments({ signal: c.signal }),
+      p.getCatalog({ signal: c.signal }),
+      p.suggestValues('Customer', 'City', { signal: c.signal }),
+    ]) {
+      await assert.rejects(call, (e: unknown) => isAbortError(e) && e instanceof SegmentProviderError && e.code === 'aborted');
+    }
+  });
+
+  it('rejects a slow call aborted midway, and does not apply it', async () => {
+    const p = provider({ latency: 50 });
+    const c = new AbortController();
+    const pending = p.saveSegment({ ...rich, id: 'late', name: 'Late' }, { signal: c.signal });
+    setTimeout(() => c.abort(), 5);
+    await assert.rejects(pending, (e: unknown) => isAbortError(e));
+    await rejects(p.getSegment('late'), 'not-found');
+  });
+});
+
+describe('memory provider: the store', () => {
+  it('lists with search, tags, sort and paging; usedBy names dependents', async () => {
+    const p = provider();
+    await p.saveSegment({ ...bigOrders, tags: ['vip'] });
+    const all = await p.listSegments({ sort: { key: 'name' } });
+    assert.deepEqual(
+      all.items.map((s) => s.name),
+      ['BigOrders', 'DoNotContact', 'Rich'],
+    );
+    assert.deepEqual(all.items.find((s) => s.id === 'dnc')!.usedBy, ['big-orders']);
+    assert.equal((await p.listSegments({ search: 'rIch' })).items[0]!.id, 'rich');
+    assert.deepEqual(
+      (await p.listSegments({ tags: ['vip'] })).items.map((s) => s.id),
+      ['big-orders'],
+    );
+    const page = await p.listSegments({ sort: { key: 'memberCount', direction: 'desc' }, limit: 1, offset: 0 });
+    assert.equal(page.total, 3);
+    assert.equal(page.items.length, 1);
+    assert.equal(page.items[0]!.memberCount, 2);
+  });
+
+  it('saves an invalid document as an inactive draft, keeps it whole, and refuses to activate it', async () => {
+    const p = provider();
+    const draft = {
+      schemaVersion: 1 as const,
+      id: 'wip',
+      name: 'Work in progress',
+      state: 'active' as const,
+      audience: 'Customer',
+      rules: [],
+      note: { keep: true },
+    };
+    const summary = await p.saveSegment(draft);
+    assert.equal(summary.status, 'draft');
+    assert.equal(summary.state, 'inactive');
+    const back = await p.getSegment('wip');
+    assert.deepEqual(back.note, { keep: true });
+    assert.equal(back.name, 'Work in progress');
+    await rejects(p.updateSegments(['wip'], { state: 'active' }), 'invalid-segment', /draft cannot be activated/);
+    const fixed = await p.saveSegment({ ...back, name: 'WorkInProgress', rules: rich.rules, state: 'active' });
+    assert.equal(fixed.status, 'succeeded');
+    assert.equal(fixed.memberCount, 2);
+  });
+
+  it('refreshes dynamic segments, snapshots static ones, skips inactive ones, and records history', async () => {
+    const first = provider();
+    await first.saveSegment({ ...rich, id: 'frozen', name: 'Frozen', type: 'static' });
+    const frozen = await first.getSegment('frozen');
+    assert.deepEqual(frozen.snapshot, ['C1', 'C3']);
+    await first.saveSegment({ ...rich, id: 'off', name: 'Off', state: 'inactive' });
+    const [dyn, off] = await first.refreshSegments(['rich', 'off']);
+    assert.equal(dyn!.status, 'succeeded');
+    assert.equal(off!.status, 'skipped');
+    assert.equal(off!.memberCount, null);
+    // A static segment referenced by another uses its snapshot, even when the data changes.
+    const grown = {
+      ...data,
+      Customer: [
+        ...data.Customer,
+        { CustomerId: 'C5', City: 'Oslo', Country: 'DE', CreditBalance: 9999, BirthDate: null, DoNotContact: false },
+      ],
+    };
+    const later = createMemoryProvider({ catalog, data: grown, now: '2026-11-02T12:00:00Z', segments: [rich, dnc, { ...frozen }] });
+    const ref: SegmentDocument = { schemaVersion: 1, name: 'Ref', audience: 'Customer', rules: [{ segment: 'frozen' }] };
+    assert.equal((await later.count(ref)).total, 2);
+    assert.equal((await later.count(rich)).total, 3);
+    const [refreshed] = await later.refreshSegments(['rich']);
+    assert.equal(refreshed!.memberCount, 3);
+    assert.deepEqual(await later.trend('rich'), [{ date: '2026-11-02T12:00:00.000Z', count: 3 }]);
+  });
+
+  it('trend filters by from/to; update changes several segments at once; delete removes them', async () => {
+    const p = provider({
+      history: {
+        rich: [
+          { date: '2026-10-01T00:00:00Z', count: 1 },
+          { date: '2026-10-15T00:00:00Z', count: 2 },
+        ],
+      },
+    });
+    assert.deepEqual(await p.trend('rich', { from: '2026-10-10' }), [{ date: '2026-10-15T00:00:00Z', count: 2 }]);
+    await rejects(p.trend('nope'), 'not-found');
+    const updated = await p.updateSegments(['rich', 'dnc'], { tags: ['q4'], type: 'static', displayName: 'Renamed' });
+    assert.deepEqual(
+      updated.map((s) => [s.tags, s.type, s.displayName]),
+      [
+        [['q4'], 'static', 'Renamed'],
+        [['q4'], 'static', 'Renamed'],
+      ],
+    );
+    await rejects(p.updateSegments(['rich'], { state: 'paused' as 'active' }), 'invalid-argument');
+    await rejects(p.deleteSegments(['rich', 'ghost']), 'not-found');
+    assert.equal((await p.listSegments()).total, 2, 'nothing deleted when one id is unknown');
+    await p.deleteSegments(['rich']);
+    await rejects(p.getSegment('rich'), 'not-found');
+  });
+});
+
+describe('memory provider: persistence', () => {
+  it('keeps segments and history across a new provider on the same storage', async () => {
+    const storage = memoryStorage();
+    const a = provider({ storage });
+    await a.saveSegment({ ...bigOrders, id: 'big', state: 'active' });
+    const b = createMemoryProvider({ catalog, data, now: NOW, storage });
+    assert.deepEqual(
+      (await b.listSegments({ sort: { key: 'id' } })).items.map((s) => s.id),
+      ['big', 'dnc', 'rich'],
+    );
+    assert.equal((await b.trend('big')).length, 1);
+    assert.equal(b.storageError, undefined);
+  });
+
+  it('reports damaged storage, keeps the damaged value, and keeps working', async () => {
+    const storage = memoryStorage();
+    storage.map.set('segment-kit', '{"version":1,"segments":[{"doc":');
+    const reported: SegmentProviderError[] = [];
+    const p = createMemoryProvider({ catalog, data, now: NOW, storage, onStorageError: (e) => reported.push(e) });
+    assert.equal(reported.length, 1);
+    assert.equal(p.storageError?.code, 'storage');
+    assert.match(p.storageError!.message, /not valid JSON/);
+    assert.equal(storage.map.get('segment-kit.damaged'), '{"version":1,"segments":[{"doc":');
+    await p.saveSegment(rich);
+    assert.equal((await p.listSegments()).total, 1);
+    storage.map.set('other', JSON.stringify({ version: 1, segments: [{ doc: {} }], history: {} }));
+    const q = createMemoryProvider({ catalog, data, storage, storageKey: 'other' });
+    assert.match(q.storageError!.message, /#1 .* is damaged/);
+  });
+});
+
+describe('memory provider: properties', () => {
+  it("count's total equals the number of members, and per-rule cumulative ends at the total", async () => {
+    const p = createMemoryProvider({ catalog, data, now: NOW });
+    await fc.assert(
+      fc.asyncProperty(documentArb(catalog), async (doc) => {
+        const counted = await p.count(doc);
+        const members = await p.members(doc, { limit: 10_000 });
+        assert.equal(counted.total, members.total);
+        assert.equal(members.rows.length, members.total);
+        assert.equal(counted.rules.at(-1)!.cumulative, counted.total);
+        assert.equal(counted.rules.length, doc.rules.length);
+      }),
+      { seed: 11, numRuns: 150 },
+    );
+  });
+});
