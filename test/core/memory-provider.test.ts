@@ -313,7 +313,7 @@ describe('memory provider: persistence', () => {
     const p = createMemoryProvider({ catalog, data, now: NOW, storage, onStorageError: (e) => reported.push(e) });
     assert.equal(reported.length, 1);
     assert.equal(p.storageError?.code, 'storage');
-    assert.match(p.storageError!.message, /not valid JSON/);
+    assert.match(p.storageError.message, /not valid JSON/);
     assert.equal(storage.map.get('segment-kit.damaged'), '{"version":1,"segments":[{"doc":');
     await p.saveSegment(rich);
     assert.equal((await p.listSegments()).total, 1);

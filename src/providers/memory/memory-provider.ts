@@ -3,6 +3,7 @@
  * over plain rows with the core engine, and keeps saved segments and their refresh
  * history in memory or in a given storage (e.g. `localStorage`).
  */
+import { toKey } from '../../core/evaluate/columns.js';
 import { evaluateSegment, explainMember, type Dataset } from '../../core/evaluate/index.js';
 import { attributeLabel, entityLabel, indexCatalog, type PathStep } from '../../core/model/catalog.js';
 import { parseIsoDate, toInstant } from '../../core/model/dates.js';
@@ -297,22 +298,23 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
     let current = new Map<string, Record<string, unknown>[]>(); // key of the previous entity's row -> target rows
     const last: PathStep = path[path.length - 1]!;
     for (const row of data[entity] ?? []) {
-      const k = row[last.toAttribute];
-      if (k === null || k === undefined) continue;
-      const list = current.get(String(k));
+      const k = toKey(row[last.toAttribute]);
+      if (k === undefined) continue;
+      const list = current.get(k);
       if (list) list.push(row);
-      else current.set(String(k), [row]);
+      else current.set(k, [row]);
     }
     for (let i = path.length - 2; i >= 0; i--) {
       const step = path[i]!;
       const next = new Map<string, Record<string, unknown>[]>();
       for (const row of data[step.to] ?? []) {
-        const inner = current.get(String(row[path[i + 1]!.fromAttribute]));
-        const k = row[step.toAttribute];
-        if (!inner || k === null || k === undefined) continue;
-        const list = next.get(String(k));
+        const from = toKey(row[path[i + 1]!.fromAttribute]);
+        const inner = from === undefined ? undefined : current.get(from);
+        const k = toKey(row[step.toAttribute]);
+        if (!inner || k === undefined) continue;
+        const list = next.get(k);
         if (list) list.push(...inner);
-        else next.set(String(k), inner.slice());
+        else next.set(k, inner.slice());
       }
       current = next;
     }
@@ -356,8 +358,8 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
 
   const byKey = new Map<string, Record<string, unknown>>();
   for (const row of data[audience.name] ?? []) {
-    const k = row[audience.key];
-    if (k !== null && k !== undefined && !byKey.has(String(k))) byKey.set(String(k), row);
+    const k = toKey(row[audience.key]);
+    if (k !== undefined && !byKey.has(k)) byKey.set(k, row);
   }
 
   function memberRow(memberKey: string, cols: ColumnDef[]): Record<string, unknown> {
@@ -375,8 +377,8 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       }
       const path = index.path(catalog.audience, c.entity);
       const links = linkedRows(c.entity);
-      const joinKey = path && path[0] ? row[path[0].fromAttribute] : undefined;
-      const linked = joinKey === undefined || joinKey === null ? undefined : links?.get(String(joinKey));
+      const joinKey = path && path[0] ? toKey(row[path[0].fromAttribute]) : undefined;
+      const linked = joinKey === undefined ? undefined : links?.get(joinKey);
       // A to-many projection shows the value of the most recent linked row that has one (rows are in data order).
       let value: unknown = null;
       if (linked) {
@@ -474,7 +476,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       let list = valueCounts(entity, attribute);
       if (attr.values?.length) {
         const counted = new Map(list.map((v) => [v.value, v.count]));
-        list = [...list, ...attr.values.filter((o) => !counted.has(o.value)).map((o) => ({ value: o.value as unknown, count: 0 }))];
+        list = [...list, ...attr.values.filter((o) => !counted.has(o.value)).map((o) => ({ value: o.value, count: 0 }))];
       }
       if (query) {
         const starts = list.filter(
@@ -564,8 +566,8 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
     async trend(segmentId: string, opts: TrendOptions = {}): Promise<TrendPoint[]> {
       await abortable(opts.signal, latency);
       requireStored(segmentId);
-      const from = toInstant(opts.from as Date | string | number | undefined);
-      const to = toInstant(opts.to as Date | string | number | undefined);
+      const from = toInstant(opts.from);
+      const to = toInstant(opts.to);
       return (history[segmentId] ?? [])
         .filter((p) => {
           const t = parseIsoDate(p.date);

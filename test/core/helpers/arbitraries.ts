@@ -1,6 +1,14 @@
 /** fast-check arbitraries: valid conditions, trees and documents over a catalog. */
 import fc from 'fast-check';
-import { operatorsFor, valueShapeOf, type Catalog, type ConditionNode, type ConditionValue, type SegmentDocument, type SegmentNode } from '../../../src/core/index.js';
+import {
+  operatorsFor,
+  valueShapeOf,
+  type Catalog,
+  type ConditionNode,
+  type ConditionValue,
+  type SegmentDocument,
+  type SegmentNode,
+} from '../../../src/core/index.js';
 
 function valueFor(type: string, operator: string, values?: (string | number)[]): fc.Arbitrary<ConditionValue> {
   const shape = valueShapeOf(operator);
@@ -22,24 +30,29 @@ function valueFor(type: string, operator: string, values?: (string | number)[]):
     case 'list':
       return fc.array(scalar, { minLength: 1, maxLength: 3 });
     default:
-      return fc.record({ amount: fc.integer({ min: 0, max: 400 }), unit: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'year' as const) });
+      return fc.record({
+        amount: fc.integer({ min: 0, max: 400 }),
+        unit: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'year' as const),
+      });
   }
 }
 
 /** A valid condition on an attribute of `entity`. */
 export function conditionArb(catalog: Catalog, entity: string): fc.Arbitrary<ConditionNode> {
   const attrs = catalog.entities.find((e) => e.name === entity)!.attributes;
-  return fc
-    .constantFrom(...attrs)
-    .chain((attr) =>
-      fc.constantFrom(...operatorsFor(attr.type)).chain((operator) =>
-        valueFor(attr.type, operator, attr.values?.map((v) => v.value)).map((value) => {
-          const c: ConditionNode = { kind: 'condition', entity, attribute: attr.name, operator };
-          if (value !== undefined) c.value = value;
-          return c;
-        }),
-      ),
-    );
+  return fc.constantFrom(...attrs).chain((attr) =>
+    fc.constantFrom(...operatorsFor(attr.type)).chain((operator) =>
+      valueFor(
+        attr.type,
+        operator,
+        attr.values?.map((v) => v.value),
+      ).map((value) => {
+        const c: ConditionNode = { kind: 'condition', entity, attribute: attr.name, operator };
+        if (value !== undefined) c.value = value;
+        return c;
+      }),
+    ),
+  );
 }
 
 const RELATED: Record<string, string[]> = { Customer: ['Order', 'Case', 'OnlineAccount'], OnlineAccount: ['WebSession'] };
@@ -54,7 +67,9 @@ export function nodeArb(catalog: Catalog, scope: string, depth: number): fc.Arbi
       not: fc.boolean(),
       children: fc.array(nodeArb(catalog, scope, depth - 1), { minLength: 1, maxLength: 3 }),
     })
-    .map(({ combinator, not, children }) => (not ? { kind: 'group' as const, combinator, not, children } : { kind: 'group' as const, combinator, children }));
+    .map(({ combinator, not, children }) =>
+      not ? { kind: 'group' as const, combinator, not, children } : { kind: 'group' as const, combinator, children },
+    );
   const targets = RELATED[scope] ?? [];
   const arbs: fc.Arbitrary<SegmentNode>[] = [leaf, leaf, group];
   if (targets.length) {
@@ -65,11 +80,16 @@ export function nodeArb(catalog: Catalog, scope: string, depth: number): fc.Arbi
             match: fc.oneof(
               fc.constant({ quantifier: 'any' as const }),
               fc.constant({ quantifier: 'none' as const }),
-              fc.record({ quantifier: fc.constantFrom('atLeast' as const, 'atMost' as const, 'exactly' as const), count: fc.integer({ min: 0, max: 3 }) }),
+              fc.record({
+                quantifier: fc.constantFrom('atLeast' as const, 'atMost' as const, 'exactly' as const),
+                count: fc.integer({ min: 0, max: 3 }),
+              }),
             ),
             where: fc.option(nodeArb(catalog, entity, depth - 1), { nil: undefined }),
           })
-          .map(({ match, where }) => (where ? { kind: 'related' as const, entity, match, where } : { kind: 'related' as const, entity, match })),
+          .map(({ match, where }) =>
+            where ? { kind: 'related' as const, entity, match, where } : { kind: 'related' as const, entity, match },
+          ),
       ),
     );
   }
@@ -79,22 +99,29 @@ export function nodeArb(catalog: Catalog, scope: string, depth: number): fc.Arbi
 /** A valid document with ids (as parseSegment would give it). */
 export function documentArb(catalog: Catalog): fc.Arbitrary<SegmentDocument> {
   return fc.array(nodeArb(catalog, catalog.audience, 3), { minLength: 1, maxLength: 3 }).chain((wheres) =>
-    fc.array(fc.constantFrom('union' as const, 'intersect' as const, 'except' as const), { minLength: wheres.length, maxLength: wheres.length }).map((ops) => {
-      let n = 0;
-      const ids = (node: SegmentNode): SegmentNode => {
-        const id = `n${++n}`;
-        if (node.kind === 'group') return { ...node, id, children: node.children.map(ids) };
-        if (node.kind === 'related') return node.where ? { ...node, id, where: ids(node.where) } : { ...node, id };
-        return { ...node, id };
-      };
-      return {
-        schemaVersion: 1 as const,
-        id: 'seg',
-        name: 'Generated',
-        audience: catalog.audience,
-        rules: wheres.map((w, i) => (i === 0 ? { id: `r${i + 1}`, where: ids(w) } : { id: `r${i + 1}`, setOperator: ops[i]!, where: ids(w) })),
-      };
-    }),
+    fc
+      .array(fc.constantFrom('union' as const, 'intersect' as const, 'except' as const), {
+        minLength: wheres.length,
+        maxLength: wheres.length,
+      })
+      .map((ops) => {
+        let n = 0;
+        const ids = (node: SegmentNode): SegmentNode => {
+          const id = `n${++n}`;
+          if (node.kind === 'group') return { ...node, id, children: node.children.map(ids) };
+          if (node.kind === 'related') return node.where ? { ...node, id, where: ids(node.where) } : { ...node, id };
+          return { ...node, id };
+        };
+        return {
+          schemaVersion: 1 as const,
+          id: 'seg',
+          name: 'Generated',
+          audience: catalog.audience,
+          rules: wheres.map((w, i) =>
+            i === 0 ? { id: `r${i + 1}`, where: ids(w) } : { id: `r${i + 1}`, setOperator: ops[i]!, where: ids(w) },
+          ),
+        };
+      }),
   );
 }
 

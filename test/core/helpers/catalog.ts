@@ -27,9 +27,24 @@ export const testCatalog: Catalog = {
         { name: 'Channel', type: 'string' },
       ],
     },
-    { name: 'Case', key: 'CaseId', attributes: [{ name: 'Escalated', type: 'boolean' }, { name: 'Priority', type: 'string' }] },
+    {
+      name: 'Case',
+      key: 'CaseId',
+      attributes: [
+        { name: 'Escalated', type: 'boolean' },
+        { name: 'Priority', type: 'string' },
+      ],
+    },
     { name: 'OnlineAccount', label: 'Online account', key: 'AccountId', attributes: [{ name: 'Username', type: 'string' }] },
-    { name: 'WebSession', label: 'Web session', key: 'SessionId', attributes: [{ name: 'StartedAt', type: 'date' }, { name: 'Device', type: 'string' }] },
+    {
+      name: 'WebSession',
+      label: 'Web session',
+      key: 'SessionId',
+      attributes: [
+        { name: 'StartedAt', type: 'date' },
+        { name: 'Device', type: 'string' },
+      ],
+    },
   ],
   relationships: [
     { name: 'OrderCustomer', from: 'Order', fromAttribute: 'CustomerId', to: 'Customer', toAttribute: 'CustomerId' },
