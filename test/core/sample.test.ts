@@ -132,12 +132,13 @@ describe('createSampleDataset: determinism', () => {
 
   it('produces the pinned fingerprint (same bits in every engine; update it on purpose when the generator changes)', () => {
     const d = createSampleDataset({ customers: 500, seed: 42 });
-    assert.equal(fnv1a(JSON.stringify(d.data)), '5d1fbd3b');
+    assert.equal(fnv1a(JSON.stringify(d.data)), '11182548');
   });
 
   it('has exact, engine-independent exp and log', () => {
     for (let x = -30; x <= 30; x += 0.0731) assert.ok(Math.abs(exp(x) / Math.exp(x) - 1) < 1e-14, `exp(${x})`);
-    for (let x = 1e-12; x < 1e12; x *= 1.37) assert.ok(Math.abs(log(x) - Math.log(x)) <= 1e-14 * Math.max(1, Math.abs(Math.log(x))), `log(${x})`);
+    for (let x = 1e-12; x < 1e12; x *= 1.37)
+      assert.ok(Math.abs(log(x) - Math.log(x)) <= 1e-14 * Math.max(1, Math.abs(Math.log(x))), `log(${x})`);
     const r = new Random(1);
     let s = 0;
     let s2 = 0;
@@ -211,7 +212,8 @@ describe('createSampleDataset: sizes and distributions', () => {
     assert.ok(amounts[0]! > 0);
 
     const year = 365.25 * DAY_MS;
-    const inYear = (k: number) => orders.filter((o) => time(o['OrderDate']) > NOW_MS - (k + 1) * year && time(o['OrderDate']) <= NOW_MS - k * year).length;
+    const inYear = (k: number) =>
+      orders.filter((o) => time(o['OrderDate']) > NOW_MS - (k + 1) * year && time(o['OrderDate']) <= NOW_MS - k * year).length;
     assert.ok(inYear(0) > inYear(1) && inYear(1) > inYear(2) && inYear(2) > 0, 'orders grow year on year');
     assert.equal(orders.filter((o) => time(o['OrderDate']) <= NOW_MS - 3 * year - DAY_MS).length, 0, 'orders span three years');
     const created = customers.map((c) => time(c['CreatedOn']));
@@ -311,14 +313,18 @@ describe('createSampleDataset: integrity and types', () => {
           const v = r[a.name];
           if (v === null) continue;
           if (a.type === 'string') assert.equal(typeof v, 'string', `${e.name}.${a.name}`);
-          else if (a.type === 'number') assert.ok(typeof v === 'number' && Number.isFinite(v), `${e.name}.${a.name}: ${String(v)}`);
+          else if (a.type === 'number') assert.ok(typeof v === 'number' && Number.isFinite(v), `${e.name}.${a.name}: ${JSON.stringify(v)}`);
           else if (a.type === 'boolean') assert.equal(typeof v, 'boolean', `${e.name}.${a.name}`);
           else {
             assert.equal(typeof v, 'string', `${e.name}.${a.name}`);
-            assert.notEqual(parseIsoDate(v as string), undefined, `${e.name}.${a.name}: ${String(v)}`);
+            assert.notEqual(parseIsoDate(v as string), undefined, `${e.name}.${a.name}: ${JSON.stringify(v)}`);
             assert.match(v as string, /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$/);
           }
-          if (a.values) assert.ok(a.values.some((o) => o.value === v), `${e.name}.${a.name}: ${String(v)} is in its closed list`);
+          if (a.values)
+            assert.ok(
+              a.values.some((o) => o.value === v),
+              `${e.name}.${a.name}: ${JSON.stringify(v)} is in its closed list`,
+            );
         }
       }
     }
@@ -337,7 +343,7 @@ describe('createSampleDataset: integrity and types', () => {
     some('a city with a leading space', (c) => str(c['City']).startsWith(' '));
     some('a city with a trailing space', (c) => str(c['City']).endsWith(' '));
     some('a missing city', (c) => c['City'] === null);
-    some('a non-ASCII city', (c) => /[^\x00-\x7f]/.test(str(c['City'])));
+    some('a non-ASCII city', (c) => [...str(c['City'])].some((ch) => ch.charCodeAt(0) > 127));
     some('a name with stray spaces', (c) => str(c['FullName']) !== str(c['FullName']).trim());
     some('a missing country', (c) => c['Country'] === null);
     some('a missing birth date', (c) => c['BirthDate'] === null);
@@ -349,7 +355,11 @@ describe('createSampleDataset: integrity and types', () => {
     some('an order without channel', (o) => o['Channel'] === null, rows(ds2k, 'Order'));
     some('an unknown auto-renew', (s) => s['AutoRenew'] === null, rows(ds2k, 'Subscription'));
     some('an open case', (s) => s['ClosedOn'] === null, rows(ds2k, 'Case'));
-    some('a birthday on 29 February', (c) => str(c['BirthDate']).endsWith('-02-29'), createSampleDataset({ customers: 5000, seed: 2 }).data['Customer']);
+    some(
+      'a birthday on 29 February',
+      (c) => str(c['BirthDate']).endsWith('-02-29'),
+      createSampleDataset({ customers: 5000, seed: 2 }).data['Customer'],
+    );
     const nullEmails = customers.filter((c) => c['Email'] === null).length;
     assert.ok(share(nullEmails, customers.length) < 0.15, 'most customers have an email');
   });
@@ -424,7 +434,8 @@ describe('datasetAsOf', () => {
       previous = sizes;
       for (const rel of sampleCatalog.relationships) {
         const targets = new Set(rows(past, rel.to).map((r) => r[rel.toAttribute]));
-        for (const r of rows(past, rel.from)) assert.ok(targets.has(r[rel.fromAttribute]), `${rel.name} resolves at ${new Date(at).toISOString()}`);
+        for (const r of rows(past, rel.from))
+          assert.ok(targets.has(r[rel.fromAttribute]), `${rel.name} resolves at ${new Date(at).toISOString()}`);
       }
     }
     assert.ok(previous!['Customer']! > rows(datasetAsOf(small, instants[0]!), 'Customer').length);
@@ -535,7 +546,10 @@ describe('createSampleHistory', () => {
   it('gives each active segment a point per step, evaluated on the data of that day', () => {
     const d = createSampleDataset({ customers: 300, seed: 9 });
     const history = createSampleHistory(d, { days: 14, every: 7 });
-    assert.deepEqual(Object.keys(history), d.segments.map((s) => s.id));
+    assert.deepEqual(
+      Object.keys(history),
+      d.segments.map((s) => s.id),
+    );
     const nowMs = parseIsoDate(d.now)!;
     for (const s of d.segments) {
       const points = history[s.id!]!;
