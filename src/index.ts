@@ -6,3 +6,5 @@ export * from './core/index.js';
 export * from './elements/shared/context.js';
 export * from './elements/shared/define.js';
 export * from './elements/segment-provider/index.js';
+export * from './providers/memory/index.js';
+export * from './sample/index.js';

@@ -8,3 +8,4 @@ export { createSampleDataset, SAMPLE_NOW, type SampleData, type SampleDataset, t
 export { datasetAsOf } from './as-of.js';
 export { sampleSegments, createSampleSegments, VIP_SEGMENT_ID } from './segments.js';
 export { createSampleHistory, type SampleHistoryOptions } from './history.js';
+export { createSampleProvider, type SampleProvider, type SampleProviderOptions } from './provider.js';
