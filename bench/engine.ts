@@ -113,7 +113,7 @@ const arrow = (c: Record<string, unknown>) => {
 };
 
 jsonLogic.add_operation('lower', (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : null));
-const logic = {
+const logic: jsonLogic.RulesLogic<jsonLogic.AdditionalOperation> = {
   and: [
     { or: [{ '==': [{ lower: [{ var: 'City' }] }, 'seattle'] }, { in: ['@contoso', { lower: [{ var: 'Email' }] }] }] },
     { '!=': [{ var: 'CreditBalance' }, null] },
