@@ -8,3 +8,6 @@ export * from './elements/shared/define.js';
 export * from './elements/segment-provider/index.js';
 export * from './providers/memory/index.js';
 export * from './sample/index.js';
+export * from './elements/group-operator/index.js';
+export * from './elements/condition-row/index.js';
+export * from './elements/segment-builder/index.js';

@@ -1,6 +1,7 @@
 /**
  * `segment-kit/core`: the segment model with no DOM and no Lit. Types, the operator
- * table, parsing and validation, edit operations, descriptions and undo history.
+ * table, parsing and validation, edit operations, descriptions, undo history and the
+ * in-memory evaluation engine.
  */
 export * from './model/types.js';
 export * from './model/operators.js';
@@ -14,3 +15,4 @@ export * from './validate/pointer.js';
 export * from './validate/parse.js';
 export * from './validate/validate.js';
 export * from './provider/types.js';
+export * from './evaluate/index.js';

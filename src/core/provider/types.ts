@@ -108,33 +108,9 @@ export interface SegmentPatch {
   displayName?: string;
 }
 
-export interface NodeExplanation {
-  id?: string;
-  /** JSON pointer of the node in the document. */
-  path: string;
-  kind: 'group' | 'condition' | 'related';
-  result: boolean;
-  /** Related nodes: how many linked rows satisfied `where`. */
-  matchedRows?: number;
-}
-
-export interface RuleExplanation {
-  index: number;
-  id?: string;
-  /** Does the member satisfy this rule on its own? */
-  matched: boolean;
-  /** Is the member in the result after this rule (rules 0..index applied)? */
-  cumulative: boolean;
-  nodes: NodeExplanation[];
-}
-
-export interface Explanation {
-  key: string;
-  /** Is there an audience row with this key? */
-  found: boolean;
-  member: boolean;
-  rules: RuleExplanation[];
-}
+/** Why a member is in or out: the truth value of every rule and node (the engine's types). */
+export type { Explanation, NodeExplanation, RuleExplanation } from '../evaluate/index.js';
+import type { Explanation } from '../evaluate/index.js';
 
 export interface SegmentProvider {
   getCatalog(opts?: CallOptions): Promise<Catalog>;

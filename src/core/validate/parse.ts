@@ -120,7 +120,7 @@ class Reader {
         this.error(
           path,
           'not-json',
-          `This field holds a ${(value).constructor?.name ?? 'special'} object, which JSON cannot store as it is.`,
+          `This field holds a ${value.constructor?.name ?? 'special'} object, which JSON cannot store as it is.`,
         );
         return null;
       }

@@ -16,6 +16,7 @@ export interface CatalogErrorDetail {
  * Hands a data provider, and the catalog it describes, to every segment-kit element
  * inside it through `@lit/context`, so a page wires its backend in one place.
  *
+ * @tagname segment-provider
  * @summary Provides the data provider and its catalog to the elements inside.
  * @slot - The segment-kit elements (or any markup containing them).
  * @event segment-catalog-error - The provider could not load its catalog. `detail: { error, message }`.

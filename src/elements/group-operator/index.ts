@@ -1,0 +1,2 @@
+export * from './group-operator.js';
+import './define.js';

@@ -1,0 +1,133 @@
+/**
+ * The builder's view of a document as a flat list of rows (rule headers, set operators,
+ * groups, related blocks, conditions, "add" bars), each with its depth. A flat list
+ * renders the same way whether the builder virtualizes it (large segments) or not, and
+ * rows whose node did not change keep the same node object, so their elements skip
+ * updating. DOM-free.
+ */
+import type { ConditionNode, GroupNode, RelatedNode, SegmentDocument, SegmentNode, SegmentRule } from '../../core/model/types.js';
+
+interface RowBase {
+  /** Stable key: the node or rule id plus the row kind. */
+  key: string;
+  ruleIndex: number;
+  rule: SegmentRule;
+  depth: number;
+}
+
+export interface NodeRowBase extends RowBase {
+  /** The id of the container: a group, a related node, or the rule (for a rule's root node). */
+  parentId: string;
+  /** Index among the parent group's children (0 for a root or a related block's `where`). */
+  index: number;
+  /** How many siblings the node has in its group (1 when not in a group). */
+  siblings: number;
+  /** Is the parent a group (so the node can move up/down among siblings)? */
+  inGroup: boolean;
+  /** Can the node be outdented (its group sits in another group)? */
+  canOutdent: boolean;
+  /** The entity conditions here name. */
+  scope: string;
+}
+
+export type BuilderRow =
+  | (RowBase & { kind: 'rule' })
+  | (RowBase & { kind: 'set' })
+  | (RowBase & { kind: 'segment-ref' })
+  | (RowBase & { kind: 'empty-rule' })
+  | (NodeRowBase & { kind: 'group'; node: GroupNode })
+  | (NodeRowBase & { kind: 'related'; node: RelatedNode })
+  | (NodeRowBase & { kind: 'condition'; node: ConditionNode; position: number })
+  | (RowBase & { kind: 'add'; parentId: string; scope: string; parentKind: 'group' | 'related' });
+
+export type NodeRow = Extract<BuilderRow, { kind: 'group' | 'related' | 'condition' }>;
+
+/** Flatten a document into rows, in reading order. */
+export function buildRows(doc: SegmentDocument): BuilderRow[] {
+  const rows: BuilderRow[] = [];
+  doc.rules.forEach((rule, ruleIndex) => {
+    const rid = rule.id ?? `rule-${ruleIndex}`;
+    if (ruleIndex > 0) rows.push({ kind: 'set', key: `${rid}:set`, ruleIndex, rule, depth: 0 });
+    rows.push({ kind: 'rule', key: `${rid}:rule`, ruleIndex, rule, depth: 0 });
+    if (rule.segment !== undefined) {
+      rows.push({ kind: 'segment-ref', key: `${rid}:ref`, ruleIndex, rule, depth: 1 });
+      return;
+    }
+    if (!rule.where) {
+      rows.push({ kind: 'empty-rule', key: `${rid}:empty`, ruleIndex, rule, depth: 1 });
+      return;
+    }
+    const visit = (
+      node: SegmentNode,
+      parentId: string,
+      index: number,
+      siblings: number,
+      inGroup: boolean,
+      canOutdent: boolean,
+      depth: number,
+      scope: string,
+      position: number,
+    ) => {
+      const base = {
+        key: node.id ?? `${parentId}/${index}`,
+        ruleIndex,
+        rule,
+        depth,
+        parentId,
+        index,
+        siblings,
+        inGroup,
+        canOutdent,
+        scope,
+      };
+      if (node.kind === 'condition') {
+        rows.push({ ...base, kind: 'condition', node, position });
+        return;
+      }
+      if (node.kind === 'group') {
+        rows.push({ ...base, kind: 'group', node });
+        const id = node.id ?? base.key;
+        let conditionNo = 0;
+        node.children.forEach((child, i) => {
+          if (child.kind === 'condition') conditionNo++;
+          visit(child, id, i, node.children.length, true, inGroup, depth + 1, scope, conditionNo);
+        });
+        rows.push({ kind: 'add', key: `${id}:add`, ruleIndex, rule, depth: depth + 1, parentId: id, scope, parentKind: 'group' });
+        return;
+      }
+      rows.push({ ...base, kind: 'related', node });
+      const id = node.id ?? base.key;
+      if (node.where) visit(node.where, id, 0, 1, false, false, depth + 1, node.entity, 1);
+      if (!node.where || node.where.kind !== 'group') {
+        rows.push({
+          kind: 'add',
+          key: `${id}:add`,
+          ruleIndex,
+          rule,
+          depth: depth + 1,
+          parentId: id,
+          scope: node.entity,
+          parentKind: 'related',
+        });
+      }
+    };
+    visit(rule.where, rid, 0, 1, false, false, 1, doc.audience, 1);
+    if (rule.where.kind !== 'group') {
+      rows.push({ kind: 'add', key: `${rid}:add`, ruleIndex, rule, depth: 1, parentId: rid, scope: doc.audience, parentKind: 'group' });
+    }
+  });
+  return rows;
+}
+
+/** How many conditions a document has (all rules, all depths). */
+export function countConditions(doc: SegmentDocument): number {
+  let n = 0;
+  const visit = (node: SegmentNode | undefined): void => {
+    if (!node) return;
+    if (node.kind === 'condition') n++;
+    else if (node.kind === 'group') node.children.forEach(visit);
+    else visit(node.where);
+  };
+  doc.rules.forEach((r) => visit(r.where));
+  return n;
+}

@@ -1,0 +1,243 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/segment-builder/define.js';
+import type { SegmentBuilderElement, SegmentChangeDetail } from '../../src/elements/segment-builder/segment-builder.js';
+import { SegmentProviderError, type CountResult, type SegmentDocument, type SegmentProvider } from '../../src/core/index.js';
+import { catalog, deepFreeze, example, memoryProvider, until } from './fixtures.js';
+
+// @lit-labs/virtualizer resizes inside ResizeObserver callbacks; Chromium reports that as a harmless window error.
+window.addEventListener('error', (e) => {
+  if (e.message?.includes('ResizeObserver loop')) e.stopImmediatePropagation();
+});
+
+const shadow = (el: Element) => el.shadowRoot!;
+const text = (el: Element) => shadow(el).textContent.replace(/\s+/g, ' ');
+const sizeText = (el: Element) => shadow(el).querySelector('[part="size"]')!.textContent.replace(/\s+/g, ' ').trim();
+
+async function builder(
+  segment: unknown,
+  provider: SegmentProvider | undefined = memoryProvider(),
+  extra: Partial<SegmentBuilderElement> = {},
+) {
+  const el = await fixture<SegmentBuilderElement>(
+    html`<segment-builder count-delay="5" .catalog=${catalog} .provider=${provider} .segment=${segment}></segment-builder>`,
+  );
+  Object.assign(el, extra);
+  await el.updateComplete;
+  return el;
+}
+
+/** A provider whose count answers as the test says; everything else is the memory provider. */
+function countingProvider(count: (segment: SegmentDocument, signal?: AbortSignal) => Promise<CountResult>): SegmentProvider {
+  const base = memoryProvider();
+  return { ...base, count: (segment, opts) => count(segment, opts?.signal) };
+}
+
+describe('<segment-builder>', () => {
+  it("renders the seeds' example with its summary, rules and live per-rule counts", async () => {
+    const el = await builder(example());
+    await until(() => /Estimated size: 1 customer/.test(sizeText(el)), 3000, 'the total count');
+    const t = text(el);
+    expect(t).to.contain('Customers with at least one Order where Total amount is greater than 500 and Order date is in the last 90 days');
+    expect(t).to.contain('Rule 1');
+    expect(t).to.contain('Rule 3');
+    const counts = [...shadow(el).querySelectorAll('.rule .counts')].map((c) => c.textContent.replace(/\s+/g, ' ').trim());
+    expect(counts).to.deep.equal(['3 · 3 so far', '2 · 2 so far', '2 · 1 so far']);
+    expect(shadow(el).querySelectorAll('condition-row').length).to.equal(3);
+    expect(shadow(el).querySelectorAll('group-operator[kind="set"]').length).to.equal(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('emits segment-change for user edits only, never for property sets, and never mutates its input', async () => {
+    const given = deepFreeze(example());
+    const events: SegmentChangeDetail[] = [];
+    const el = await builder(given);
+    el.addEventListener('segment-change', (e) => events.push(e.detail));
+    el.segment = deepFreeze(example());
+    await el.updateComplete;
+    expect(events.length).to.equal(0);
+    const name = shadow(el).querySelector<HTMLInputElement>('#prop-name')!;
+    name.focus();
+    name.select();
+    await sendKeys({ type: 'Bad name' });
+    expect(events.length).to.equal(8);
+    const last = events.at(-1)!;
+    expect(last.segment.name).to.equal('Bad name');
+    expect(last.valid).to.equal(false);
+    expect(last.errors.map((e) => e.code)).to.include('invalid-name');
+    expect(given.name).to.equal('HighValueEscalated');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('#prop-name-error')!.textContent).to.contain('not a valid name');
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('undoes and redoes with the buttons and with Ctrl+Z / Shift+Ctrl+Z', async () => {
+    const el = await builder(example());
+    const display = shadow(el).querySelector<HTMLInputElement>('#prop-displayName')!;
+    display.focus();
+    await sendKeys({ type: '!' });
+    expect(el.segment!.displayName).to.equal('High value, escalated!');
+    await sendKeys({ press: 'Control+z' });
+    expect(el.segment!.displayName).to.equal('High value, escalated');
+    await sendKeys({ press: 'Control+Shift+z' });
+    expect(el.segment!.displayName).to.equal('High value, escalated!');
+    await el.updateComplete;
+    const undo = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent.trim() === 'Undo')!;
+    undo.click();
+    expect(el.segment!.displayName).to.equal('High value, escalated');
+  });
+
+  it('shows problems next to their rows and in a summary whose links move focus there', async () => {
+    const doc = example();
+    (doc.rules[0]!.where as { where: { children: { value: unknown }[] } }).where.children[0]!.value = 'lots';
+    const el = await builder(doc);
+    await el.updateComplete;
+    const problems = shadow(el).querySelector('[part="problems"]')!;
+    expect(problems.textContent).to.contain('1 problem');
+    expect(problems.textContent).to.contain('must be a number');
+    const row = shadow(el).querySelector('[data-node-id="c1"] condition-row') as HTMLElement & { errors: unknown[] };
+    expect(row.errors.length).to.equal(1);
+    (problems.querySelector('button') as HTMLButtonElement).click();
+    await until(() => shadow(el).activeElement?.getAttribute('data-node-id') === 'c1', 2000, 'focus on the row');
+    const activate = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent.includes('Save and activate'))!;
+    expect(activate.disabled).to.equal(true);
+    expect(sizeText(el)).to.contain('Fix the problems');
+    await expect(el).to.be.accessible();
+  });
+
+  it('saves an invalid segment as a draft through the provider, and activates a valid one', async () => {
+    const provider = memoryProvider();
+    const doc = example();
+    doc.name = 'has spaces';
+    const el = await builder(doc, provider);
+    const saveButton = () => [...shadow(el).querySelectorAll('button')].find((b) => /^Save( as draft)?$/.test(b.textContent.trim()))!;
+    expect(saveButton().textContent.trim()).to.equal('Save as draft');
+    const saved = oneEvent(el, 'segment-saved');
+    saveButton().click();
+    const { detail } = await saved;
+    expect(detail.summary.status).to.equal('draft');
+    expect((await provider.getSegment('high-value-escalated')).name).to.equal('has spaces');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.status')!.textContent).to.contain('Saved as a draft');
+    el.segment = example();
+    await el.updateComplete;
+    const activated = oneEvent(el, 'segment-saved');
+    [...shadow(el).querySelectorAll('button')].find((b) => b.textContent.includes('Save and activate'))!.click();
+    expect((await activated).detail.summary.state).to.equal('active');
+  });
+
+  it('shows a clear error for a malformed document instead of throwing, and keeps the current edits', async () => {
+    const el = await builder('{"schemaVersion": 3, "rules": []}');
+    expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('schema version 3');
+    await expect(el).to.be.accessible();
+    el.segment = example();
+    await el.updateComplete;
+    const display = shadow(el).querySelector<HTMLInputElement>('#prop-displayName')!;
+    display.focus();
+    await sendKeys({ type: '?' });
+    for (const bad of [42, ['x'], { rules: 'no' }, { schemaVersion: 1, audience: 'Customer', rules: [{ where: { kind: 'weird' } }] }]) {
+      el.segment = bad;
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="alert"]')).to.not.equal(null);
+      expect(el.segment!.displayName).to.equal('High value, escalated?');
+    }
+    expect(text(el)).to.contain('nothing was lost');
+  });
+
+  it('a failing count shows inline with a retry and never blocks editing', async () => {
+    let fail = true;
+    const provider = countingProvider(async (segment) => {
+      if (fail) throw new SegmentProviderError('unavailable', 'The warehouse is asleep');
+      return memoryProvider().count(segment);
+    });
+    const el = await builder(example(), provider);
+    await until(() => sizeText(el).includes('The warehouse is asleep'), 2000, 'the error');
+    const display = shadow(el).querySelector<HTMLInputElement>('#prop-displayName')!;
+    display.focus();
+    await sendKeys({ type: 'X' });
+    expect(el.segment!.displayName).to.equal('High value, escalatedX');
+    await until(() => sizeText(el).includes('The warehouse is asleep'), 2000, 'the error again after the edit');
+    fail = false;
+    [...shadow(el).querySelectorAll('[part="size"] button')]
+      .find((b) => b.textContent.includes('Retry'))!
+      .dispatchEvent(new MouseEvent('click'));
+    await until(() => /Estimated size: 1 customer/.test(sizeText(el)) && !sizeText(el).includes('asleep'), 2000, 'the retried count');
+  });
+
+  it('out-of-order and hanging answers never put a stale count on screen', async () => {
+    const resolvers: ((r: CountResult) => void)[] = [];
+    const provider = countingProvider(
+      (segment, signal) =>
+        new Promise((resolve) => {
+          resolvers.push(resolve);
+          signal?.addEventListener('abort', () => undefined); // ignores abort: the builder must guard itself
+          void segment;
+        }),
+    );
+    const el = await builder(example(), provider);
+    await until(() => resolvers.length === 1, 2000, 'first count request');
+    const display = shadow(el).querySelector<HTMLInputElement>('#prop-displayName')!;
+    display.focus();
+    await sendKeys({ type: 'Z' });
+    await until(() => resolvers.length === 2, 2000, 'second count request');
+    resolvers[1]!({
+      total: 7,
+      rules: [
+        { count: 7, cumulative: 7 },
+        { count: 7, cumulative: 7 },
+        { count: 7, cumulative: 7 },
+      ],
+    });
+    await until(() => sizeText(el).includes('7'), 2000, 'the newer answer');
+    resolvers[0]!({ total: 99, rules: [] });
+    await new Promise((r) => setTimeout(r, 30));
+    await el.updateComplete;
+    expect(sizeText(el)).to.contain('7');
+    expect(sizeText(el)).to.not.contain('99');
+    // A hanging answer leaves the previous number dimmed, and editing goes on.
+    await sendKeys({ type: 'Y' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="size"] strong')!.classList.contains('stale')).to.equal(true);
+    expect(el.segment!.displayName).to.equal('High value, escalatedZY');
+  });
+
+  it('read-only mode shows the segment without editing controls', async () => {
+    const el = await builder(example(), memoryProvider(), { readonly: true });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('input, textarea')).to.equal(null);
+    expect([...shadow(el).querySelectorAll('button')].some((b) => b.textContent.includes('Save'))).to.equal(false);
+    expect(text(el)).to.contain('HighValueEscalated');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders only what is on screen for a segment of 1,000 conditions', async () => {
+    const children = Array.from({ length: 1000 }, (_, i) => ({
+      kind: 'condition' as const,
+      id: `c${i}`,
+      entity: 'Customer',
+      attribute: 'CreditBalance',
+      operator: 'greaterThan' as const,
+      value: i,
+    }));
+    const big: SegmentDocument = {
+      schemaVersion: 1,
+      name: 'Big',
+      audience: 'Customer',
+      rules: [{ id: 'r1', where: { kind: 'group', id: 'g', combinator: 'or', children } }],
+    };
+    const el = await builder(big);
+    await until(() => shadow(el).querySelectorAll('condition-row').length > 0, 3000, 'rows');
+    const rendered = shadow(el).querySelectorAll('condition-row').length;
+    expect(rendered).to.be.greaterThan(0);
+    expect(rendered).to.be.lessThan(200);
+  });
+
+  it('survives disconnect and reconnect, and keeps counting', async () => {
+    const el = await builder(example());
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await until(() => /Estimated size: 1 customer/.test(sizeText(el)), 3000, 'count after reconnect');
+  });
+});
