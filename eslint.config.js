@@ -63,6 +63,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*', 'scripts/**/*', '.storybook/**/*', 'stories/**/*'],
     rules: {
       '@typescript-eslint/no-floating-promises': 'off',

@@ -21,11 +21,13 @@ function render({ document }: Args) {
     <h2 id="doc-demo-title">${segment?.displayName ?? segment?.name ?? 'Segment document'}</h2>
     ${segment ? html`<p><strong>Summary:</strong> ${describeSegment(segment, catalog, { segments: exampleSegments })}</p>` : null}
     <p><strong>Status:</strong> ${result.valid ? 'valid — can be activated' : `${result.errors.length} problem(s) — saved as a draft`}</p>
-    ${result.errors.length > 0
-      ? html`<ul aria-label="Problems">
-          ${result.errors.map((e) => html`<li><code>${e.path || '/'}</code> ${e.code}: ${e.message}</li>`)}
-        </ul>`
-      : null}
+    ${
+      result.errors.length > 0
+        ? html`<ul aria-label="Problems">
+            ${result.errors.map((e) => html`<li><code>${e.path || '/'}</code> ${e.code}: ${e.message}</li>`)}
+          </ul>`
+        : null
+    }
   </article>`;
 }
 
