@@ -2,7 +2,7 @@
 // tree-shakes) and custom-elements.json. Then checks that segment-kit/core loads in
 // plain Node and pulls in no DOM-bound code.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function run(cmd, args) {
@@ -12,6 +12,7 @@ function run(cmd, args) {
 
 rmSync('dist', { recursive: true, force: true });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+cpSync('src/themes', 'dist/themes', { recursive: true });
 run(process.execPath, [
   'node_modules/@custom-elements-manifest/analyzer/cem.js',
   'analyze',
