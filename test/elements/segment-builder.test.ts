@@ -44,6 +44,11 @@ describe('<segment-builder>', () => {
     const counts = [...shadow(el).querySelectorAll('.rule .counts')].map((c) => c.textContent.replace(/\s+/g, ' ').trim());
     expect(counts).to.deep.equal(['3 · 3 so far', '2 · 2 so far', '2 · 1 so far']);
     expect(shadow(el).querySelectorAll('condition-row').length).to.equal(3);
+    await until(
+      () => shadow(el).querySelector('[aria-live="polite"]')!.textContent.includes('Estimated size: 1 customer'),
+      2000,
+      'the announcement',
+    );
     expect(shadow(el).querySelectorAll('group-operator[kind="set"]').length).to.equal(2);
     await expect(el).to.be.accessible();
   });
@@ -200,6 +205,30 @@ describe('<segment-builder>', () => {
     await el.updateComplete;
     expect(shadow(el).querySelector('[part="size"] strong')!.classList.contains('stale')).to.equal(true);
     expect(el.segment!.displayName).to.equal('High value, escalatedZY');
+  });
+
+  it('reorders conditions with Alt+arrow keys and by drag and drop, keeping ids', async () => {
+    const el = await builder(example());
+    const order = () => (el.segment!.rules[0]!.where as { where: { children: { id: string }[] } }).where.children.map((c) => c.id);
+    expect(order()).to.deep.equal(['c1', 'c2']);
+    const row = shadow(el).querySelector<HTMLElement>('[data-node-id="c1"]')!;
+    row.focus();
+    await sendKeys({ press: 'Alt+ArrowDown' });
+    await el.updateComplete;
+    expect(order()).to.deep.equal(['c2', 'c1']);
+    await until(() => shadow(el).activeElement?.getAttribute('data-node-id') === 'c1', 2000, 'focus follows the moved row');
+    await sendKeys({ press: 'Alt+ArrowUp' });
+    await el.updateComplete;
+    expect(order()).to.deep.equal(['c1', 'c2']);
+    // Drag c2 onto c1: it goes before it.
+    const handle = shadow(el).querySelector('[data-node-id="c2"] .drag') as HTMLElement;
+    const target = shadow(el).querySelector<HTMLElement>('[data-node-id="c1"]')!;
+    const dt = new DataTransfer();
+    handle.dispatchEvent(new DragEvent('dragstart', { dataTransfer: dt, bubbles: true, composed: true }));
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
+    expect(order()).to.deep.equal(['c2', 'c1']);
   });
 
   it('read-only mode shows the segment without editing controls', async () => {
