@@ -73,6 +73,22 @@ const ui = {
   'value.suggestions': 'Suggestions',
   'value.loading': 'Loading suggestions…',
   'value.count': '{count} members',
+  'attribute.loading': 'Loading…',
+  'attribute.more': '{count} more — keep typing to narrow the list',
+  'attribute.unknown': 'The catalog has no attribute "{name}": choose another.',
+  'attribute.type.string': 'text',
+  'attribute.type.number': 'number',
+  'attribute.type.date': 'date',
+  'attribute.type.boolean': 'yes/no',
+  'operator.choose': 'Choose…',
+  'value.choose': 'Choose a value',
+  'value.pair': '{low} and {high}',
+  'value.notInList': '{value} (not in the list)',
+  'value.notNumber': '"{value}" is not a number.',
+  'value.suggestionsFailed': 'Suggestions are unavailable.',
+  'value.values': 'Values',
+  'condition.label': 'Condition',
+  'combinator.not.hint': 'Match when this group is not true',
 } as const;
 
 export type MessageKey = keyof typeof operatorLabels | keyof typeof ui;

@@ -1,0 +1,2 @@
+export * from './condition-row.js';
+import './define.js';
