@@ -48,7 +48,7 @@ describe('<segment-builder> by keyboard only', () => {
       await sendKeys({ press: 'Enter' });
       await settle();
     };
-    const buttons = (label: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent!.trim() === label);
+    const buttons = (label: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent.trim() === label);
     /** On the focused attribute button: open the picker, type, choose the first match. */
     const chooseAttribute = async (text: string) => {
       expect(deepActive()?.getAttribute('part') ?? '').to.contain('attribute');
@@ -146,7 +146,7 @@ describe('<segment-builder> by keyboard only', () => {
     };
     last.segment.rules.forEach((r) => collect(r.where));
     expect([...ids].every(Boolean)).to.equal(true);
-    await until(() => /Estimated size: 1 customer/.test(root.querySelector('[part="size"]')!.textContent!.replace(/\s+/g, ' ')), 3000, 'the count');
+    await until(() => /Estimated size: 1 customer/.test(root.querySelector('[part="size"]')!.textContent.replace(/\s+/g, ' ')), 3000, 'the count');
     await expect(el).to.be.accessible();
   });
 });

@@ -90,6 +90,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
  * condition's errors inline. Cheap enough to appear 5,000 times: the picker's options
  * exist only while it is open.
  *
+ * @tagname condition-row
  * @summary One condition: attribute, operator and value, with inline errors.
  *
  * @slot actions - Buttons after the value (remove, duplicate …).
