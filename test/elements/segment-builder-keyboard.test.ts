@@ -33,7 +33,12 @@ describe('<segment-builder> by keyboard only', () => {
   it("builds the seeds' example from an empty builder and emits its JSON", async () => {
     const changes: SegmentChangeDetail[] = [];
     const el = await fixture<SegmentBuilderElement>(
-      html`<segment-builder count-delay="5" .catalog=${catalog} .provider=${memoryProvider()} .segment=${{ schemaVersion: 1, audience: 'Customer', rules: [] }}></segment-builder>`,
+      html`<segment-builder
+        count-delay="5"
+        .catalog=${catalog}
+        .provider=${memoryProvider()}
+        .segment=${{ schemaVersion: 1, audience: 'Customer', rules: [] }}
+      ></segment-builder>`,
     );
     el.addEventListener('segment-change', (e) => changes.push(e.detail));
     const root = el.shadowRoot!;
@@ -48,7 +53,8 @@ describe('<segment-builder> by keyboard only', () => {
       await sendKeys({ press: 'Enter' });
       await settle();
     };
-    const buttons = (label: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent.trim() === label);
+    const buttons = (label: string) =>
+      [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent.trim() === label);
     /** On the focused attribute button: open the picker, type, choose the first match. */
     const chooseAttribute = async (text: string) => {
       expect(deepActive()?.getAttribute('part') ?? '').to.contain('attribute');
@@ -78,7 +84,9 @@ describe('<segment-builder> by keyboard only', () => {
     await settle();
     // … and Order date in the last 90 days, in the same Order block.
     const orderBlock = () => root.querySelector<HTMLElement>('.related')!;
-    const addInBlock = [...root.querySelectorAll<HTMLElement>('.add')].find((row) => row.dataset.key === `${orderBlock().dataset.nodeId}:add`);
+    const addInBlock = [...root.querySelectorAll<HTMLElement>('.add')].find(
+      (row) => row.dataset.key === `${orderBlock().dataset.nodeId}:add`,
+    );
     await press(addInBlock?.querySelector('button'), 'add a condition to the Order block');
     await chooseAttribute('Order date');
     await chooseOperator(4); // on → before → after → between → inLast
@@ -130,7 +138,12 @@ describe('<segment-builder> by keyboard only', () => {
         },
         {
           setOperator: 'intersect',
-          where: { kind: 'related', entity: 'Case', match: { quantifier: 'atLeast', count: 1 }, where: { kind: 'condition', entity: 'Case', attribute: 'Escalated', operator: 'isTrue' } },
+          where: {
+            kind: 'related',
+            entity: 'Case',
+            match: { quantifier: 'atLeast', count: 1 },
+            where: { kind: 'condition', entity: 'Case', attribute: 'Escalated', operator: 'isTrue' },
+          },
         },
         { setOperator: 'except', segment: 'do-not-contact' },
       ],
@@ -146,7 +159,11 @@ describe('<segment-builder> by keyboard only', () => {
     };
     last.segment.rules.forEach((r) => collect(r.where));
     expect([...ids].every(Boolean)).to.equal(true);
-    await until(() => /Estimated size: 1 customer/.test(root.querySelector('[part="size"]')!.textContent.replace(/\s+/g, ' ')), 3000, 'the count');
+    await until(
+      () => /Estimated size: 1 customer/.test(root.querySelector('[part="size"]')!.textContent.replace(/\s+/g, ' ')),
+      3000,
+      'the count',
+    );
     await expect(el).to.be.accessible();
   });
 });
