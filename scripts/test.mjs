@@ -1,6 +1,6 @@
 // `npm test`: the core tests under Node's test runner, then the element tests in
 // Chromium through web-test-runner. `--core` or `--elements` runs one half.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChrome } from './chrome.mjs';
@@ -24,10 +24,28 @@ function files(dir, suffix) {
   return out;
 }
 
+/** Run a command, showing its output as it comes, and resolve with its exit code and output. */
 function run(cmd, cmdArgs, env = process.env) {
-  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env });
-  if (r.error) throw r.error;
-  return r.status ?? 1;
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      process.stderr.write(d);
+      output += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '') }));
+  });
+}
+
+const totals = { passed: 0, failed: 0 };
+function lastNumber(text, re) {
+  const all = [...text.matchAll(re)];
+  return all.length ? Number(all[all.length - 1][1]) : 0;
 }
 
 let failed = false;
@@ -38,7 +56,10 @@ if (only !== 'elements') {
     failed = true;
   } else {
     console.log(`\n▶ core: ${core.length} files under Node's test runner`);
-    failed ||= run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...core]) !== 0;
+    const r = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...core]);
+    totals.passed += lastNumber(r.output, /^ℹ pass (\d+)$/gm);
+    totals.failed += lastNumber(r.output, /^ℹ fail (\d+)$/gm);
+    failed ||= r.code !== 0;
   }
 }
 if (only !== 'core') {
@@ -46,11 +67,15 @@ if (only !== 'core') {
   if (elements.length > 0) {
     const chrome = ensureChrome();
     console.log(`\n▶ elements: ${elements.length} files in ${chrome} through web-test-runner`);
-    failed ||=
-      run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], {
-        ...process.env,
-        CHROME_PATH: chrome,
-      }) !== 0;
+    const r = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], {
+      ...process.env,
+      CHROME_PATH: chrome,
+    });
+    totals.passed += lastNumber(r.output, /(\d+) passed, \d+ failed/g);
+    totals.failed += lastNumber(r.output, /\d+ passed, (\d+) failed/g);
+    failed ||= r.code !== 0;
   }
 }
+if (failed && totals.failed === 0) totals.failed = 1; // a runner failed without counting (a crash, a compile error)
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(failed ? 1 : 0);
