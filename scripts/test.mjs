@@ -38,7 +38,9 @@ function run(cmd, cmdArgs, env = process.env) {
       output += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '') }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, output: output.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*[A-Za-z]', 'g'), '') }),
+    );
   });
 }
 
