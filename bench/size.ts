@@ -1,0 +1,250 @@
+/**
+ * `npm run bench:size` — min+gzip size of each entry point, beside React + ReactDOM +
+ * react-querybuilder, and what the element entry is made of.
+ *
+ * Each entry is a tiny virtual module bundled by Vite (rolldown) in production mode:
+ * minified (oxc), ES2022, every dependency bundled in (Lit included), gzipped with
+ * node:zlib at level 9. `import 'segment-kit'` is a side-effect-only import of
+ * src/index.ts, as a host registers the elements, so exports it does not use
+ * tree-shake away; "every export" keeps them all (`export *`). SPEC section 7:
+ * `segment-kit` without chart.js at most 30 KiB min+gzip including Lit.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
+import { build, minifySync, type Plugin, type Rolldown } from 'vite';
+import { table } from './util.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const src = (p: string) => JSON.stringify(fileURLToPath(new URL(`../src/${p}`, import.meta.url)));
+
+/** The SPEC's budget for `segment-kit` (elements registered), in bytes. */
+export const SIZE_TARGET = 30 * 1024;
+
+interface Entry {
+  key: string;
+  label: string;
+  code: string;
+}
+
+/** Every `src/elements/<name>/define.ts`: what `import 'segment-kit'` is meant to register. */
+const DEFINES = readdirSync(new URL('../src/elements/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(new URL(`../src/elements/${d.name}/define.ts`, import.meta.url)))
+  .map((d) => `elements/${d.name}/define.ts`);
+/** The tags the element entries must register (checked in the minified output). */
+const TAGS = DEFINES.map((d) => d.split('/')[1]!);
+
+const ENTRIES: Entry[] = [
+  { key: 'elements', label: "import 'segment-kit' (registers the elements)", code: `import ${src('index.ts')};` },
+  {
+    key: 'defines',
+    label: `every elements/*/define.ts (${TAGS.length} tags)`,
+    code: DEFINES.map((d) => `import ${src(d)};`).join('\n'),
+  },
+  { key: 'all', label: 'segment-kit, every export kept', code: `export * from ${src('index.ts')};` },
+  { key: 'core', label: 'segment-kit/core', code: `export * from ${src('core/index.ts')};` },
+  { key: 'memory', label: 'segment-kit/memory', code: `export * from ${src('providers/memory/index.ts')};` },
+  { key: 'sample', label: 'segment-kit/sample', code: `export * from ${src('sample/index.ts')};` },
+  {
+    key: 'lit',
+    label: '(reference) Lit alone: one LitElement',
+    code: `import { LitElement, html } from 'lit';
+customElements.define('x-probe', class extends LitElement { render() { return html\`<p>\${this.id}</p>\`; } });`,
+  },
+  {
+    key: 'rqb',
+    label: 'React + ReactDOM + react-querybuilder',
+    code: `import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryBuilder } from 'react-querybuilder';
+createRoot(document.getElementById('root')).render(
+  createElement(QueryBuilder, { fields: [{ name: 'City', label: 'City' }, { name: 'CreditBalance', label: 'Credit balance', inputType: 'number' }] }),
+);`,
+  },
+];
+
+const ENTRY_ID = 'virtual:size-entry';
+
+function virtualEntry(code: string): Plugin {
+  return {
+    name: 'size-entry',
+    enforce: 'pre',
+    resolveId(id) {
+      return id === ENTRY_ID ? `\0${ENTRY_ID}` : undefined;
+    },
+    load(id) {
+      return id === `\0${ENTRY_ID}` ? code : undefined;
+    },
+  };
+}
+
+const gz = (s: string | Uint8Array) => gzipSync(s, { level: constants.Z_BEST_COMPRESSION }).length;
+
+async function bundle(code: string): Promise<Rolldown.OutputChunk[]> {
+  const result = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: [virtualEntry(code)],
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      modulePreload: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: ENTRY_ID,
+        preserveEntrySignatures: 'strict',
+        output: { format: 'es' },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  return outputs.flatMap((o) => o.output.filter((c): c is Rolldown.OutputChunk => c.type === 'chunk'));
+}
+
+/** Which package (node_modules) or project folder a module belongs to. */
+function ownerOf(id: string): string {
+  if (id.startsWith('\0')) return '(entry)';
+  const nm = id.lastIndexOf('/node_modules/');
+  if (nm >= 0) {
+    const parts = id.slice(nm + '/node_modules/'.length).split('/');
+    return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  }
+  return dirname(relative(ROOT, id.split('?')[0]!));
+}
+
+export interface SizeRow {
+  key: string;
+  label: string;
+  /** Minified bytes (all chunks). */
+  min: number;
+  /** Minified + gzip (level 9) bytes (all chunks, each gzipped alone). */
+  gzip: number;
+  chunks: number;
+  /** For the element entries: the kit's tags the bundle does not register. */
+  missingTags: string[];
+  /** By owner: rendered bytes before minifying, and each group minified + gzipped alone. */
+  contributors: { owner: string; modules: number; rendered: number; minGzip: number }[];
+  /** The biggest single modules, each minified + gzipped alone. */
+  topModules: { id: string; minGzip: number }[];
+}
+
+function minGzipOf(name: string, code: string): number {
+  try {
+    return gz(minifySync(name, code, { module: true, compress: false, mangle: true }).code);
+  } catch {
+    return gz(code); // Unminified: an upper bound.
+  }
+}
+
+export async function measureSizes(keys?: string[]): Promise<SizeRow[]> {
+  const rows: SizeRow[] = [];
+  for (const entry of ENTRIES.filter((e) => !keys || keys.includes(e.key))) {
+    const chunks = await bundle(entry.code);
+    const groups = new Map<string, { modules: number; rendered: number; code: string[] }>();
+    for (const chunk of chunks) {
+      for (const [id, m] of Object.entries(chunk.modules)) {
+        if (m.renderedLength === 0) continue;
+        const owner = ownerOf(id);
+        const g = groups.get(owner) ?? { modules: 0, rendered: 0, code: [] };
+        g.modules++;
+        g.rendered += m.renderedLength;
+        if (m.code) g.code.push(m.code);
+        groups.set(owner, g);
+      }
+    }
+    const contributors = [...groups].map(([owner, g]) => ({
+      owner,
+      modules: g.modules,
+      rendered: g.rendered,
+      minGzip: minGzipOf(`${owner}.js`, g.code.join('\n')),
+    }));
+    contributors.sort((a, b) => b.minGzip - a.minGzip);
+    const topModules = chunks
+      .flatMap((c) => Object.entries(c.modules))
+      .filter(([, m]) => m.code)
+      .map(([id, m]) => ({ id: id.startsWith('\0') ? id.slice(1) : relative(ROOT, id), minGzip: minGzipOf('m.js', m.code!) }))
+      .sort((a, b) => b.minGzip - a.minGzip)
+      .slice(0, 12);
+    rows.push({
+      key: entry.key,
+      label: entry.label,
+      min: chunks.reduce((s, c) => s + Buffer.byteLength(c.code), 0),
+      gzip: chunks.reduce((s, c) => s + gz(c.code), 0),
+      chunks: chunks.length,
+      missingTags:
+        entry.key === 'elements' || entry.key === 'defines'
+          ? TAGS.filter((t) => !chunks.some((c) => new RegExp(`["'\`]${t}["'\`]`).test(c.code)))
+          : [],
+      contributors,
+      topModules,
+    });
+  }
+  return rows;
+}
+
+const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+
+export function printSizes(rows: SizeRow[]): void {
+  const rqb = rows.find((r) => r.key === 'rqb');
+  console.log('\nBundle size (Vite 8 / rolldown, minified with oxc, ES2022, all dependencies bundled, gzip -9)');
+  console.log(
+    table([
+      ['entry', 'min', 'min+gzip', 'vs React+RQB', 'chunks'],
+      ...rows.map((r) => [
+        r.label,
+        kib(r.min),
+        kib(r.gzip),
+        rqb && r !== rqb ? `${((r.gzip / rqb.gzip) * 100).toFixed(0)}%` : '',
+        r.chunks,
+      ]),
+    ]),
+  );
+  const side = rows.find((r) => r.key === 'elements');
+  const defines = rows.find((r) => r.key === 'defines');
+  if (side && side.missingTags.length > 0) {
+    const all = side.missingTags.length === TAGS.length;
+    console.log(
+      `\nWARNING: a bundler that honours package.json "sideEffects" drops the registration: "import 'segment-kit'" ` +
+        `registers ${all ? 'NO element' : `no <${side.missingTags.join('>, <')}>`} ` +
+        `(src/index.ts only re-exports; the elements' index.ts files that import define.ts are not listed as having side effects). ` +
+        `The target is checked on the define modules instead.`,
+    );
+  }
+  const el = side && side.missingTags.length === 0 ? side : defines;
+  if (el) {
+    const met = el.gzip <= SIZE_TARGET;
+    console.log(
+      `\nTarget: segment-kit (elements, no chart.js) ≤ ${kib(SIZE_TARGET)} min+gzip including Lit — ${el.label}: ${kib(el.gzip)} — ${met ? 'MET' : 'NOT MET'}`,
+    );
+    const sum = el.contributors.reduce((s, c) => s + c.minGzip, 0);
+    console.log(
+      `\nWhat "${el.label}" is made of (each group minified (whitespace + names) and gzipped alone; share scaled to the real ${kib(el.gzip)}):`,
+    );
+    console.log(
+      table([
+        ['package / folder', 'modules', 'rendered', 'min+gzip alone', '≈ share'],
+        ...el.contributors.map((c) => [
+          c.owner,
+          c.modules,
+          kib(c.rendered),
+          kib(c.minGzip),
+          `${kib((c.minGzip / sum) * el.gzip)} (${((c.minGzip / sum) * 100).toFixed(0)}%)`,
+        ]),
+      ]),
+    );
+    console.log('\nLargest modules (each minified + gzipped alone):');
+    console.log(table([['module', 'min+gzip alone'], ...el.topModules.map((m) => [m.id, kib(m.minGzip)])]));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const t0 = performance.now();
+  printSizes(await measureSizes());
+  console.log(`\n(bench:size took ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
