@@ -30,7 +30,7 @@ interface Entry {
 
 /** Every `src/elements/<name>/define.ts`: what `import 'segment-kit'` is meant to register. */
 const DEFINES = readdirSync(new URL('../src/elements/', import.meta.url), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(new URL(`../src/elements/${d.name}/define.ts`, import.meta.url)))
+  .filter((d) => d.isDirectory() && d.name !== 'shared' && existsSync(new URL(`../src/elements/${d.name}/define.ts`, import.meta.url)))
   .map((d) => `elements/${d.name}/define.ts`);
 /** The tags the element entries must register (checked in the minified output). */
 const TAGS = DEFINES.map((d) => d.split('/')[1]!);

@@ -1,13 +1,21 @@
 /**
- * `segment-kit`: everything — the core and the elements — and registers the elements.
- * Import `segment-kit/core` for the DOM-free model alone.
+ * `segment-kit`: everything — the core, the providers, the sample data and the elements —
+ * and registers the elements. Import `segment-kit/core` for the DOM-free model alone.
  */
+// Registration: these modules are listed in package.json "sideEffects", so bundlers keep them.
+import './elements/segment-provider/define.js';
+import './elements/group-operator/define.js';
+import './elements/condition-row/define.js';
+import './elements/segment-builder/define.js';
+
 export * from './core/index.js';
 export * from './elements/shared/context.js';
 export * from './elements/shared/define.js';
-export * from './elements/segment-provider/index.js';
+export * from './elements/shared/messages.js';
+export * from './elements/segment-provider/segment-provider.js';
+export * from './elements/group-operator/group-operator.js';
+export * from './elements/condition-row/condition-row.js';
+export * from './elements/segment-builder/segment-builder.js';
+export { buildRows, countConditions, type BuilderRow } from './elements/segment-builder/rows.js';
 export * from './providers/memory/index.js';
 export * from './sample/index.js';
-export * from './elements/group-operator/index.js';
-export * from './elements/condition-row/index.js';
-export * from './elements/segment-builder/index.js';
