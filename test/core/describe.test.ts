@@ -130,6 +130,20 @@ describe('describeSegment', () => {
     );
   });
 
+  it('stops after maxLength characters, even for thousands of conditions', () => {
+    const children = Array.from({ length: 5000 }, (_, i) => ({
+      kind: 'condition' as const,
+      entity: 'Customer',
+      attribute: 'CreditBalance',
+      operator: 'greaterThan' as const,
+      value: i,
+    }));
+    const text = describeSegment(one({ kind: 'group', combinator: 'or', children }), catalog, { maxLength: 200 });
+    assert.ok(text.length <= 200, String(text.length));
+    assert.match(text, /^Customers where Credit balance is greater than 0 or Credit balance is greater than 1 or .*…$/);
+    assert.equal(describeSegment(spec, catalog, { maxLength: 10_000 }), describeSegment(spec, catalog));
+  });
+
   it('says so when a segment has no rules or a condition is still to choose', () => {
     assert.equal(describeSegment({ schemaVersion: 1, audience: 'Customer', rules: [] }, catalog), 'All customers: no rules yet');
     assert.equal(

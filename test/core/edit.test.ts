@@ -395,6 +395,20 @@ function opArb(doc: SegmentDocument): fc.Arbitrary<Op> {
       ),
     );
   }
+  if (conditions.length) {
+    ops.push(
+      fc
+        .tuple(
+          pick(conditions),
+          fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.constant([1, null]), fc.constant({ amount: -1, unit: 'eon' })),
+        )
+        .map(([id, value]) => ({
+          name: `raw value ${id}`,
+          apply: (d: SegmentDocument) => updateCondition(d, id, { value: value as ConditionNode['value'] }),
+          mayLeave: ['missing-value', 'invalid-value', 'invalid-option', 'value-type', 'invalid-date', 'value-not-allowed', 'not-json'],
+        })),
+    );
+  }
   if (related.length) {
     ops.push(
       pick(related).map((id) => ({
@@ -430,6 +444,12 @@ describe('edit operations: properties', () => {
           for (const r of out.rules) for (const n of walkNodes(r.where)) assert.ok(n.id, `${op.name} left a node without id`);
           const errors = valid(out).errors.filter((e) => !op.mayLeave.includes(e.code));
           assert.deepEqual(errors, [], `${op.name} left ${JSON.stringify(errors)}`);
+          // The editor's fast path (no re-parse) finds exactly what the full check finds.
+          const key = (e: { path: string; code: string }) => `${e.code}@${e.path}`;
+          const fast = validateSegment(out, catalog, { segments: [other], assumeParsed: true })
+            .errors.map(key)
+            .sort();
+          assert.deepEqual(fast, valid(out).errors.map(key).sort(), `${op.name}: assumeParsed disagrees`);
         },
       ),
       { seed: 2026, numRuns: 600 },

@@ -220,7 +220,9 @@ describe('<segment-builder>', () => {
     await sendKeys({ press: 'Alt+ArrowUp' });
     await el.updateComplete;
     expect(order()).to.deep.equal(['c1', 'c2']);
-    // Drag c2 onto c1: it goes before it.
+    // Drag c2 onto c1: it goes before it. (Row actions appear on the row under the pointer.)
+    shadow(el).querySelector<HTMLElement>('[data-node-id="c2"]')!.dispatchEvent(new PointerEvent('pointerenter'));
+    await el.updateComplete;
     const handle = shadow(el).querySelector('[data-node-id="c2"] .drag') as HTMLElement;
     const target = shadow(el).querySelector<HTMLElement>('[data-node-id="c1"]')!;
     const dt = new DataTransfer();
@@ -229,6 +231,22 @@ describe('<segment-builder>', () => {
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
     await el.updateComplete;
     expect(order()).to.deep.equal(['c2', 'c1']);
+  });
+
+  it("shows a row's actions when it has focus, and they work from the keyboard", async () => {
+    const el = await builder(example());
+    const actions = (id: string) => shadow(el).querySelectorAll(`[data-node-id="${id}"] .row-actions button`).length;
+    expect(actions('c1')).to.equal(0);
+    shadow(el).querySelector<HTMLElement>('[data-node-id="c1"]')!.focus();
+    await el.updateComplete;
+    expect(actions('c1')).to.equal(7);
+    const remove = shadow(el).querySelector<HTMLButtonElement>('[data-node-id="c1"] button[aria-label="Remove condition 1"]')!;
+    remove.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[data-node-id="c1"]')).to.equal(null);
+    expect(el.segment!.rules[0]!.where!.kind).to.equal('related');
+    await expect(el).to.be.accessible();
   });
 
   it('read-only mode shows the segment without editing controls', async () => {

@@ -10,6 +10,11 @@ import type { AggregateMatch, Catalog, ConditionValue, QuantifierMatch, SegmentD
 export interface DescribeOptions {
   /** Saved segments, to name referenced segments by their display name. */
   segments?: SegmentSource;
+  /**
+   * Stop describing after about this many characters and end with "…" (a summary line
+   * for a very large segment costs no more than a short one).
+   */
+  maxLength?: number;
 }
 
 const SET_PHRASE: Record<SetOperator, string> = {
@@ -33,6 +38,10 @@ function count(n: number | undefined): string {
 }
 
 class Describer {
+  /** Characters written so far; past `budget`, groups stop listing children. */
+  used = 0;
+  budget = Infinity;
+
   constructor(
     readonly catalog: Catalog,
     readonly lookup: (id: string) => SegmentDocument | undefined,
@@ -123,12 +132,23 @@ class Describer {
 
   node(node: SegmentNode, nested: boolean): string {
     if (node.kind === 'condition') {
-      if (node.attribute === '') return '(a condition still to choose)';
-      return `${attributeLabel(this.catalog, node.entity, node.attribute)} ${this.comparison(node.operator, node.value, node.entity, node.attribute)}`;
+      const text =
+        node.attribute === ''
+          ? '(a condition still to choose)'
+          : `${attributeLabel(this.catalog, node.entity, node.attribute)} ${this.comparison(node.operator, node.value, node.entity, node.attribute)}`;
+      this.used += text.length;
+      return text;
     }
     if (node.kind === 'group') {
       if (node.children.length === 0) return node.not ? 'not (nothing)' : '(nothing)';
-      const parts = node.children.map((c) => this.node(c, true));
+      const parts: string[] = [];
+      for (const c of node.children) {
+        if (this.used > this.budget) {
+          parts.push('…');
+          break;
+        }
+        parts.push(this.node(c, true));
+      }
       const joined = parts.join(` ${node.combinator} `);
       if (node.not) return `not (${joined})`;
       return nested && node.children.length > 1 ? `(${joined})` : joined;
@@ -173,19 +193,22 @@ class Describer {
 /** A plain-English summary of a segment, one clause per rule, joined by their set operators. */
 export function describeSegment(segment: SegmentDocument, catalog: Catalog, options: DescribeOptions = {}): string {
   const d = new Describer(catalog, segmentLookup(options.segments));
+  if (options.maxLength !== undefined) d.budget = options.maxLength;
   const audience = plural(entityLabel(catalog, segment.audience));
   const lower = audience.charAt(0).toLowerCase() + audience.slice(1);
   if (!Array.isArray(segment.rules) || segment.rules.length === 0) return `All ${lower}: no rules yet`;
-  return segment.rules
-    .map((rule, i) => {
-      const noun = i === 0 ? audience : lower;
-      let body: string;
-      if (rule.segment !== undefined) {
-        const ref = d.lookup(rule.segment);
-        body = `in the segment "${ref?.displayName ?? ref?.name ?? rule.segment}"`;
-      } else body = d.ruleBody(rule.where);
-      const clause = `${noun} ${body}`;
-      return i === 0 ? clause : `${SET_PHRASE[rule.setOperator ?? 'union']} ${clause}`;
-    })
-    .join('; ');
+  const clauses = segment.rules.map((rule, i) => {
+    const noun = i === 0 ? audience : lower;
+    let body: string;
+    if (rule.segment !== undefined) {
+      const ref = d.lookup(rule.segment);
+      body = `in the segment "${ref?.displayName ?? ref?.name ?? rule.segment}"`;
+    } else body = d.ruleBody(rule.where);
+    const clause = `${noun} ${body}`;
+    return i === 0 ? clause : `${SET_PHRASE[rule.setOperator ?? 'union']} ${clause}`;
+  });
+  let text = clauses.join('; ');
+  if (options.maxLength !== undefined && text.length > options.maxLength)
+    text = `${text.slice(0, Math.max(0, options.maxLength - 1)).trimEnd()}…`;
+  return text;
 }

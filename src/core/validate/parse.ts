@@ -438,83 +438,7 @@ class Reader {
     const operator = out.operator as string;
     const value = get(input, 'value');
     if (value !== undefined) defineField(out, 'value', this.cloneJson(value, child(path, 'value'), 1));
-    if (operator === '') return;
-    if (!isOperator(operator)) {
-      this.error(child(path, 'operator'), 'unknown-operator', `Unknown operator ${quote(operator)}.`, id);
-      return;
-    }
-    const shape = valueShapeOf(operator);
-    const vpath = child(path, 'value');
-    const missing = value === undefined || value === null;
-    const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-    switch (shape) {
-      case 'none':
-        return;
-      case 'scalar':
-        if (missing) this.error(vpath, 'missing-value', `\`${operator}\` needs a value.`, id);
-        else if (!isScalar(value))
-          this.error(vpath, 'invalid-value', `\`${operator}\` needs a single value, not ${describeType(value)}.`, id);
-        return;
-      case 'pair':
-        if (missing) this.error(vpath, 'missing-value', `\`${operator}\` needs two values, low and high.`, id);
-        else if (!Array.isArray(value) || value.length !== 2) {
-          this.error(vpath, 'invalid-value', `\`${operator}\` needs two values, low and high.`, id);
-        } else {
-          value.forEach((v, i) => {
-            if (v === null || v === undefined)
-              this.error(child(vpath, i), 'missing-value', `\`${operator}\` needs a ${i === 0 ? 'low' : 'high'} value.`, id);
-            else if (!isScalar(v))
-              this.error(
-                child(vpath, i),
-                'invalid-value',
-                `The ${i === 0 ? 'low' : 'high'} value must be a single value, not ${describeType(v)}.`,
-                id,
-              );
-          });
-        }
-        return;
-      case 'list':
-        if (missing) this.error(vpath, 'missing-value', `\`${operator}\` needs at least one value.`, id);
-        else if (!Array.isArray(value))
-          this.error(vpath, 'invalid-value', `\`${operator}\` needs a list of values, not ${describeType(value)}.`, id);
-        else if (value.length === 0) this.error(vpath, 'missing-value', `\`${operator}\` needs at least one value.`, id);
-        else
-          value.forEach((v, i) => {
-            if (!isScalar(v))
-              this.error(
-                child(vpath, i),
-                'invalid-value',
-                `Each value of \`${operator}\` must be a single value, not ${describeType(v)}.`,
-                id,
-              );
-          });
-        return;
-      case 'relative': {
-        if (missing) {
-          this.error(vpath, 'missing-value', `\`${operator}\` needs an amount and a unit, e.g. 90 days.`, id);
-          return;
-        }
-        if (!isObj(value)) {
-          this.error(
-            vpath,
-            'invalid-value',
-            `\`${operator}\` needs an amount and a unit like {"amount": 90, "unit": "day"}, not ${describeType(value)}.`,
-            id,
-          );
-          return;
-        }
-        const amount = get(value, 'amount');
-        const unit = get(value, 'unit');
-        if (amount === undefined) this.error(child(vpath, 'amount'), 'missing-value', `\`${operator}\` needs an amount.`, id);
-        else if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0)
-          this.error(child(vpath, 'amount'), 'invalid-value', `The amount must be a whole number of 0 or more, not ${quote(amount)}.`, id);
-        if (unit === undefined)
-          this.error(child(vpath, 'unit'), 'missing-value', `\`${operator}\` needs a unit: day, week, month or year.`, id);
-        else if (typeof unit !== 'string' || !(RELATIVE_UNITS as readonly string[]).includes(unit))
-          this.error(child(vpath, 'unit'), 'invalid-option', `The unit must be day, week, month or year, not ${quote(unit)}.`, id);
-        return;
-      }
-    }
+    checkOperatorValue(operator, value, path, (p, code, message) => this.error(p, code, message, id));
   }
 
   related(input: Obj, path: string, depth: number): RelatedNode {
@@ -598,6 +522,85 @@ class Reader {
     this.operatorAndValue(input, out, path, id);
     this.copyUnknown(input, out, ['aggregate', 'attribute', 'operator', 'value'], path, 2);
     return out as AggregateMatch;
+  }
+}
+
+/** Where `checkOperatorValue` reports a problem. */
+export type ProblemReporter = (path: string, code: SegmentErrorCode, message: string) => void;
+
+/**
+ * Check an operator name and the shape of its value (SPEC section 4): a known operator;
+ * a single value, a low–high pair, a non-empty list or an amount and unit, as the
+ * operator needs. `path` is the node's pointer. Shared by parseSegment and the fast path
+ * of validateSegment.
+ */
+export function checkOperatorValue(operator: string, value: unknown, path: string, report: ProblemReporter): void {
+  if (operator === '') return;
+  if (!isOperator(operator)) {
+    report(child(path, 'operator'), 'unknown-operator', `Unknown operator ${quote(operator)}.`);
+    return;
+  }
+  const shape = valueShapeOf(operator);
+  const vpath = child(path, 'value');
+  const missing = value === undefined || value === null;
+  const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  switch (shape) {
+    case 'none':
+      return;
+    case 'scalar':
+      if (missing) report(vpath, 'missing-value', `\`${operator}\` needs a value.`);
+      else if (!isScalar(value)) report(vpath, 'invalid-value', `\`${operator}\` needs a single value, not ${describeType(value)}.`);
+      return;
+    case 'pair':
+      if (missing) report(vpath, 'missing-value', `\`${operator}\` needs two values, low and high.`);
+      else if (!Array.isArray(value) || value.length !== 2) {
+        report(vpath, 'invalid-value', `\`${operator}\` needs two values, low and high.`);
+      } else {
+        value.forEach((v, i) => {
+          if (v === null || v === undefined)
+            report(child(vpath, i), 'missing-value', `\`${operator}\` needs a ${i === 0 ? 'low' : 'high'} value.`);
+          else if (!isScalar(v))
+            report(
+              child(vpath, i),
+              'invalid-value',
+              `The ${i === 0 ? 'low' : 'high'} value must be a single value, not ${describeType(v)}.`,
+            );
+        });
+      }
+      return;
+    case 'list':
+      if (missing) report(vpath, 'missing-value', `\`${operator}\` needs at least one value.`);
+      else if (!Array.isArray(value)) report(vpath, 'invalid-value', `\`${operator}\` needs a list of values, not ${describeType(value)}.`);
+      else if (value.length === 0) report(vpath, 'missing-value', `\`${operator}\` needs at least one value.`);
+      else
+        value.forEach((v, i) => {
+          if (!isScalar(v))
+            report(child(vpath, i), 'invalid-value', `Each value of \`${operator}\` must be a single value, not ${describeType(v)}.`);
+        });
+      return;
+    case 'relative': {
+      if (missing) {
+        report(vpath, 'missing-value', `\`${operator}\` needs an amount and a unit, e.g. 90 days.`);
+        return;
+      }
+      if (!isObj(value)) {
+        report(
+          vpath,
+          'invalid-value',
+          `\`${operator}\` needs an amount and a unit like {"amount": 90, "unit": "day"}, not ${describeType(value)}.`,
+        );
+        return;
+      }
+      const amount = get(value, 'amount');
+      const unit = get(value, 'unit');
+      if (amount === undefined) report(child(vpath, 'amount'), 'missing-value', `\`${operator}\` needs an amount.`);
+      else if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0)
+        report(child(vpath, 'amount'), 'invalid-value', `The amount must be a whole number of 0 or more, not ${quote(amount)}.`);
+      if (unit === undefined) report(child(vpath, 'unit'), 'missing-value', `\`${operator}\` needs a unit: day, week, month or year.`);
+      else if (typeof unit !== 'string' || !(RELATIVE_UNITS as readonly string[]).includes(unit))
+        report(child(vpath, 'unit'), 'invalid-option', `The unit must be day, week, month or year, not ${quote(unit)}.`);
+      return;
+    }
   }
 }
 

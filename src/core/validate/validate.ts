@@ -18,7 +18,7 @@ import type {
   SegmentErrorCode,
   SegmentNode,
 } from '../model/types.js';
-import { parseSegment } from './parse.js';
+import { checkOperatorValue, parseSegment } from './parse.js';
 import { child } from './pointer.js';
 
 export interface ValidateOptions {
@@ -27,6 +27,12 @@ export interface ValidateOptions {
    * Without it, references are not checked.
    */
   segments?: SegmentSource;
+  /**
+   * The document came from `parseSegment` and the edit operations (an editor's own
+   * state): skip re-reading its structure, which is what costs most in a large document.
+   * Operators and value shapes are still checked. Do not use it on documents from outside.
+   */
+  assumeParsed?: boolean;
 }
 
 export interface ValidationResult {
@@ -45,6 +51,8 @@ const typeNoun: Record<AttributeType, string> = { string: 'text', number: 'a num
 
 class Checker {
   readonly errors: SegmentError[] = [];
+  /** Check operators and value shapes here too (parseSegment was skipped). */
+  checkShapes = false;
   /** Paths parseSegment already reported. */
   readonly reported = new Set<string>();
   constructor(
@@ -96,6 +104,7 @@ class Checker {
   }
 
   aggregate(match: AggregateMatch, entity: string, path: string, id: string | undefined): void {
+    if (this.checkShapes) checkOperatorValue(match.operator, match.value, path, (p, code, message) => this.error(p, code, message, id));
     let attr: AttributeDef | undefined;
     if (match.aggregate !== 'count' || match.attribute !== undefined) {
       if (match.attribute === undefined || match.attribute === '') {
@@ -155,6 +164,7 @@ class Checker {
     scope: string,
     id: string | undefined,
   ): void {
+    if (this.checkShapes) checkOperatorValue(operator, value, path, (p, code, message) => this.error(p, code, message, id));
     if (attribute === '') {
       this.error(child(path, 'attribute'), 'missing-attribute', 'Choose an attribute.', id);
       return;
@@ -283,11 +293,16 @@ class Checker {
  */
 export function validateSegment(segment: unknown, catalog: Catalog, options?: ValidateOptions | null): ValidationResult {
   options ??= {};
-  const parsed = parseSegment(segment, { assignIds: false });
+  const trusted =
+    options.assumeParsed === true && typeof segment === 'object' && segment !== null && Array.isArray((segment as SegmentDocument).rules);
+  const parsed = trusted
+    ? { segment: segment as SegmentDocument, errors: [] as SegmentError[] }
+    : parseSegment(segment, { assignIds: false });
   if (!parsed.segment) return { valid: false, errors: parsed.errors };
   const doc = parsed.segment;
   const index = indexCatalog(catalog);
   const checker = new Checker(catalog, index);
+  checker.checkShapes = trusted;
   const errors = checker.errors;
   errors.push(...parsed.errors);
   for (const e of parsed.errors) checker.reported.add(e.path);

@@ -8,6 +8,7 @@ import { describeSegment } from '../../core/model/describe.js';
 import {
   SegmentEditError,
   addNode,
+  collectIds,
   addRule,
   createEmptyCondition,
   createSegment,
@@ -50,7 +51,7 @@ import type {
   SetOperator,
 } from '../../core/model/types.js';
 import { isAbortError, type SegmentSummary } from '../../core/provider/types.js';
-import { parseSegment } from '../../core/validate/parse.js';
+import { freshId, parseSegment } from '../../core/validate/parse.js';
 import { validateSegment, type ValidationResult } from '../../core/validate/validate.js';
 import { SegmentKitElement } from '../shared/base.js';
 import { emit } from '../shared/events.js';
@@ -130,8 +131,12 @@ export class SegmentBuilderElement extends SegmentKitElement {
   @state() private saveError: string | undefined;
   @state() private announcement = '';
   @state() private dropKey: string | undefined;
+  /** The row under the pointer or holding focus: only it renders its action buttons. */
+  @state() private activeKey: string | undefined;
 
   private input: unknown;
+  /** The document as parsed from `segment` (validated in full; edited versions take the fast path). */
+  private loadedDoc: SegmentDocument | undefined;
   private history = new SegmentHistory<SegmentDocument>(createSegment(''));
   private validation: ValidationResult = { valid: false, errors: [] };
   private validatedDoc: SegmentDocument | undefined;
@@ -188,12 +193,11 @@ export class SegmentBuilderElement extends SegmentKitElement {
     if (!this.doc) return { valid: false, errors: this.loadErrors };
     if (this.validatedDoc !== this.doc || this.validatedCatalog !== catalog) {
       const saved = this.segmentsTask.value;
+      // After load, the document only changes through the core's edit operations, so its
+      // structure needs no re-reading: the fast path still checks operators and values.
+      const segments = saved ? saved.map((s): SegmentDocument => ({ schemaVersion: 1, id: s.id, audience: '', rules: [] })) : undefined;
       this.validation = catalog
-        ? validateSegment(
-            this.doc,
-            catalog,
-            saved ? { segments: saved.map((s) => ({ schemaVersion: 1, id: s.id, audience: '', rules: [] })) } : {},
-          )
+        ? validateSegment(this.doc, catalog, { ...(segments ? { segments } : {}), assumeParsed: this.doc !== this.loadedDoc })
         : { valid: false, errors: [] };
       this.validatedDoc = this.doc;
       this.validatedCatalog = catalog;
@@ -229,6 +233,7 @@ export class SegmentBuilderElement extends SegmentKitElement {
     }
     this.loadErrors = [];
     this.doc = parsed.segment;
+    this.loadedDoc = parsed.segment;
     this.history.reset(parsed.segment);
     this.requestCounts(true);
   }
@@ -331,47 +336,22 @@ export class SegmentBuilderElement extends SegmentKitElement {
     }
   };
 
-  private newNodeId(before: SegmentDocument, after: SegmentDocument): string | undefined {
-    const old = new Set<string>();
-    const collect = (n: SegmentNode | undefined, into: Set<string>) => {
-      if (!n) return;
-      if (n.id) into.add(n.id);
-      if (n.kind === 'group') n.children.forEach((c) => collect(c, into));
-      else if (n.kind === 'related') collect(n.where, into);
-    };
-    before.rules.forEach((r) => collect(r.where, old));
-    const now = new Set<string>();
-    after.rules.forEach((r) => collect(r.where, now));
-    let found: string | undefined;
-    const visit = (n: SegmentNode | undefined) => {
-      if (!n || found) return;
-      if (n.kind === 'condition' && n.id && !old.has(n.id)) found = n.id;
-      if (n.kind === 'group') n.children.forEach(visit);
-      else if (n.kind === 'related') visit(n.where);
-    };
-    after.rules.forEach((r) => visit(r.where));
-    return found;
+  /** A new empty condition with its id already, so focus can go to it once it is added. */
+  private emptyCondition(doc: SegmentDocument, scope: string): ConditionNode {
+    return { ...createEmptyCondition(scope), id: freshId(collectIds(doc), 'c') };
   }
 
   private addCondition(parentId: string, scope: string, asGroup = false): void {
-    const node: SegmentNode = asGroup
-      ? { kind: 'group', combinator: 'and', children: [createEmptyCondition(scope)] }
-      : createEmptyCondition(scope);
-    const before = this.doc;
-    this.edit((d) => addNode(d, parentId, node));
-    if (before && this.doc && this.doc !== before) {
-      const id = this.newNodeId(before, this.doc);
-      if (id) this.pendingFocus = { key: id, part: 'attribute' };
-    }
+    if (!this.doc) return;
+    const condition = this.emptyCondition(this.doc, scope);
+    const node: SegmentNode = asGroup ? { kind: 'group', combinator: 'and', children: [condition] } : condition;
+    this.edit((d) => addNode(d, parentId, node), { focus: { key: condition.id!, part: 'attribute' } });
   }
 
   private addRuleWithCondition(): void {
-    const before = this.doc;
-    this.edit((d) => addRule(d, { where: createEmptyCondition(d.audience) }));
-    if (before && this.doc && this.doc !== before) {
-      const id = this.newNodeId(before, this.doc);
-      if (id) this.pendingFocus = { key: id, part: 'attribute' };
-    }
+    if (!this.doc) return;
+    const condition = this.emptyCondition(this.doc, this.doc.audience);
+    this.edit((d) => addRule(d, { where: condition }), { focus: { key: condition.id!, part: 'attribute' } });
   }
 
   private onConditionChange(e: CustomEvent<ConditionChangeDetail>): void {
@@ -583,8 +563,10 @@ export class SegmentBuilderElement extends SegmentKitElement {
 
   private summaryText(doc: SegmentDocument, catalog: Catalog | undefined): string {
     if (!catalog) return '';
-    const text = describeSegment(doc, catalog, { segments: (id) => this.savedSummary(id) as SegmentDocument | undefined });
-    return text.length > SUMMARY_MAX ? `${text.slice(0, SUMMARY_MAX)}…` : text;
+    return describeSegment(doc, catalog, {
+      segments: (id) => this.savedSummary(id) as SegmentDocument | undefined,
+      maxLength: SUMMARY_MAX,
+    });
   }
 
   private savedSummary(id: string): Partial<SegmentDocument> | undefined {
@@ -907,8 +889,17 @@ export class SegmentBuilderElement extends SegmentKitElement {
     </div>`;
   }
 
+  private activate(key: string): void {
+    if (this.activeKey !== key) this.activeKey = key;
+  }
+
+  /**
+   * Move, indent, duplicate and remove buttons. Only the row under the pointer or with
+   * focus renders them, which keeps a row at a third of its elements; keyboard users
+   * reach them by tabbing past the row's fields (and have Alt+arrow keys everywhere).
+   */
   private nodeActions(row: NodeRow, what: string): TemplateResult | typeof nothing {
-    if (this.readonly) return nothing;
+    if (this.readonly || row.key !== this.activeKey) return nothing;
     const id = row.node.id!;
     const focus = { key: row.key, part: 'row' };
     return html`<span class="row-actions">
@@ -1016,6 +1007,8 @@ export class SegmentBuilderElement extends SegmentKitElement {
       data-node-id=${id}
       tabindex="-1"
       aria-label=${`Group: ${g.not ? 'not ' : ''}${g.combinator === 'and' ? 'all' : 'any'} of ${g.children.length}`}
+      @pointerenter=${() => this.activate(row.key)}
+      @focusin=${() => this.activate(row.key)}
       @dragover=${drop.over}
       @dragleave=${drop.leave}
       @drop=${drop.drop}
@@ -1085,6 +1078,8 @@ export class SegmentBuilderElement extends SegmentKitElement {
       data-node-id=${id}
       tabindex="-1"
       aria-label=${this.relatedText(node, label)}
+      @pointerenter=${() => this.activate(row.key)}
+      @focusin=${() => this.activate(row.key)}
       @dragover=${drop.over}
       @dragleave=${drop.leave}
       @drop=${drop.drop}
@@ -1217,6 +1212,8 @@ export class SegmentBuilderElement extends SegmentKitElement {
       data-node-id=${node.id!}
       tabindex="-1"
       aria-label=${`Condition ${row.position} of rule ${row.ruleIndex + 1}`}
+      @pointerenter=${() => this.activate(row.key)}
+      @focusin=${() => this.activate(row.key)}
       @dragover=${drop.over}
       @dragleave=${drop.leave}
       @drop=${drop.drop}
