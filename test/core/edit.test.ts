@@ -404,7 +404,7 @@ function opArb(doc: SegmentDocument): fc.Arbitrary<Op> {
         )
         .map(([id, value]) => ({
           name: `raw value ${id}`,
-          apply: (d: SegmentDocument) => updateCondition(d, id, { value: value as ConditionNode['value'] }),
+          apply: (d: SegmentDocument) => updateCondition(d, id, { value: value }),
           mayLeave: ['missing-value', 'invalid-value', 'invalid-option', 'value-type', 'invalid-date', 'value-not-allowed', 'not-json'],
         })),
     );
