@@ -49,8 +49,13 @@ export function isIdentifier(name: unknown): boolean {
 
 const typeNoun: Record<AttributeType, string> = { string: 'text', number: 'a number', date: 'a date', boolean: 'true or false' };
 
+/** Errors of a condition node, with paths relative to it, by catalog (fast path only). */
+const conditionMemo = new WeakMap<CatalogIndex, WeakMap<SegmentNode, { scope: string; errors: SegmentError[] }>>();
+
 class Checker {
-  readonly errors: SegmentError[] = [];
+  errors: SegmentError[] = [];
+  /** Per-node memo of condition errors (set on the fast path, where nodes are immutable). */
+  memo: WeakMap<SegmentNode, { scope: string; errors: SegmentError[] }> | undefined;
   /** Check operators and value shapes here too (parseSegment was skipped). */
   checkShapes = false;
   /** Paths parseSegment already reported. */
@@ -75,7 +80,23 @@ class Checker {
       return;
     }
     if (node.kind === 'condition') {
-      this.condition(node.entity, node.attribute, node.operator, node.value, path, scope, id);
+      if (!this.memo) {
+        this.condition(node.entity, node.attribute, node.operator, node.value, path, scope, id);
+        return;
+      }
+      // Edit operations keep unchanged nodes as the same objects: their errors, kept with
+      // paths relative to the node, are reused instead of checked again.
+      let own = this.memo.get(node);
+      if (!own || own.scope !== scope) {
+        const outer = this.errors;
+        const local: SegmentError[] = [];
+        this.errors = local;
+        this.condition(node.entity, node.attribute, node.operator, node.value, '', scope, id);
+        this.errors = outer;
+        own = { scope, errors: local };
+        this.memo.set(node, own);
+      }
+      for (const e of own.errors) this.errors.push({ ...e, path: path + e.path });
       return;
     }
     // related
@@ -303,6 +324,11 @@ export function validateSegment(segment: unknown, catalog: Catalog, options?: Va
   const index = indexCatalog(catalog);
   const checker = new Checker(catalog, index);
   checker.checkShapes = trusted;
+  if (trusted) {
+    let memo = conditionMemo.get(index);
+    if (!memo) conditionMemo.set(index, (memo = new WeakMap()));
+    checker.memo = memo;
+  }
   const errors = checker.errors;
   errors.push(...parsed.errors);
   for (const e of parsed.errors) checker.reported.add(e.path);

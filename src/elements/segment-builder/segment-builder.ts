@@ -8,7 +8,6 @@ import { describeSegment } from '../../core/model/describe.js';
 import {
   SegmentEditError,
   addNode,
-  collectIds,
   addRule,
   createEmptyCondition,
   createSegment,
@@ -51,7 +50,7 @@ import type {
   SetOperator,
 } from '../../core/model/types.js';
 import { isAbortError, type SegmentSummary } from '../../core/provider/types.js';
-import { freshId, parseSegment } from '../../core/validate/parse.js';
+import { parseSegment } from '../../core/validate/parse.js';
 import { validateSegment, type ValidationResult } from '../../core/validate/validate.js';
 import { SegmentKitElement } from '../shared/base.js';
 import { emit } from '../shared/events.js';
@@ -336,21 +335,25 @@ export class SegmentBuilderElement extends SegmentKitElement {
     }
   };
 
-  /** A new empty condition with its id already, so focus can go to it once it is added. */
-  private emptyCondition(doc: SegmentDocument, scope: string): ConditionNode {
-    return { ...createEmptyCondition(scope), id: freshId(collectIds(doc), 'c') };
+  /**
+   * A new empty condition with its id already, so focus can go to it once it is added.
+   * The id is random rather than counted, so no walk over a large document is needed;
+   * `addNode` would rename it in the unlikely case it were taken.
+   */
+  private emptyCondition(scope: string): ConditionNode {
+    return { ...createEmptyCondition(scope), id: `c${Math.random().toString(36).slice(2, 10)}` };
   }
 
   private addCondition(parentId: string, scope: string, asGroup = false): void {
     if (!this.doc) return;
-    const condition = this.emptyCondition(this.doc, scope);
+    const condition = this.emptyCondition(scope);
     const node: SegmentNode = asGroup ? { kind: 'group', combinator: 'and', children: [condition] } : condition;
     this.edit((d) => addNode(d, parentId, node), { focus: { key: condition.id!, part: 'attribute' } });
   }
 
   private addRuleWithCondition(): void {
     if (!this.doc) return;
-    const condition = this.emptyCondition(this.doc, this.doc.audience);
+    const condition = this.emptyCondition(this.doc.audience);
     this.edit((d) => addRule(d, { where: condition }), { focus: { key: condition.id!, part: 'attribute' } });
   }
 
@@ -416,7 +419,9 @@ export class SegmentBuilderElement extends SegmentKitElement {
     const index = rows.findIndex((r) => r.key === key);
     const virtualizer = this.renderRoot.querySelector('lit-virtualizer') as
       (HTMLElement & { element(i: number): { scrollIntoView(o?: object): void } | undefined }) | null;
-    if (virtualizer && index >= 0) {
+    const rendered = this.renderRoot.querySelector(`[data-key="${CSS.escape(key)}"]`);
+    if (virtualizer && index >= 0 && !rendered) {
+      // Off screen in a virtualized list: bring it into view first (on screen rows need no scroll).
       virtualizer.element(index)?.scrollIntoView({ block: 'center' });
       await new Promise((r) => requestAnimationFrame(r));
       await new Promise((r) => requestAnimationFrame(r));
