@@ -133,9 +133,10 @@ export class SegmentBuilderElement extends SegmentKitElement {
   /** The row under the pointer or holding focus: only it renders its action buttons. */
   @state() private activeKey: string | undefined;
 
-  private input: unknown;
   /** The document as parsed from `segment` (validated in full; edited versions take the fast path). */
   private loadedDoc: SegmentDocument | undefined;
+  /** What parseSegment found wrong with the loaded document (a draft can be opened). */
+  private parseErrors: SegmentError[] = [];
   private history = new SegmentHistory<SegmentDocument>(createSegment(''));
   private validation: ValidationResult = { valid: false, errors: [] };
   private validatedDoc: SegmentDocument | undefined;
@@ -158,7 +159,6 @@ export class SegmentBuilderElement extends SegmentKitElement {
   }
   set segment(value: unknown) {
     const old = this.doc;
-    this.input = value;
     this.load(value);
     this.requestUpdate('segment', old);
   }
@@ -192,12 +192,18 @@ export class SegmentBuilderElement extends SegmentKitElement {
     if (!this.doc) return { valid: false, errors: this.loadErrors };
     if (this.validatedDoc !== this.doc || this.validatedCatalog !== catalog) {
       const saved = this.segmentsTask.value;
-      // After load, the document only changes through the core's edit operations, so its
-      // structure needs no re-reading: the fast path still checks operators and values.
+      // The document was read by parseSegment on load and only changes through the core's
+      // edit operations, so its structure needs no re-reading: the fast path still checks
+      // operators and values. What parseSegment found on load is added while it is shown.
       const segments = saved ? saved.map((s): SegmentDocument => ({ schemaVersion: 1, id: s.id, audience: '', rules: [] })) : undefined;
-      this.validation = catalog
-        ? validateSegment(this.doc, catalog, { ...(segments ? { segments } : {}), assumeParsed: this.doc !== this.loadedDoc })
+      const result = catalog
+        ? validateSegment(this.doc, catalog, { ...(segments ? { segments } : {}), assumeParsed: true })
         : { valid: false, errors: [] };
+      if (this.doc === this.loadedDoc && this.parseErrors.length > 0) {
+        const seen = new Set(result.errors.map((e) => `${e.code}@${e.path}`));
+        const extra = this.parseErrors.filter((e) => !seen.has(`${e.code}@${e.path}`));
+        this.validation = { valid: false, errors: [...extra, ...result.errors] };
+      } else this.validation = result;
       this.validatedDoc = this.doc;
       this.validatedCatalog = catalog;
     }
@@ -233,6 +239,7 @@ export class SegmentBuilderElement extends SegmentKitElement {
     this.loadErrors = [];
     this.doc = parsed.segment;
     this.loadedDoc = parsed.segment;
+    this.parseErrors = parsed.errors;
     this.history.reset(parsed.segment);
     this.requestCounts(true);
   }
