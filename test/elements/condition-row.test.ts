@@ -7,61 +7,11 @@ import type { Catalog, ConditionNode, SegmentError } from '../../src/core/model/
 import type { SegmentProvider, SuggestOptions, ValueSuggestion } from '../../src/core/provider/types.js';
 import { SegmentProviderError } from '../../src/core/provider/types.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
+import { testCatalog } from '../core/helpers/catalog.js';
 
 // ---------------------------------------------------------------- fixtures
 
-const catalog: Catalog = {
-  audience: 'Customer',
-  entities: [
-    {
-      name: 'Customer',
-      key: 'CustomerId',
-      attributes: [
-        { name: 'CustomerId', type: 'string' },
-        { name: 'City', type: 'string' },
-        { name: 'Country', type: 'string', values: [{ value: 'US', label: 'United States' }, { value: 'DE' }, { value: 'FR' }] },
-        { name: 'CreditBalance', type: 'number', label: 'Credit balance' },
-        { name: 'BirthDate', type: 'date', label: 'Birth date' },
-        { name: 'DoNotContact', type: 'boolean', label: 'Do not contact' },
-      ],
-    },
-    {
-      name: 'Order',
-      key: 'OrderId',
-      attributes: [
-        { name: 'OrderId', type: 'string' },
-        { name: 'CustomerId', type: 'string' },
-        { name: 'TotalAmount', type: 'number', label: 'Total amount' },
-        { name: 'OrderDate', type: 'date', label: 'Order date' },
-        { name: 'Channel', type: 'string' },
-      ],
-    },
-    {
-      name: 'Case',
-      key: 'CaseId',
-      attributes: [
-        { name: 'Escalated', type: 'boolean' },
-        { name: 'Priority', type: 'string' },
-      ],
-    },
-    { name: 'OnlineAccount', label: 'Online account', key: 'AccountId', attributes: [{ name: 'Username', type: 'string' }] },
-    {
-      name: 'WebSession',
-      label: 'Web session',
-      key: 'SessionId',
-      attributes: [
-        { name: 'StartedAt', type: 'date' },
-        { name: 'Device', type: 'string' },
-      ],
-    },
-  ],
-  relationships: [
-    { name: 'OrderCustomer', from: 'Order', fromAttribute: 'CustomerId', to: 'Customer', toAttribute: 'CustomerId' },
-    { name: 'CaseCustomer', from: 'Case', fromAttribute: 'CustomerId', to: 'Customer', toAttribute: 'CustomerId' },
-    { name: 'AccountCustomer', from: 'OnlineAccount', fromAttribute: 'CustomerId', to: 'Customer', toAttribute: 'CustomerId' },
-    { name: 'SessionAccount', from: 'WebSession', fromAttribute: 'AccountId', to: 'OnlineAccount', toAttribute: 'AccountId' },
-  ],
-};
+const catalog: Catalog = testCatalog;
 
 const data = {
   Customer: [
