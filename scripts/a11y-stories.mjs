@@ -1,0 +1,60 @@
+// `npm run test:stories`: every story of the static Storybook build, checked with axe-core
+// in Debian Chromium, in the light theme and (for every story) dark and right-to-left too.
+// SPEC section 7: "axe finds no violations in any story". Build first: npm run build-storybook.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROME_ARGS, ensureChrome } from './chrome.mjs';
+
+const root = 'storybook-static';
+if (!existsSync(join(root, 'index.json'))) {
+  console.error('No Storybook build: run `npm run build-storybook` first.');
+  process.exit(1);
+}
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const stories = Object.values(JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')).entries).filter((e) => e.type === 'story');
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const server = createServer((req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(root, path);
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const port = server.address().port;
+const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
+const variants = [
+  { name: 'light', globals: 'theme:light;dir:ltr' },
+  { name: 'dark rtl', globals: 'theme:dark;dir:rtl' },
+];
+let checked = 0;
+let failed = 0;
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  for (const story of stories) {
+    for (const v of variants) {
+      await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story&globals=${v.globals}`);
+      await page.waitForSelector('#storybook-root > *', { timeout: 20000 });
+      await page.waitForTimeout(700); // counts, suggestions and the virtualizer settle
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await globalThis.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
+        return result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.length} node(s), e.g. ${x.nodes[0]?.target.join(' ')}`);
+      });
+      checked++;
+      if (violations.length) {
+        failed++;
+        console.log(`✖ ${story.id} [${v.name}]\n    ${violations.join('\n    ')}`);
+      } else console.log(`✔ ${story.id} [${v.name}]`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`\n${checked - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
