@@ -126,6 +126,21 @@ describe('memory provider: reading', () => {
     );
   });
 
+  it('accepts sort orders as hosts write them', async () => {
+    const p = provider();
+    const keys = async (sort: unknown) => (await p.members(rich, { sort: sort as never })).rows.map((r) => r.CustomerId);
+    assert.deepEqual(await keys('-CreditBalance'), ['C1', 'C3']);
+    assert.deepEqual(await keys('CreditBalance'), ['C3', 'C1']);
+    assert.deepEqual(await keys('CreditBalance desc'), ['C1', 'C3']);
+    assert.deepEqual(await keys({ field: 'CreditBalance', order: 'DESC' }), ['C1', 'C3']);
+    assert.deepEqual(await keys([{ key: 'Country' }, '-CreditBalance']), ['C3', 'C1']);
+    assert.deepEqual(await keys('Nope'), ['C1', 'C3'], 'an unknown column keeps the natural order');
+    assert.deepEqual(
+      (await p.listSegments({ sort: '-name' })).items.map((s) => s.name),
+      ['Rich', 'DoNotContact'],
+    );
+  });
+
   it('suggests values with counts, filtered by a query, and attribute stats', async () => {
     const p = provider();
     assert.deepEqual(await p.suggestValues('Customer', 'Country'), [

@@ -28,10 +28,13 @@ export interface SortSpec {
   direction?: 'asc' | 'desc';
 }
 
+/** A sort order: `{ key, direction }`, or `"key"` / `"-key"` (descending), or a list of them. */
+export type SortInput = SortSpec | string | (SortSpec | string)[];
+
 export interface MembersOptions extends CallOptions {
   offset?: number;
   limit?: number;
-  sort?: SortSpec | SortSpec[];
+  sort?: SortInput;
 }
 
 export interface MembersResult {
@@ -96,7 +99,7 @@ export interface SegmentSummary {
 export interface ListOptions extends CallOptions {
   search?: string;
   tags?: string[];
-  sort?: SortSpec | SortSpec[];
+  sort?: SortInput;
   offset?: number;
   limit?: number;
 }

@@ -425,8 +425,7 @@ export class SegmentBuilderElement extends SegmentKitElement {
     const rows = this.currentRows;
     const index = rows.findIndex((r) => r.key === key);
     const virtualizer = this.renderRoot.querySelector('lit-virtualizer') as
-      | (HTMLElement & { element(i: number): { scrollIntoView(o?: object): void } | undefined; layoutComplete?: Promise<unknown> })
-      | null;
+      (HTMLElement & { element(i: number): { scrollIntoView(o?: object): void } | undefined; layoutComplete?: Promise<unknown> }) | null;
     // The virtualizer renders its rows after its own layout: wait for it before looking.
     if (virtualizer?.layoutComplete) await virtualizer.layoutComplete.catch(() => undefined);
     const rendered = this.renderRoot.querySelector(`[data-key="${CSS.escape(key)}"]`);

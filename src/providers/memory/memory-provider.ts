@@ -95,9 +95,25 @@ function compareValues(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-function sortSpecs(sort: SortSpec | SortSpec[] | undefined): SortSpec[] {
-  if (!sort) return [];
-  return (Array.isArray(sort) ? sort : [sort]).filter((s) => s && typeof s.key === 'string');
+/**
+ * Sort orders as hosts write them: `{ key, direction }`, `"key"`, `"-key"` (descending),
+ * `"key desc"`, `{ field | column, order | dir }`, or a list of those.
+ */
+export function sortSpecs(sort: unknown): SortSpec[] {
+  if (sort === undefined || sort === null || sort === '') return [];
+  const out: SortSpec[] = [];
+  for (const s of Array.isArray(sort) ? (sort as unknown[]) : [sort]) {
+    if (typeof s === 'string') {
+      const m = /^\s*(-?)([^\s]+)(?:\s+(asc|desc))?\s*$/i.exec(s);
+      if (m) out.push({ key: m[2]!, direction: m[1] === '-' || m[3]?.toLowerCase() === 'desc' ? 'desc' : 'asc' });
+    } else if (s && typeof s === 'object') {
+      const o = s as Record<string, unknown>;
+      const key = [o.key, o.field, o.column, o.id].find((k) => typeof k === 'string') as string | undefined;
+      const dir = [o.direction, o.order, o.dir].find((d) => typeof d === 'string') as string | undefined;
+      if (key) out.push({ key, direction: dir?.toLowerCase() === 'desc' || o.descending === true ? 'desc' : 'asc' });
+    }
+  }
+  return out;
 }
 
 function pageArgs(offset: unknown, limit: unknown, fallback: number): [number, number] {
