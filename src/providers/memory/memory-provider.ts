@@ -108,8 +108,8 @@ export function sortSpecs(sort: unknown): SortSpec[] {
       if (m) out.push({ key: m[2]!, direction: m[1] === '-' || m[3]?.toLowerCase() === 'desc' ? 'desc' : 'asc' });
     } else if (s && typeof s === 'object') {
       const o = s as Record<string, unknown>;
-      const key = [o.key, o.field, o.column, o.id].find((k) => typeof k === 'string') as string | undefined;
-      const dir = [o.direction, o.order, o.dir].find((d) => typeof d === 'string') as string | undefined;
+      const key = [o.key, o.field, o.column, o.id].find((k): k is string => typeof k === 'string');
+      const dir = [o.direction, o.order, o.dir].find((d): d is string => typeof d === 'string');
       if (key) out.push({ key, direction: dir?.toLowerCase() === 'desc' || o.descending === true ? 'desc' : 'asc' });
     }
   }
