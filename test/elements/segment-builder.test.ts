@@ -111,6 +111,22 @@ describe('<segment-builder>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('does not list "choose an attribute" for a row just added, but still reports it and blocks activation', async () => {
+    const el = await builder(example());
+    const changes: SegmentChangeDetail[] = [];
+    el.addEventListener('segment-change', (e) => changes.push(e.detail));
+    const add = [...shadow(el).querySelectorAll<HTMLButtonElement>('.add button')].find((b) => b.textContent!.trim() === '+ Condition')!;
+    add.click();
+    await el.updateComplete;
+    expect(changes.at(-1)!.valid).to.equal(false);
+    expect(changes.at(-1)!.errors.map((e) => e.code)).to.deep.equal(['missing-attribute']);
+    expect(shadow(el).querySelector('[part="problems"]')).to.equal(null);
+    expect(sizeText(el)).to.contain('Choose an attribute for the new condition');
+    const activate = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Save and activate'))!;
+    expect(activate.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('saves an invalid segment as a draft through the provider, and activates a valid one', async () => {
     const provider = memoryProvider();
     const doc = example();

@@ -133,6 +133,9 @@ export class SegmentBuilderElement extends SegmentKitElement {
   /** The row under the pointer or holding focus: only it renders its action buttons. */
   @state() private activeKey: string | undefined;
 
+  /** Conditions added here whose attribute the user has not chosen yet (see shownErrors). */
+  private untouched = new Set<string>();
+  private shownFor: [SegmentError[], SegmentError[]] | undefined;
   /** The document as parsed from `segment` (validated in full; edited versions take the fast path). */
   private loadedDoc: SegmentDocument | undefined;
   /** What parseSegment found wrong with the loaded document (a draft can be opened). */
@@ -239,6 +242,8 @@ export class SegmentBuilderElement extends SegmentKitElement {
     this.loadErrors = [];
     this.doc = parsed.segment;
     this.loadedDoc = parsed.segment;
+    this.untouched.clear();
+    this.shownFor = undefined;
     this.parseErrors = parsed.errors;
     this.history.reset(parsed.segment);
     this.requestCounts(true);
@@ -348,7 +353,23 @@ export class SegmentBuilderElement extends SegmentKitElement {
    * `addNode` would rename it in the unlikely case it were taken.
    */
   private emptyCondition(scope: string): ConditionNode {
-    return { ...createEmptyCondition(scope), id: `c${Math.random().toString(36).slice(2, 10)}` };
+    const id = `c${Math.random().toString(36).slice(2, 10)}`;
+    this.untouched.add(id);
+    return { ...createEmptyCondition(scope), id };
+  }
+
+  /**
+   * The problems shown on screen: all of them, except "choose an attribute" on a row the
+   * user has just added and not touched yet (its picker already says so; shouting it in
+   * the problem list before the user had a chance is noise). `segment-change` and the
+   * Activate button still count it.
+   */
+  private shownErrors(errors: SegmentError[]): SegmentError[] {
+    if (this.untouched.size === 0) return errors;
+    if (this.shownFor?.[0] === errors) return this.shownFor[1];
+    const shown = errors.filter((e) => !(e.code === 'missing-attribute' && e.nodeId !== undefined && this.untouched.has(e.nodeId)));
+    this.shownFor = [errors, shown];
+    return shown;
   }
 
   private addCondition(parentId: string, scope: string, asGroup = false): void {
@@ -369,6 +390,8 @@ export class SegmentBuilderElement extends SegmentKitElement {
     const { id, change, condition } = e.detail;
     const catalog = this.activeCatalog;
     if (!id) return;
+    this.untouched.delete(id);
+    this.shownFor = undefined;
     if (change.kind === 'attribute' && catalog) {
       this.edit((d) => setConditionAttribute(d, id, catalog, change.entity, change.attribute), { focus: { key: id, part: 'operator' } });
     } else if (change.kind === 'operator') {
@@ -525,10 +548,11 @@ export class SegmentBuilderElement extends SegmentKitElement {
       }`;
     }
     const catalog = this.activeCatalog;
-    const { valid, errors } = this.validity;
+    const { valid } = this.validity;
+    const errors = this.shownErrors(this.validity.errors);
     const rows = this.currentRows;
     return html`
-      ${load} ${this.renderToolbar(valid)}
+      ${load} ${this.renderToolbar(valid, errors.length > 0)}
       ${this.catalogTask.render({
         error: (e) =>
           html`<div class="alert" role="alert">
@@ -588,12 +612,15 @@ export class SegmentBuilderElement extends SegmentKitElement {
     return s ? { schemaVersion: 1, id: s.id, name: s.name, displayName: s.displayName ?? s.name, audience: '', rules: [] } : undefined;
   }
 
-  private renderToolbar(valid: boolean): TemplateResult {
+  private renderToolbar(valid: boolean, problemsShown: boolean): TemplateResult {
     const c = this.counts;
     const total = c.result?.total;
     let sizeText: TemplateResult;
     if (!this.effectiveProvider) sizeText = html`<span class="muted">No provider: counts unavailable</span>`;
-    else if (c.status === 'invalid') sizeText = html`<span class="muted">Fix the problems to see the size</span>`;
+    else if (c.status === 'invalid')
+      sizeText = html`<span class="muted"
+        >${problemsShown ? 'Fix the problems to see the size' : 'Choose an attribute for the new condition to see the size'}</span
+      >`;
     else if (total === undefined) sizeText = html`<span class="muted">Counting…</span>`;
     else
       sizeText = html`<strong class=${c.stale ? 'stale' : ''}>${nf.format(total)}</strong>
