@@ -115,14 +115,14 @@ describe('<segment-builder>', () => {
     const el = await builder(example());
     const changes: SegmentChangeDetail[] = [];
     el.addEventListener('segment-change', (e) => changes.push(e.detail));
-    const add = [...shadow(el).querySelectorAll<HTMLButtonElement>('.add button')].find((b) => b.textContent!.trim() === '+ Condition')!;
+    const add = [...shadow(el).querySelectorAll<HTMLButtonElement>('.add button')].find((b) => b.textContent.trim() === '+ Condition')!;
     add.click();
     await el.updateComplete;
     expect(changes.at(-1)!.valid).to.equal(false);
     expect(changes.at(-1)!.errors.map((e) => e.code)).to.deep.equal(['missing-attribute']);
     expect(shadow(el).querySelector('[part="problems"]')).to.equal(null);
     expect(sizeText(el)).to.contain('Choose an attribute for the new condition');
-    const activate = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Save and activate'))!;
+    const activate = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent.includes('Save and activate'))!;
     expect(activate.disabled).to.equal(true);
     await expect(el).to.be.accessible();
   });

@@ -292,7 +292,11 @@ export class SegmentBuilderElement extends SegmentKitElement {
     if (next === this.doc) return;
     this.history.push(next, options.coalesce !== undefined ? { coalesce: options.coalesce } : {});
     this.commit(next);
-    if (options.focus) this.pendingFocus = options.focus;
+    if (options.focus) {
+      this.pendingFocus = options.focus;
+      // The row about to get focus shows its actions in this same update, not in a second one.
+      if (options.focus.key !== this.activeKey) this.activeKey = options.focus.key;
+    }
   }
 
   private commit(next: SegmentDocument): void {
