@@ -11,8 +11,12 @@ interface RowBase {
   /** Stable key: the node or rule id plus the row kind. */
   key: string;
   ruleIndex: number;
-  rule: SegmentRule;
   depth: number;
+}
+
+/** Rows about a rule itself carry the rule (node rows do not, so they survive edits elsewhere in it). */
+interface RuleRowBase extends RowBase {
+  rule: SegmentRule;
 }
 
 export interface NodeRowBase extends RowBase {
@@ -31,16 +35,19 @@ export interface NodeRowBase extends RowBase {
 }
 
 export type BuilderRow =
-  | (RowBase & { kind: 'rule' })
-  | (RowBase & { kind: 'set' })
-  | (RowBase & { kind: 'segment-ref' })
-  | (RowBase & { kind: 'empty-rule' })
+  | (RuleRowBase & { kind: 'rule' })
+  | (RuleRowBase & { kind: 'set' })
+  | (RuleRowBase & { kind: 'segment-ref' })
+  | (RuleRowBase & { kind: 'empty-rule' })
   | (NodeRowBase & { kind: 'group'; node: GroupNode })
   | (NodeRowBase & { kind: 'related'; node: RelatedNode })
   | (NodeRowBase & { kind: 'condition'; node: ConditionNode; position: number })
   | (RowBase & { kind: 'add'; parentId: string; scope: string; parentKind: 'group' | 'related' });
 
 export type NodeRow = Extract<BuilderRow, { kind: 'group' | 'related' | 'condition' }>;
+
+/** Rows of a group or related subtree, with the place they were built for. */
+const subtreeRows = new WeakMap<SegmentNode, { place: string; rows: BuilderRow[] }>();
 
 /** Flatten a document into rows, in reading order. */
 export function buildRows(doc: SegmentDocument): BuilderRow[] {
@@ -68,10 +75,20 @@ export function buildRows(doc: SegmentDocument): BuilderRow[] {
       scope: string,
       position: number,
     ) => {
+      // A subtree whose nodes and place did not change gives the same rows as last time
+      // (edit operations keep unchanged nodes as the same objects): reuse them.
+      const place = `${ruleIndex}|${parentId}|${index}|${siblings}|${inGroup}|${canOutdent}|${depth}|${scope}|${position}`;
+      if (node.kind !== 'condition') {
+        const cached = subtreeRows.get(node);
+        if (cached && cached.place === place) {
+          for (const r of cached.rows) rows.push(r);
+          return;
+        }
+      }
+      const start = rows.length;
       const base = {
         key: node.id ?? `${parentId}/${index}`,
         ruleIndex,
-        rule,
         depth,
         parentId,
         index,
@@ -92,7 +109,8 @@ export function buildRows(doc: SegmentDocument): BuilderRow[] {
           if (child.kind === 'condition') conditionNo++;
           visit(child, id, i, node.children.length, true, inGroup, depth + 1, scope, conditionNo);
         });
-        rows.push({ kind: 'add', key: `${id}:add`, ruleIndex, rule, depth: depth + 1, parentId: id, scope, parentKind: 'group' });
+        rows.push({ kind: 'add', key: `${id}:add`, ruleIndex, depth: depth + 1, parentId: id, scope, parentKind: 'group' });
+        subtreeRows.set(node, { place, rows: rows.slice(start) });
         return;
       }
       rows.push({ ...base, kind: 'related', node });
@@ -103,17 +121,17 @@ export function buildRows(doc: SegmentDocument): BuilderRow[] {
           kind: 'add',
           key: `${id}:add`,
           ruleIndex,
-          rule,
           depth: depth + 1,
           parentId: id,
           scope: node.entity,
           parentKind: 'related',
         });
       }
+      subtreeRows.set(node, { place, rows: rows.slice(start) });
     };
     visit(rule.where, rid, 0, 1, false, false, 1, doc.audience, 1);
     if (rule.where.kind !== 'group') {
-      rows.push({ kind: 'add', key: `${rid}:add`, ruleIndex, rule, depth: 1, parentId: rid, scope: doc.audience, parentKind: 'group' });
+      rows.push({ kind: 'add', key: `${rid}:add`, ruleIndex, depth: 1, parentId: rid, scope: doc.audience, parentKind: 'group' });
     }
   });
   return rows;
