@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/segment-builder/define.js';
+import '../src/elements/segment-provider/define.js';
 import '../src/themes/segment-kit.css';
 import type { SegmentProvider } from '../src/core/index.js';
 import { failingCounts, hangingCounts, largeSegment, sampleProvider, sampleSegment } from './fixtures/sample.js';
@@ -111,6 +112,14 @@ export const CountsError: Story = {
 export const Malformed: Story = {
   name: 'Malformed document',
   render: () => html`<segment-builder .provider=${sampleProvider()} .segment=${'{"schemaVersion": 2, "rules": {}}'}></segment-builder>`,
+};
+
+export const ThroughSegmentProvider: Story = {
+  name: 'Provider from <segment-provider>',
+  render: () =>
+    html`<segment-provider .provider=${sampleProvider()}
+      ><segment-builder .segment=${sampleSegment('big-spenders')}></segment-builder
+    ></segment-provider>`,
 };
 
 export const ReadOnly: Story = {

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/segment-builder/define.js';
+import '../../src/elements/segment-provider/define.js';
 import type { SegmentBuilderElement, SegmentChangeDetail } from '../../src/elements/segment-builder/segment-builder.js';
 import { SegmentProviderError, type CountResult, type SegmentDocument, type SegmentProvider } from '../../src/core/index.js';
 import { catalog, deepFreeze, example, memoryProvider, until } from './fixtures.js';
@@ -51,6 +52,17 @@ describe('<segment-builder>', () => {
     );
     expect(shadow(el).querySelectorAll('group-operator[kind="set"]').length).to.equal(2);
     await expect(el).to.be.accessible();
+  });
+
+  it('takes its provider and catalog from a surrounding <segment-provider>', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<segment-provider .provider=${memoryProvider()}
+        ><segment-builder count-delay="5" .segment=${example()}></segment-builder
+      ></segment-provider>`,
+    );
+    const el = wrapper.querySelector('segment-builder')!;
+    await until(() => /Estimated size: 1 customer/.test(sizeText(el)), 3000, 'a count through the context provider');
+    expect(text(el)).to.contain('Customers with at least one Order where Total amount is greater than 500');
   });
 
   it('emits segment-change for user edits only, never for property sets, and never mutates its input', async () => {
