@@ -126,6 +126,8 @@ export interface SizeRow {
   /** Minified + gzip (level 9) bytes (all chunks, each gzipped alone). */
   gzip: number;
   chunks: number;
+  /** Minified + gzip of what a page downloads before anything is used: the entry chunk and the chunks it imports statically. */
+  firstGzip: number;
   /** For the element entries: the kit's tags the bundle does not register. */
   missingTags: string[];
   /** By owner: rendered bytes before minifying, and each group minified + gzipped alone. */
@@ -140,6 +142,19 @@ function minGzipOf(name: string, code: string): number {
   } catch {
     return gz(code); // Unminified: an upper bound.
   }
+}
+
+/** The entry chunk and every chunk it imports statically (dynamic imports load later, on use). */
+function firstLoad(chunks: Rolldown.OutputChunk[]): Rolldown.OutputChunk[] {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const seen = new Set<Rolldown.OutputChunk>();
+  const visit = (c: Rolldown.OutputChunk | undefined) => {
+    if (!c || seen.has(c)) return;
+    seen.add(c);
+    for (const name of c.imports) visit(byName.get(name));
+  };
+  for (const c of chunks) if (c.isEntry) visit(c);
+  return [...seen];
 }
 
 export async function measureSizes(keys?: string[]): Promise<SizeRow[]> {
@@ -177,6 +192,7 @@ export async function measureSizes(keys?: string[]): Promise<SizeRow[]> {
       min: chunks.reduce((s, c) => s + Buffer.byteLength(c.code), 0),
       gzip: chunks.reduce((s, c) => s + gz(c.code), 0),
       chunks: chunks.length,
+      firstGzip: firstLoad(chunks).reduce((s, c) => s + gz(c.code), 0),
       missingTags:
         entry.key === 'elements' || entry.key === 'defines'
           ? TAGS.filter((t) => !chunks.some((c) => new RegExp(`["'\`]${t}["'\`]`).test(c.code)))
@@ -195,11 +211,12 @@ export function printSizes(rows: SizeRow[]): void {
   console.log('\nBundle size (Vite 8 / rolldown, minified with oxc, ES2022, all dependencies bundled, gzip -9)');
   console.log(
     table([
-      ['entry', 'min', 'min+gzip', 'vs React+RQB', 'chunks'],
+      ['entry', 'min', 'min+gzip', 'first load', 'vs React+RQB', 'chunks'],
       ...rows.map((r) => [
         r.label,
         kib(r.min),
         kib(r.gzip),
+        kib(r.firstGzip),
         rqb && r !== rqb ? `${((r.gzip / rqb.gzip) * 100).toFixed(0)}%` : '',
         r.chunks,
       ]),

@@ -302,6 +302,7 @@ describe('<segment-builder>', () => {
       rules: [{ id: 'r1', where: { kind: 'group', id: 'g', combinator: 'or', children } }],
     };
     const el = await builder(big);
+    await until(() => shadow(el).querySelector('lit-virtualizer') !== null, 3000, 'the virtualizer, loaded on demand');
     await until(() => shadow(el).querySelectorAll('condition-row').length > 0, 3000, 'rows');
     const rendered = shadow(el).querySelectorAll('condition-row').length;
     expect(rendered).to.be.greaterThan(0);

@@ -1,5 +1,4 @@
 import { Task, TaskStatus } from '@lit/task';
-import '@lit-labs/virtualizer';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -78,6 +77,17 @@ export interface SegmentSavedDetail {
 
 /** Above this many rows the builder renders only what is on screen. */
 export const VIRTUALIZE_AT = 400;
+/** Rows shown while the virtualizer loads (a screenful). */
+const FIRST_ROWS = 60;
+
+let virtualizerLoad: Promise<unknown> | undefined;
+/** @lit-labs/virtualizer is loaded the first time a segment is large enough to need it. */
+function loadVirtualizer(): Promise<unknown> {
+  return (virtualizerLoad ??= import('@lit-labs/virtualizer').catch((e: unknown) => {
+    virtualizerLoad = undefined;
+    throw e;
+  }));
+}
 const SUMMARY_MAX = 600;
 const nf = new Intl.NumberFormat();
 
@@ -570,17 +580,19 @@ export class SegmentBuilderElement extends SegmentKitElement {
       ${this.renderProblems(errors)}
       <div class="rows" role="list" aria-label="Rules and conditions" @condition-change=${this.onConditionChange}>
         ${
-          rows.length > VIRTUALIZE_AT
-            ? html`<lit-virtualizer
-                .items=${rows}
-                .keyFunction=${(r: BuilderRow) => r.key}
-                .renderItem=${(r: BuilderRow) => this.renderRow(r, errors)}
-              ></lit-virtualizer>`
-            : repeat(
-                rows,
-                (r) => r.key,
-                (r) => this.renderRow(r, errors),
-              )
+          rows.length > VIRTUALIZE_AT && !customElements.get('lit-virtualizer')
+            ? this.renderWhileVirtualizerLoads(rows, errors)
+            : rows.length > VIRTUALIZE_AT
+              ? html`<lit-virtualizer
+                  .items=${rows}
+                  .keyFunction=${(r: BuilderRow) => r.key}
+                  .renderItem=${(r: BuilderRow) => this.renderRow(r, errors)}
+                ></lit-virtualizer>`
+              : repeat(
+                  rows,
+                  (r) => r.key,
+                  (r) => this.renderRow(r, errors),
+                )
         }
       </div>
       ${
@@ -592,6 +604,22 @@ export class SegmentBuilderElement extends SegmentKitElement {
       }
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
+  }
+
+  /** The first screenful of rows, until the virtualizer has loaded; then a re-render. */
+  private renderWhileVirtualizerLoads(rows: BuilderRow[], errors: SegmentError[]): unknown {
+    loadVirtualizer().then(
+      () => this.requestUpdate(),
+      () => {
+        this.status = 'The list of rows could not be loaded; showing the first rows only.';
+      },
+    );
+    return html`${repeat(
+        rows.slice(0, FIRST_ROWS),
+        (r) => r.key,
+        (r) => this.renderRow(r, errors),
+      )}
+      <p class="muted" role="status">Loading ${nf.format(rows.length - FIRST_ROWS)} more rows…</p>`;
   }
 
   private startNew = (): void => {
