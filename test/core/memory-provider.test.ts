@@ -141,6 +141,29 @@ describe('memory provider: reading', () => {
     );
   });
 
+  it('projects attributes two relationships away (the latest linked value)', async () => {
+    const p = createMemoryProvider({
+      catalog,
+      data: {
+        ...data,
+        OnlineAccount: [{ AccountId: 'A1', CustomerId: 'C1', Username: 'ann' }],
+        WebSession: [
+          { SessionId: 'S1', AccountId: 'A1', StartedAt: '2026-10-01', Device: 'Desktop' },
+          { SessionId: 'S2', AccountId: 'A1', StartedAt: '2026-10-02', Device: 'Mobile' },
+        ],
+      },
+      now: NOW,
+    });
+    const result = await p.members({ ...rich, projectedAttributes: [{ entity: 'WebSession', attribute: 'Device' }] });
+    assert.deepEqual(
+      result.rows.map((r) => [r.CustomerId, r['WebSession.Device']]),
+      [
+        ['C1', 'Mobile'],
+        ['C3', null],
+      ],
+    );
+  });
+
   it('suggests values with counts, filtered by a query, and attribute stats', async () => {
     const p = provider();
     assert.deepEqual(await p.suggestValues('Customer', 'Country'), [

@@ -3,9 +3,10 @@
  * over plain rows with the core engine, and keeps saved segments and their refresh
  * history in memory or in a given storage (e.g. `localStorage`).
  */
-import { toKey } from '../../core/evaluate/columns.js';
+import { linkFor, tableOf, toKey, type Link } from '../../core/evaluate/columns.js';
+import { hopsOf } from '../../core/evaluate/compile.js';
 import { evaluateSegment, explainMember, type Dataset } from '../../core/evaluate/index.js';
-import { attributeLabel, entityLabel, indexCatalog, type PathStep } from '../../core/model/catalog.js';
+import { attributeLabel, entityLabel, indexCatalog } from '../../core/model/catalog.js';
 import { parseIsoDate, toInstant } from '../../core/model/dates.js';
 import type { Catalog, SegmentDocument } from '../../core/model/types.js';
 import {
@@ -303,40 +304,16 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
   }
 
   // ------------------------------------------------------------ data helpers
-  const linkCache = new Map<string, Map<string, Record<string, unknown>[]>>();
-  /** Rows of `entity` linked to each audience key (first hop to last), built once. */
-  function linkedRows(entity: string): Map<string, Record<string, unknown>[]> | undefined {
-    const cached = linkCache.get(entity);
-    if (cached) return cached;
+  const NO_ROWS: Record<string, unknown>[] = [];
+  const tableFor = (entity: string) => tableOf(data[entity] ?? NO_ROWS);
+  /**
+   * The rows of `entity` linked to each audience row, through the engine's link index
+   * (built once per dataset and shared with evaluation, same key coercions, distinct rows).
+   */
+  function linkTo(entity: string): Link | undefined {
     const path = index.path(catalog.audience, entity);
     if (!path || path.length === 0) return undefined;
-    // Walk back from the target entity to the audience, grouping keys step by step.
-    let current = new Map<string, Record<string, unknown>[]>(); // key of the previous entity's row -> target rows
-    const last: PathStep = path[path.length - 1]!;
-    for (const row of data[entity] ?? []) {
-      const k = toKey(row[last.toAttribute]);
-      if (k === undefined) continue;
-      const list = current.get(k);
-      if (list) list.push(row);
-      else current.set(k, [row]);
-    }
-    for (let i = path.length - 2; i >= 0; i--) {
-      const step = path[i]!;
-      const next = new Map<string, Record<string, unknown>[]>();
-      for (const row of data[step.to] ?? []) {
-        const from = toKey(row[path[i + 1]!.fromAttribute]);
-        const inner = from === undefined ? undefined : current.get(from);
-        const k = toKey(row[step.toAttribute]);
-        if (!inner || k === undefined) continue;
-        const list = next.get(k);
-        if (list) list.push(...inner);
-        else next.set(k, inner.slice());
-      }
-      current = next;
-    }
-    // current is keyed by the audience's joining attribute (path[0].fromAttribute).
-    linkCache.set(entity, current);
-    return current;
+    return linkFor(tableFor(catalog.audience), hopsOf(path, tableFor));
   }
 
   function columns(doc: SegmentDocument | undefined): ColumnDef[] {
@@ -372,14 +349,17 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
     return out;
   }
 
-  const byKey = new Map<string, Record<string, unknown>>();
-  for (const row of data[audience.name] ?? []) {
+  const audienceRows = data[audience.name] ?? NO_ROWS;
+  /** Audience row index by member key (the first row with that key). */
+  const byKey = new Map<string, number>();
+  audienceRows.forEach((row, i) => {
     const k = toKey(row[audience.key]);
-    if (k !== undefined && !byKey.has(k)) byKey.set(k, row);
-  }
+    if (k !== undefined && !byKey.has(k)) byKey.set(k, i);
+  });
 
   function memberRow(memberKey: string, cols: ColumnDef[]): Record<string, unknown> {
-    const row = byKey.get(memberKey) ?? {};
+    const at = byKey.get(memberKey);
+    const row = at === undefined ? {} : audienceRows[at]!;
     const out: Record<string, unknown> = {};
     for (const c of cols) {
       if (c.entity === audience!.name) {
@@ -391,15 +371,13 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
         });
         continue;
       }
-      const path = index.path(catalog.audience, c.entity);
-      const links = linkedRows(c.entity);
-      const joinKey = path && path[0] ? toKey(row[path[0].fromAttribute]) : undefined;
-      const linked = joinKey === undefined ? undefined : links?.get(joinKey);
+      const link = at === undefined ? undefined : linkTo(c.entity);
+      const rows = data[c.entity] ?? NO_ROWS;
       // A to-many projection shows the value of the most recent linked row that has one (rows are in data order).
       let value: unknown = null;
-      if (linked) {
-        for (let i = linked.length - 1; i >= 0; i--) {
-          const v = linked[i]![c.attribute];
+      if (link) {
+        for (let k = link.offsets[at! + 1]! - 1; k >= link.offsets[at!]!; k--) {
+          const v = rows[link.items[k]!]![c.attribute];
           if (v !== null && v !== undefined) {
             value = v;
             break;
