@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { describeSegment, parseSegment, validateSegment, type Catalog, type SegmentDocument } from '../src/core/index.js';
-import { exampleCatalog, exampleSegment, exampleSegments } from './fixtures/example.js';
+import { sampleProvider, sampleSegment } from './fixtures/sample.js';
+
+const exampleCatalog = sampleProvider().dataset.catalog;
+const exampleSegments = sampleProvider().dataset.segments;
+const exampleSegment = sampleSegment('high-value-escalated');
 
 /**
  * The segment document at the heart of the kit, read by the core: its plain-language

@@ -1,49 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { describeSegment, type SegmentDocument } from '../../src/core/index.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
 
-const spec: SegmentDocument = {
-  schemaVersion: 1,
-  id: 'high-value-escalated',
-  name: 'HighValueEscalated',
-  audience: 'Customer',
-  rules: [
-    {
-      id: 'r1',
-      where: {
-        kind: 'group',
-        combinator: 'and',
-        children: [
-          {
-            kind: 'related',
-            entity: 'Order',
-            match: { quantifier: 'atLeast', count: 1 },
-            where: {
-              kind: 'group',
-              combinator: 'and',
-              children: [
-                { kind: 'condition', entity: 'Order', attribute: 'TotalAmount', operator: 'greaterThan', value: 500 },
-                { kind: 'condition', entity: 'Order', attribute: 'OrderDate', operator: 'inLast', value: { amount: 90, unit: 'day' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      id: 'r2',
-      setOperator: 'intersect',
-      where: {
-        kind: 'related',
-        entity: 'Case',
-        match: { quantifier: 'any' },
-        where: { kind: 'condition', entity: 'Case', attribute: 'Escalated', operator: 'isTrue' },
-      },
-    },
-    { id: 'r3', setOperator: 'except', segment: 'do-not-contact' },
-  ],
-};
+/** SPEC section 3's example, shared with the validation tests. */
+const spec = (JSON.parse(readFileSync(new URL('../fixtures/spec-example.json', import.meta.url), 'utf8')) as { document: SegmentDocument })
+  .document;
 
 const one = (where: NonNullable<SegmentDocument['rules'][number]['where']>): SegmentDocument => ({
   schemaVersion: 1,
