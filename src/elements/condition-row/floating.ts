@@ -5,13 +5,13 @@
  * so a page that never opens one does not download it. Returns the cleanup function;
  * call it on close and on disconnect.
  */
-type FloatingUI = typeof import('@floating-ui/dom');
+type FloatingUI = typeof import('./floating-ui.js');
 let loading: Promise<FloatingUI> | undefined;
 
 export function floatUnder(anchor: Element, panel: HTMLElement): () => void {
   let alive = true;
   let stop: (() => void) | undefined;
-  (loading ??= import('@floating-ui/dom')).then(
+  (loading ??= import('./floating-ui.js')).then(
     ({ autoUpdate, computePosition, flip, offset, shift, size }) => {
       if (!alive) return;
       const update = () => {
