@@ -26,6 +26,8 @@ interface Entry {
   key: string;
   label: string;
   code: string;
+  /** Left out of the bundle (a reference row that measures one package without its peers). */
+  external?: string[];
 }
 
 /** Every `src/elements/<name>/define.ts`: what `import 'segment-kit'` is meant to register. */
@@ -42,6 +44,11 @@ const ENTRIES: Entry[] = [
     label: `every elements/*/define.ts (${TAGS.length} tags)`,
     code: DEFINES.map((d) => `import ${src(d)};`).join('\n'),
   },
+  ...TAGS.map((t) => ({
+    key: `element:${t}`,
+    label: `import 'segment-kit/elements/${t}'`,
+    code: `import ${src(`elements/${t}/index.ts`)};`,
+  })),
   { key: 'all', label: 'segment-kit, every export kept', code: `export * from ${src('index.ts')};` },
   { key: 'core', label: 'segment-kit/core', code: `export * from ${src('core/index.ts')};` },
   { key: 'memory', label: 'segment-kit/memory', code: `export * from ${src('providers/memory/index.ts')};` },
@@ -51,6 +58,36 @@ const ENTRIES: Entry[] = [
     label: '(reference) Lit alone: one LitElement',
     code: `import { LitElement, html } from 'lit';
 customElements.define('x-probe', class extends LitElement { render() { return html\`<p>\${this.id}</p>\`; } });`,
+  },
+  {
+    key: 'floor',
+    label: '(reference) what the builder cannot do without',
+    // Lit with the directives and decorators the elements use, @lit/context, @lit/task, the
+    // Floating UI functions the issue asks for, and the core the builder runs: parse and
+    // validate (malformed input, problems next to rows), every edit operation, undo,
+    // describe. No element code at all.
+    code: `import { LitElement, html, css, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
+import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
+import { Task } from '@lit/task';
+import * as floating from ${src('elements/condition-row/floating-ui.ts')};
+import * as edit from ${src('core/model/edit.ts')};
+import * as catalog from ${src('core/model/catalog.ts')};
+import * as operators from ${src('core/model/operators.ts')};
+import { SegmentHistory } from ${src('core/model/history.ts')};
+import { describeSegment } from ${src('core/model/describe.ts')};
+import { parseSegment } from ${src('core/validate/parse.ts')};
+import { validateSegment } from ${src('core/validate/validate.ts')};
+globalThis.keep = [LitElement, html, css, nothing, property, state, repeat, live, ContextConsumer, ContextProvider, createContext, Task,
+  floating, edit, catalog, operators, SegmentHistory, describeSegment, parseSegment, validateSegment];`,
+  },
+  {
+    key: 'rqb-alone',
+    label: '(reference) react-querybuilder alone (React left out)',
+    code: `export { QueryBuilder } from 'react-querybuilder';`,
+    external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
   },
   {
     key: 'rqb',
@@ -81,7 +118,7 @@ function virtualEntry(code: string): Plugin {
 
 const gz = (s: string | Uint8Array) => gzipSync(s, { level: constants.Z_BEST_COMPRESSION }).length;
 
-async function bundle(code: string): Promise<Rolldown.OutputChunk[]> {
+async function bundle(code: string, external: string[] = []): Promise<Rolldown.OutputChunk[]> {
   const result = await build({
     configFile: false,
     root: ROOT,
@@ -98,6 +135,7 @@ async function bundle(code: string): Promise<Rolldown.OutputChunk[]> {
       reportCompressedSize: false,
       rolldownOptions: {
         input: ENTRY_ID,
+        external,
         preserveEntrySignatures: 'strict',
         output: { format: 'es' },
       },
@@ -157,10 +195,16 @@ function firstLoad(chunks: Rolldown.OutputChunk[]): Rolldown.OutputChunk[] {
   return [...seen];
 }
 
+/** The tags an entry must register: all of them for the kit, its own for an element entry. */
+function expectedTags(key: string): string[] {
+  if (key === 'elements' || key === 'defines') return TAGS;
+  return key.startsWith('element:') ? [key.slice('element:'.length)] : [];
+}
+
 export async function measureSizes(keys?: string[]): Promise<SizeRow[]> {
   const rows: SizeRow[] = [];
   for (const entry of ENTRIES.filter((e) => !keys || keys.includes(e.key))) {
-    const chunks = await bundle(entry.code);
+    const chunks = await bundle(entry.code, entry.external);
     const groups = new Map<string, { modules: number; rendered: number; code: string[] }>();
     for (const chunk of chunks) {
       for (const [id, m] of Object.entries(chunk.modules)) {
@@ -193,10 +237,7 @@ export async function measureSizes(keys?: string[]): Promise<SizeRow[]> {
       gzip: chunks.reduce((s, c) => s + gz(c.code), 0),
       chunks: chunks.length,
       firstGzip: firstLoad(chunks).reduce((s, c) => s + gz(c.code), 0),
-      missingTags:
-        entry.key === 'elements' || entry.key === 'defines'
-          ? TAGS.filter((t) => !chunks.some((c) => new RegExp(`["'\`]${t}["'\`]`).test(c.code)))
-          : [],
+      missingTags: expectedTags(entry.key).filter((t) => !chunks.some((c) => new RegExp(`["'\`]${t}["'\`]`).test(c.code))),
       contributors,
       topModules,
     });
@@ -233,12 +274,27 @@ export function printSizes(rows: SizeRow[]): void {
         `The target is checked on the define modules instead.`,
     );
   }
+  for (const r of rows.filter((r) => r.key.startsWith('element:') && r.missingTags.length > 0)) {
+    console.log(
+      `\nWARNING: "${r.label}" does not register <${r.missingTags.join('>, <')}> in a production bundle (package.json "sideEffects").`,
+    );
+  }
   const el = side && side.missingTags.length === 0 ? side : defines;
   if (el) {
     const met = el.gzip <= SIZE_TARGET;
     console.log(
       `\nTarget: segment-kit (elements, no chart.js) ≤ ${kib(SIZE_TARGET)} min+gzip including Lit — ${el.label}: ${kib(el.gzip)} — ${met ? 'MET' : 'NOT MET'}`,
     );
+    const floor = rows.find((r) => r.key === 'floor');
+    const rqbAlone = rows.find((r) => r.key === 'rqb-alone');
+    if (!met && floor && rqbAlone) {
+      console.log(
+        `Why: Lit, @lit/context, @lit/task, the Floating UI functions the popover uses and the core the builder runs ` +
+          `(parse, validate, edit operations, undo, describe), with no element code at all, are already ${kib(floor.gzip)}; ` +
+          `react-querybuilder's own code without React is ${kib(rqbAlone.gzip)}. ` +
+          `First load (what a page downloads before a popover opens or a segment needs the virtualizer): ${kib(el.firstGzip)}.`,
+      );
+    }
     const sum = el.contributors.reduce((s, c) => s + c.minGzip, 0);
     console.log(
       `\nWhat "${el.label}" is made of (each group minified (whitespace + names) and gzipped alone; share scaled to the real ${kib(el.gzip)}):`,

@@ -2,7 +2,7 @@
 // tree-shakes) and custom-elements.json. Then checks that segment-kit/core loads in
 // plain Node and pulls in no DOM-bound code.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function run(cmd, args) {
@@ -50,4 +50,15 @@ if (probe.status !== 0) {
   console.error('dist/core/index.js does not load in plain Node.');
   process.exit(1);
 }
-console.log('build: dist/ and custom-elements.json written; segment-kit/core loads in plain Node.');
+// Every path package.json "exports" names must exist (elements/*: for each element folder; other "*" patterns: their folder).
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const elementFolders = readdirSync('dist/elements').filter((n) => n !== 'shared');
+const missing = Object.values(pkg.exports)
+  .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
+  .flatMap((target) => (target.includes('/elements/*') ? elementFolders.map((n) => target.replace('*', n)) : [target.replace(/\/\*$/, '')]))
+  .filter((target) => !existsSync(target));
+if (missing.length) {
+  console.error(`package.json "exports" names files the build did not write: ${missing.join(', ')}`);
+  process.exit(1);
+}
+console.log('build: dist/ and custom-elements.json written; segment-kit/core loads in plain Node; every export resolves.');
