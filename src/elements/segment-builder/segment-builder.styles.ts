@@ -138,6 +138,17 @@ export const builderStyles = css`
     padding-inline-start: calc(var(--_depth, 0) * var(--_indent));
     width: 100%;
   }
+  /* Up to VIRTUALIZE_AT rows are all in the DOM: the browser skips style, layout and paint
+     of those off screen. A row holding focus (an open picker or suggestion list is a fixed
+     panel inside it, which paint containment would clip) or a drop marker renders normally. */
+  .rows > .row {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 2.5rem;
+  }
+  .rows > .row:focus-within,
+  .rows > .row.drop-target {
+    content-visibility: visible;
+  }
   .row:focus-visible {
     outline: 2px solid var(--sk-color-focus, #2457c5);
     outline-offset: -2px;
