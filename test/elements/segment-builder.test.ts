@@ -309,6 +309,49 @@ describe('<segment-builder>', () => {
     expect(rendered).to.be.lessThan(200);
   });
 
+  it("opens a row's attribute picker whole, even far down a long segment whose off-screen rows the browser skips", async () => {
+    const children = Array.from({ length: 60 }, (_, i) => ({
+      kind: 'condition' as const,
+      id: `c${i}`,
+      entity: 'Customer',
+      attribute: 'CreditBalance',
+      operator: 'greaterThan' as const,
+      value: i,
+    }));
+    const long: SegmentDocument = {
+      schemaVersion: 1,
+      name: 'Long',
+      audience: 'Customer',
+      rules: [{ id: 'r1', where: { kind: 'group', id: 'g', combinator: 'or', children } }],
+    };
+    const el = await builder(long);
+    const rows = shadow(el).querySelectorAll('condition-row');
+    expect(rows.length).to.equal(60); // below the virtualizer's threshold: every row is in the DOM
+    const row = rows[45]!;
+    row.scrollIntoView({ block: 'center' });
+    shadow(row).querySelector<HTMLButtonElement>('[part="attribute"]')!.click();
+    await until(() => shadow(row).querySelector('.panel.picker[data-placed]') !== null, 3000, 'the placed picker');
+    const panel = shadow(row).querySelector<HTMLElement>('.panel.picker')!;
+    const box = panel.getBoundingClientRect();
+    const rowBox = row.getBoundingClientRect();
+    expect(box.height).to.be.greaterThan(rowBox.height * 2);
+    // What the user sees at points of the panel well outside the row's own box is the panel.
+    const deepest = (x: number, y: number) => {
+      let hit: Element | null = document.elementFromPoint(x, y);
+      while (hit?.shadowRoot) {
+        const inner = hit.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === hit) break;
+        hit = inner;
+      }
+      return hit;
+    };
+    for (const y of [box.top + 8, box.top + box.height / 2, box.bottom - 8]) {
+      if (y >= rowBox.top && y <= rowBox.bottom) continue;
+      const hit = deepest(box.left + box.width / 2, y);
+      expect(hit !== null && panel.contains(hit), `the panel at y=${Math.round(y)}`).to.equal(true);
+    }
+  });
+
   it('survives disconnect and reconnect, and keeps counting', async () => {
     const el = await builder(example());
     const parent = el.parentElement!;
