@@ -77,8 +77,8 @@ export interface SegmentSavedDetail {
 
 /** Above this many rows the builder renders only what is on screen. */
 export const VIRTUALIZE_AT = 400;
-/** Rows shown while the virtualizer loads (a screenful). */
-const FIRST_ROWS = 60;
+/** Rows shown while the virtualizer loads: a screenful (a row is at least ~32 px tall), at most 60. */
+const firstRows = (): number => Math.min(60, Math.ceil((globalThis.innerHeight || 1000) / 32) + 2);
 
 let virtualizerLoad: Promise<unknown> | undefined;
 /** @lit-labs/virtualizer is loaded the first time a segment is large enough to need it. */
@@ -614,12 +614,13 @@ export class SegmentBuilderElement extends SegmentKitElement {
         this.status = 'The list of rows could not be loaded; showing the first rows only.';
       },
     );
+    const shown = firstRows();
     return html`${repeat(
-        rows.slice(0, FIRST_ROWS),
+        rows.slice(0, shown),
         (r) => r.key,
         (r) => this.renderRow(r, errors),
       )}
-      <p class="muted" role="status">Loading ${nf.format(rows.length - FIRST_ROWS)} more rows…</p>`;
+      <p class="muted" role="status">Loading ${nf.format(rows.length - shown)} more rows…</p>`;
   }
 
   private startNew = (): void => {
