@@ -68,9 +68,17 @@ export function collectIds(doc: SegmentDocument): Set<string> {
   const ids = new Set<string>();
   for (const rule of doc.rules) {
     if (rule.id) ids.add(rule.id);
-    for (const n of walkNodes(rule.where)) if (n.id) ids.add(n.id);
+    addIds(rule.where, ids);
   }
   return ids;
+}
+
+/** The ids of a subtree, by plain recursion: every edit calls this on the whole document (hot at thousands of nodes). */
+function addIds(node: SegmentNode | undefined, ids: Set<string>): void {
+  if (!node) return;
+  if (node.id) ids.add(node.id);
+  if (node.kind === 'group') for (const c of node.children) addIds(c, ids);
+  else if (node.kind === 'related') addIds(node.where, ids);
 }
 
 /** Find a node by id: where it sits and its scope entity. */
@@ -78,32 +86,34 @@ export function findNode(doc: SegmentDocument, id: string): NodeLocation | undef
   for (let r = 0; r < doc.rules.length; r++) {
     const rule = doc.rules[r]!;
     if (!rule.where) continue;
-    const found = search(rule.where, id, r, undefined, 0, [], doc.audience);
+    const found = search(rule.where, id, r, undefined, 0, doc.audience);
     if (found) return found;
   }
   return undefined;
 }
 
+/**
+ * Depth-first search for `id`. The ancestors are collected on the way back from the hit
+ * (each caller on the path prepends its id), so the nodes that are not on the path
+ * allocate nothing.
+ */
 function search(
   node: SegmentNode,
   id: string,
   ruleIndex: number,
   parent: GroupNode | RelatedNode | undefined,
   index: number,
-  ancestors: string[],
   scope: string,
 ): NodeLocation | undefined {
-  if (node.id === id) return { node, ruleIndex, parent, index, ancestors, scope };
-  const here = node.id ? [...ancestors, node.id] : ancestors;
+  if (node.id === id) return { node, ruleIndex, parent, index, ancestors: [], scope };
+  let found: NodeLocation | undefined;
   if (node.kind === 'group') {
-    for (let i = 0; i < node.children.length; i++) {
-      const f = search(node.children[i]!, id, ruleIndex, node, i, here, scope);
-      if (f) return f;
-    }
+    for (let i = 0; i < node.children.length && !found; i++) found = search(node.children[i]!, id, ruleIndex, node, i, scope);
   } else if (node.kind === 'related' && node.where) {
-    return search(node.where, id, ruleIndex, node, 0, here, node.entity);
+    found = search(node.where, id, ruleIndex, node, 0, node.entity);
   }
-  return undefined;
+  if (found && node.id) found.ancestors.unshift(node.id);
+  return found;
 }
 
 function ruleIndexOf(doc: SegmentDocument, ruleId: string): number {
@@ -131,7 +141,7 @@ function replaceNode(doc: SegmentDocument, id: string, fn: (node: SegmentNode) =
     if (one && !one.id) {
       if (!taken) {
         taken = collectIds(doc);
-        for (const n of walkNodes(one)) if (n.id) taken.add(n.id);
+        addIds(one, taken);
       }
       return { ...one, id: freshId(taken, 'g') };
     }

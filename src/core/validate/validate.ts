@@ -50,11 +50,11 @@ export function isIdentifier(name: unknown): boolean {
 const typeNoun: Record<AttributeType, string> = { string: 'text', number: 'a number', date: 'a date', boolean: 'true or false' };
 
 /** Errors of a condition node, with paths relative to it, by catalog (fast path only). */
-const conditionMemo = new WeakMap<CatalogIndex, WeakMap<SegmentNode, { scope: string; errors: SegmentError[] }>>();
+const nodeMemo = new WeakMap<CatalogIndex, WeakMap<SegmentNode, { scope: string; errors: SegmentError[] }>>();
 
 class Checker {
   errors: SegmentError[] = [];
-  /** Per-node memo of condition errors (set on the fast path, where nodes are immutable). */
+  /** Per-node memo of a subtree's errors (set on the fast path, where nodes are immutable). */
   memo: WeakMap<SegmentNode, { scope: string; errors: SegmentError[] }> | undefined;
   /** Check operators and value shapes here too (parseSegment was skipped). */
   checkShapes = false;
@@ -72,6 +72,28 @@ class Checker {
   }
 
   node(node: SegmentNode, path: string, scope: string): void {
+    if (!this.memo) {
+      this.check(node, path, scope);
+      return;
+    }
+    // Edit operations copy only the path to what changed and keep every other node as the
+    // same object: a subtree's errors, kept with paths relative to it, are reused instead of
+    // checked again, so an edit costs the depth of the change, not the size of the segment.
+    let own = this.memo.get(node);
+    if (!own || own.scope !== scope) {
+      const outer = this.errors;
+      const local: SegmentError[] = [];
+      this.errors = local;
+      this.check(node, '', scope);
+      this.errors = outer;
+      own = { scope, errors: local };
+      this.memo.set(node, own);
+    }
+    for (const e of own.errors) this.errors.push({ ...e, path: path + e.path });
+  }
+
+  /** The checks of one node and its subtree (its children through `node`, which may reuse them). */
+  check(node: SegmentNode, path: string, scope: string): void {
     const id = node.id;
     if (node.kind === 'group') {
       if (node.children.length === 0)
@@ -80,23 +102,7 @@ class Checker {
       return;
     }
     if (node.kind === 'condition') {
-      if (!this.memo) {
-        this.condition(node.entity, node.attribute, node.operator, node.value, path, scope, id);
-        return;
-      }
-      // Edit operations keep unchanged nodes as the same objects: their errors, kept with
-      // paths relative to the node, are reused instead of checked again.
-      let own = this.memo.get(node);
-      if (!own || own.scope !== scope) {
-        const outer = this.errors;
-        const local: SegmentError[] = [];
-        this.errors = local;
-        this.condition(node.entity, node.attribute, node.operator, node.value, '', scope, id);
-        this.errors = outer;
-        own = { scope, errors: local };
-        this.memo.set(node, own);
-      }
-      for (const e of own.errors) this.errors.push({ ...e, path: path + e.path });
+      this.condition(node.entity, node.attribute, node.operator, node.value, path, scope, id);
       return;
     }
     // related
@@ -325,8 +331,8 @@ export function validateSegment(segment: unknown, catalog: Catalog, options?: Va
   const checker = new Checker(catalog, index);
   checker.checkShapes = trusted;
   if (trusted) {
-    let memo = conditionMemo.get(index);
-    if (!memo) conditionMemo.set(index, (memo = new WeakMap()));
+    let memo = nodeMemo.get(index);
+    if (!memo) nodeMemo.set(index, (memo = new WeakMap()));
     checker.memo = memo;
   }
   const errors = checker.errors;
