@@ -421,6 +421,28 @@ function opArb(doc: SegmentDocument): fc.Arbitrary<Op> {
   return fc.oneof(...ops);
 }
 
+/** The states a random sequence of edits goes through (edits that fail their documented way are skipped). */
+function* editSequence(start: SegmentDocument, seeds: number[]): Generator<{ doc: SegmentDocument; name: string }> {
+  let doc = start;
+  for (const s of seeds) {
+    const op = fc.sample(opArb(doc), { seed: s, numRuns: 1 })[0]!;
+    try {
+      doc = op.apply(doc);
+    } catch {
+      continue;
+    }
+    yield { doc, name: op.name };
+  }
+}
+
+/** Errors as comparable keys, from the editor's fast path and from the full check. */
+const errorKey = (e: { path: string; code: string; nodeId?: string }) => `${e.code}@${e.path}#${e.nodeId ?? ''}`;
+const fastKeys = (d: SegmentDocument) =>
+  validateSegment(d, catalog, { segments: [other], assumeParsed: true })
+    .errors.map(errorKey)
+    .sort();
+const fullKeys = (d: SegmentDocument) => valid(d).errors.map(errorKey).sort();
+
 describe('edit operations: properties', () => {
   it('every edit of a valid document gives a valid document or fails in the documented way, and never mutates its input', () => {
     fc.assert(
@@ -457,37 +479,31 @@ describe('edit operations: properties', () => {
   });
 
   it("the fast path reports a reused subtree's errors at its new path, and checks a moved condition against its new scope", () => {
-    const key = (e: { path: string; code: string; nodeId?: string }) => `${e.code}@${e.path}#${e.nodeId ?? ''}`;
-    const fast = (d: SegmentDocument) =>
-      validateSegment(d, catalog, { segments: [other], assumeParsed: true })
-        .errors.map(key)
-        .sort();
-    const full = (d: SegmentDocument) => valid(d).errors.map(key).sort();
     // c1 gets a wrong value (an error inside g1's first child); checked once on the fast path.
     let doc = updateCondition(base(), 'c1', { value: 42 });
-    assert.deepEqual(fast(doc), full(doc));
+    assert.deepEqual(fastKeys(doc), fullKeys(doc));
     assert.ok(
-      fast(doc).some((k) => k.includes('/rules/0/where/children/0/value')),
+      fastKeys(doc).some((k) => k.includes('/rules/0/where/children/0/value')),
       'the error is found',
     );
     // Moving c1 last: the same object, its error now at children/2.
     doc = moveNode(doc, 'c1', 'g1', 2);
-    assert.deepEqual(fast(doc), full(doc));
+    assert.deepEqual(fastKeys(doc), fullKeys(doc));
     assert.ok(
-      fast(doc).some((k) => k.includes('/rules/0/where/children/2/value')),
+      fastKeys(doc).some((k) => k.includes('/rules/0/where/children/2/value')),
       'the error moved with the condition',
     );
     // Moving an Order condition out of its related block into the audience's group: the
     // same object, now out of scope.
     doc = moveNode(doc, 'c3', 'g1', 0);
-    assert.deepEqual(fast(doc), full(doc));
+    assert.deepEqual(fastKeys(doc), fullKeys(doc));
     assert.ok(
-      full(doc).some((k) => k.includes('/rules/0/where/children/0/')),
+      fullKeys(doc).some((k) => k.includes('/rules/0/where/children/0/')),
       'the moved Order condition is an error in the audience scope',
     );
     // And back into the block: fine again.
     doc = moveNode(doc, 'c3', 'x1', 0);
-    assert.deepEqual(fast(doc), full(doc));
+    assert.deepEqual(fastKeys(doc), fullKeys(doc));
     // A host that builds documents by spreading may put the very same subtree under another
     // entity: its errors depend on the scope, so they are not reused.
     const block = root(doc).children.find((c) => c.kind === 'related')!;
@@ -495,32 +511,19 @@ describe('edit operations: properties', () => {
       ...doc,
       rules: [{ ...doc.rules[0]!, where: { ...root(doc), children: [{ ...block, entity: 'Case' }] } }, doc.rules[1]!],
     };
-    assert.deepEqual(fast(moved), full(moved));
+    assert.deepEqual(fastKeys(moved), fullKeys(moved));
     assert.ok(
-      full(moved).some((k) => k.startsWith('entity-out-of-scope@/rules/0/where/children/0/where/')),
+      fullKeys(moved).some((k) => k.startsWith('entity-out-of-scope@/rules/0/where/children/0/where/')),
       'the Order condition under a Case block is an error',
     );
   });
 
   it("the editor's fast path, reusing unchanged subtrees' errors across a sequence of edits, finds what the full check finds", () => {
-    const key = (e: { path: string; code: string; nodeId?: string }) => `${e.code}@${e.path}#${e.nodeId ?? ''}`;
     fc.assert(
       fc.property(documentArb(catalog), fc.array(fc.nat(1000), { minLength: 2, maxLength: 16 }), (start, seeds) => {
-        let doc = start;
         // As in the builder: every state is checked on the fast path, so each later check
         // reuses the subtrees an edit left alone, errors included, at their new paths.
-        for (const s of seeds) {
-          const op = fc.sample(opArb(doc), { seed: s, numRuns: 1 })[0]!;
-          try {
-            doc = op.apply(doc);
-          } catch {
-            continue;
-          }
-          const fast = validateSegment(doc, catalog, { segments: [other], assumeParsed: true })
-            .errors.map(key)
-            .sort();
-          assert.deepEqual(fast, valid(doc).errors.map(key).sort(), `after ${op.name}`);
-        }
+        for (const { doc, name } of editSequence(start, seeds)) assert.deepEqual(fastKeys(doc), fullKeys(doc), `after ${name}`);
       }),
       { seed: 7, numRuns: 300 },
     );
@@ -531,14 +534,7 @@ describe('edit operations: properties', () => {
       fc.property(documentArb(catalog), fc.array(fc.nat(1000), { minLength: 1, maxLength: 12 }), fc.nat(12), (start, seeds, back) => {
         const history = new SegmentHistory(start);
         const states = [start];
-        let doc = start;
-        for (const s of seeds) {
-          const op = fc.sample(opArb(doc), { seed: s, numRuns: 1 })[0]!;
-          try {
-            doc = op.apply(doc);
-          } catch {
-            continue;
-          }
+        for (const { doc } of editSequence(start, seeds)) {
           history.push(doc);
           states.push(doc);
         }

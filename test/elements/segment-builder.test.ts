@@ -28,6 +28,24 @@ async function builder(
   return el;
 }
 
+/** A segment of `n` conditions "credit balance greater than i" in one OR group. */
+function creditConditions(n: number): SegmentDocument {
+  const children = Array.from({ length: n }, (_, i) => ({
+    kind: 'condition' as const,
+    id: `c${i}`,
+    entity: 'Customer',
+    attribute: 'CreditBalance',
+    operator: 'greaterThan' as const,
+    value: i,
+  }));
+  return {
+    schemaVersion: 1,
+    name: `Credit${n}`,
+    audience: 'Customer',
+    rules: [{ id: 'r1', where: { kind: 'group', id: 'g', combinator: 'or', children } }],
+  };
+}
+
 /** A provider whose count answers as the test says; everything else is the memory provider. */
 function countingProvider(count: (segment: SegmentDocument, signal?: AbortSignal) => Promise<CountResult>): SegmentProvider {
   const base = memoryProvider();
@@ -287,21 +305,7 @@ describe('<segment-builder>', () => {
   });
 
   it('renders only what is on screen for a segment of 1,000 conditions', async () => {
-    const children = Array.from({ length: 1000 }, (_, i) => ({
-      kind: 'condition' as const,
-      id: `c${i}`,
-      entity: 'Customer',
-      attribute: 'CreditBalance',
-      operator: 'greaterThan' as const,
-      value: i,
-    }));
-    const big: SegmentDocument = {
-      schemaVersion: 1,
-      name: 'Big',
-      audience: 'Customer',
-      rules: [{ id: 'r1', where: { kind: 'group', id: 'g', combinator: 'or', children } }],
-    };
-    const el = await builder(big);
+    const el = await builder(creditConditions(1000));
     await until(() => shadow(el).querySelector('lit-virtualizer') !== null, 3000, 'the virtualizer, loaded on demand');
     await until(() => shadow(el).querySelectorAll('condition-row').length > 0, 3000, 'rows');
     const rendered = shadow(el).querySelectorAll('condition-row').length;
@@ -310,21 +314,7 @@ describe('<segment-builder>', () => {
   });
 
   it("opens a row's attribute picker whole, even far down a long segment whose off-screen rows the browser skips", async () => {
-    const children = Array.from({ length: 60 }, (_, i) => ({
-      kind: 'condition' as const,
-      id: `c${i}`,
-      entity: 'Customer',
-      attribute: 'CreditBalance',
-      operator: 'greaterThan' as const,
-      value: i,
-    }));
-    const long: SegmentDocument = {
-      schemaVersion: 1,
-      name: 'Long',
-      audience: 'Customer',
-      rules: [{ id: 'r1', where: { kind: 'group', id: 'g', combinator: 'or', children } }],
-    };
-    const el = await builder(long);
+    const el = await builder(creditConditions(60));
     const rows = shadow(el).querySelectorAll('condition-row');
     expect(rows.length).to.equal(60); // below the virtualizer's threshold: every row is in the DOM
     const row = rows[45]!;
