@@ -141,6 +141,20 @@ describe('<segment-builder>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("a problem's link brings a row far down a long segment into view and focuses it", async () => {
+    const doc = creditConditions(300);
+    const children = (doc.rules[0]!.where as { children: { value: unknown }[] }).children;
+    children[290]!.value = 'lots';
+    const el = await builder(doc);
+    const problems = shadow(el).querySelector('[part="problems"]')!;
+    expect(problems.textContent).to.contain('must be a number');
+    (problems.querySelector('button') as HTMLButtonElement).click();
+    await until(() => shadow(el).activeElement?.getAttribute('data-node-id') === 'c290', 2000, 'focus on the far row');
+    const box = shadow(el).activeElement!.getBoundingClientRect();
+    expect(box.height).to.be.greaterThan(0);
+    expect(box.bottom > 0 && box.top < window.innerHeight, 'the focused row is on screen').to.equal(true);
+  });
+
   it('does not list "choose an attribute" for a row just added, but still reports it and blocks activation', async () => {
     const el = await builder(example());
     const changes: SegmentChangeDetail[] = [];
