@@ -1,0 +1,71 @@
+/**
+ * The package as an integrator's bundler sees it: `import 'segment-kit'` and each
+ * `import 'segment-kit/elements/<tag>'` must still register their elements in a production
+ * bundle, where package.json "sideEffects" lets the bundler drop modules whose exports are
+ * unused (a side-effect import uses none). Bundles src/ with Vite, as bench:size does.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build, type Rolldown } from 'vite';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  sideEffects: string[];
+  exports: Record<string, unknown>;
+};
+const TAGS = readdirSync(new URL('../../src/elements/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'shared' && existsSync(new URL(`../../src/elements/${d.name}/define.ts`, import.meta.url)))
+  .map((d) => d.name);
+
+/** The code of a production bundle of `entry` (every chunk), with every dependency in it. */
+async function bundle(entry: string): Promise<string> {
+  const id = 'virtual:entry';
+  const result = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    mode: 'production',
+    plugins: [
+      {
+        name: 'entry',
+        enforce: 'pre',
+        resolveId: (source) => (source === id ? `\0${id}` : undefined),
+        load: (source) => (source === `\0${id}` ? entry : undefined),
+      },
+    ],
+    build: { write: false, minify: true, modulePreload: false, copyPublicDir: false, rolldownOptions: { input: id } },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  return outputs
+    .flatMap((o) => o.output)
+    .map((c) => (c.type === 'chunk' ? c.code : ''))
+    .join('\n');
+}
+
+/** The tag's define call survived: its name as a string literal (templates hold `<tag`, not the bare name in quotes). */
+const registers = (code: string, tag: string) => new RegExp(`["'\`]${tag}["'\`]`).test(code);
+
+describe('the package in a production bundle', () => {
+  it("import 'segment-kit' registers every element", async () => {
+    const code = await bundle(`import ${JSON.stringify(`${ROOT}src/index.ts`)};`);
+    for (const tag of TAGS) assert.ok(registers(code, tag), `<${tag}> is not registered`);
+  });
+
+  for (const tag of TAGS) {
+    it(`import 'segment-kit/elements/${tag}' registers <${tag}>`, async () => {
+      const code = await bundle(`import ${JSON.stringify(`${ROOT}src/elements/${tag}/index.ts`)};`);
+      assert.ok(registers(code, tag), `<${tag}> is not registered`);
+      if (tag !== 'segment-builder') assert.ok(!code.includes('segment-builder'), `<${tag}> pulls in the builder`);
+    });
+  }
+
+  it('every src module listed in "sideEffects" has its dist counterpart listed too', () => {
+    for (const p of pkg.sideEffects.filter((s) => s.startsWith('./src/'))) {
+      const dist = p.replace('./src/', './dist/').replace(/\.ts$/, '.js');
+      assert.ok(pkg.sideEffects.includes(dist), `"sideEffects" lists ${p} but not ${dist}`);
+    }
+    assert.ok(pkg.exports['./elements/*'], 'package.json exports segment-kit/elements/<tag>');
+  });
+});
