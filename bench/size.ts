@@ -37,6 +37,17 @@ const DEFINES = readdirSync(new URL('../src/elements/', import.meta.url), { with
 /** The tags the element entries must register (checked in the minified output). */
 const TAGS = DEFINES.map((d) => d.split('/')[1]!);
 
+/** Lit with the decorators and directives the elements use, @lit/context, @lit/task and the popover's Floating UI functions. */
+const DEPS = `import { LitElement, html, css, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
+import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
+import { Task } from '@lit/task';
+import * as floating from ${src('elements/condition-row/floating-ui.ts')};`;
+const DEPS_KEPT =
+  'LitElement, html, css, nothing, property, state, repeat, live, ContextConsumer, ContextProvider, createContext, Task, floating';
+
 const ENTRIES: Entry[] = [
   { key: 'elements', label: "import 'segment-kit' (registers the elements)", code: `import ${src('index.ts')};` },
   {
@@ -63,29 +74,14 @@ customElements.define('x-probe', class extends LitElement { render() { return ht
     key: 'deps',
     label: '(reference) Lit, @lit/context, @lit/task, Floating UI',
     // The dependencies the design card and issue 4 name, as the elements use them.
-    code: `import { LitElement, html, css, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { live } from 'lit/directives/live.js';
-import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
-import { Task } from '@lit/task';
-import * as floating from ${src('elements/condition-row/floating-ui.ts')};
-globalThis.keep = [LitElement, html, css, nothing, property, state, repeat, live, ContextConsumer, ContextProvider, createContext, Task, floating];`,
+    code: `${DEPS}\nglobalThis.keep = [${DEPS_KEPT}];`,
   },
   {
     key: 'floor',
     label: '(reference) the same + the core the builder runs',
-    // Lit with the directives and decorators the elements use, @lit/context, @lit/task, the
-    // Floating UI functions the issue asks for, and the core the builder runs: parse and
-    // validate (malformed input, problems next to rows), every edit operation, undo,
-    // describe. No element code at all.
-    code: `import { LitElement, html, css, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { live } from 'lit/directives/live.js';
-import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
-import { Task } from '@lit/task';
-import * as floating from ${src('elements/condition-row/floating-ui.ts')};
+    // The same dependencies and the core the builder runs: parse and validate (malformed
+    // input, problems next to rows), every edit operation, undo, describe. No element code.
+    code: `${DEPS}
 import * as edit from ${src('core/model/edit.ts')};
 import * as catalog from ${src('core/model/catalog.ts')};
 import * as operators from ${src('core/model/operators.ts')};
@@ -93,8 +89,7 @@ import { SegmentHistory } from ${src('core/model/history.ts')};
 import { describeSegment } from ${src('core/model/describe.ts')};
 import { parseSegment } from ${src('core/validate/parse.ts')};
 import { validateSegment } from ${src('core/validate/validate.ts')};
-globalThis.keep = [LitElement, html, css, nothing, property, state, repeat, live, ContextConsumer, ContextProvider, createContext, Task,
-  floating, edit, catalog, operators, SegmentHistory, describeSegment, parseSegment, validateSegment];`,
+globalThis.keep = [${DEPS_KEPT}, edit, catalog, operators, SegmentHistory, describeSegment, parseSegment, validateSegment];`,
   },
   {
     key: 'rqb-alone',
