@@ -11,6 +11,7 @@ export * from './model/segments.js';
 export * from './model/edit.js';
 export * from './model/history.js';
 export * from './model/describe.js';
+export * from './messages/index.js';
 export * from './validate/pointer.js';
 export * from './validate/parse.js';
 export * from './validate/validate.js';

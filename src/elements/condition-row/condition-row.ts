@@ -15,8 +15,8 @@ import type {
   SegmentError,
 } from '../../core/model/types.js';
 import { SegmentKitElement } from '../shared/base.js';
-import { emit } from '../shared/events.js';
-import { msg, operatorLabel } from '../shared/messages.js';
+import { emit, type ConditionChange } from '../shared/events.js';
+import { term, operatorLabel } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { attributeGroups, filterAttributes, type AttributeOption, type FilterResult } from './attribute-options.js';
 import { conditionRowStyles } from './condition-row.styles.js';
@@ -36,19 +36,7 @@ import {
   type LocalKey,
 } from './values.js';
 
-/** What the user changed. */
-export type ConditionChange =
-  | { kind: 'attribute'; entity: string; attribute: string }
-  | { kind: 'operator'; operator: string }
-  | { kind: 'value'; value: ConditionValue };
-
-export interface ConditionChangeDetail {
-  /** The condition's id (undefined when it has none). */
-  id: string | undefined;
-  /** The new condition (a new object; the one given is never changed). */
-  condition: ConditionNode;
-  change: ConditionChange;
-}
+export type { ConditionChange, ConditionChangeDetail } from '../shared/events.js';
 
 /** At most this many attribute options are rendered; typing narrows the rest. */
 export const MAX_RENDERED_OPTIONS = 200;
@@ -256,7 +244,7 @@ export class ConditionRowElement extends SegmentKitElement {
     if (this.readonly) {
       const sentence =
         attribute === ''
-          ? html`<span class="muted">${msg('attribute.choose')}</span>`
+          ? html`<span class="muted">${term('attribute.choose')}</span>`
           : html`<span class="attr-text">${attributeText}</span> ${describeComparison(attr, operator, c.value)}`;
       const all = [...errors.row, ...errors.attribute, ...errors.operator, ...[...errors.value.values()].flat()];
       return html`<div class="row" part="row" role="group" aria-label=${name} aria-describedby=${ids(all)}>
@@ -278,7 +266,7 @@ export class ConditionRowElement extends SegmentKitElement {
   }
 
   private attributeText(catalog: Catalog | undefined, entity: string, attribute: string, attr: AttributeDef | undefined): string {
-    if (attribute === '') return msg('attribute.choose');
+    if (attribute === '') return term('attribute.choose');
     const label = attr ? attr.label || humanize(attr.name) : attribute;
     if (!catalog || entity === '' || entity === this.effectiveScope) return label;
     return `${entityLabel(catalog, entity)} › ${label}`;
@@ -305,7 +293,7 @@ export class ConditionRowElement extends SegmentKitElement {
       @click=${this.onAttributeClick}
       @keydown=${this.onAttributeKeydown}
     >
-      ${attribute !== '' && !loading ? html`<span class="visually-hidden">${msg('attribute.label')}: </span>` : nothing}<span class="name"
+      ${attribute !== '' && !loading ? html`<span class="visually-hidden">${term('attribute.label')}: </span>` : nothing}<span class="name"
         >${loading ? text('attribute.loading') : label}</span
       ><span class="caret" aria-hidden="true"></span>
     </button>`;
@@ -342,7 +330,7 @@ export class ConditionRowElement extends SegmentKitElement {
     };
     const more = result.total - result.flat.length;
     return html`<div class="panel picker" part="popover" @focusout=${this.onPickerFocusout}>
-      <label class="visually-hidden" for="attribute-search">${msg('attribute.search')}</label>
+      <label class="visually-hidden" for="attribute-search">${term('attribute.search')}</label>
       <input
         id="attribute-search"
         part="search"
@@ -354,7 +342,7 @@ export class ConditionRowElement extends SegmentKitElement {
         aria-controls="attribute-listbox"
         aria-autocomplete="list"
         aria-activedescendant=${active ? active.id : nothing}
-        placeholder=${msg('attribute.search')}
+        placeholder=${term('attribute.search')}
         .value=${live(this.query)}
         @input=${this.onSearchInput}
         @keydown=${this.onSearchKeydown}
@@ -363,13 +351,13 @@ export class ConditionRowElement extends SegmentKitElement {
         id="attribute-listbox"
         role="listbox"
         tabindex="-1"
-        aria-label=${msg('attribute.label')}
+        aria-label=${term('attribute.label')}
         @mousedown=${preventDefault}
         @click=${this.onPickerClick}
       >
         ${
           result.flat.length === 0
-            ? html`<div role="option" class="option empty" aria-disabled="true" aria-selected="false">${msg('attribute.none')}</div>`
+            ? html`<div role="option" class="option empty" aria-disabled="true" aria-selected="false">${term('attribute.none')}</div>`
             : result.groups.map(
                 (g) =>
                   html`<div role="group" aria-labelledby=${g.group.id}>
@@ -388,7 +376,7 @@ export class ConditionRowElement extends SegmentKitElement {
     const extra = operator !== '' && !ops.includes(operator);
     // Keyed options: an option element keeps its value, so the selection survives a change of the list.
     const options = operator === '' ? ['', ...ops] : extra ? [...ops, operator] : ops;
-    return html`<label class="visually-hidden" for="operator">${msg('operator.label')}</label>
+    return html`<label class="visually-hidden" for="operator">${term('operator.label')}</label>
       <select
         id="operator"
         part="operator"
@@ -424,7 +412,7 @@ export class ConditionRowElement extends SegmentKitElement {
       // Unknown attribute: show the value as it is, until another attribute is chosen.
       if (c.value === undefined) return nothing;
       return html`<span class="value" part="value">
-        <label class="visually-hidden" for="value">${msg('value.label')}</label>
+        <label class="visually-hidden" for="value">${term('value.label')}</label>
         <input id="value" part="value-input" class="text" type="text" disabled .value=${rawText(c.value)} aria-describedby=${ids(all)} />
       </span>`;
     }
@@ -439,15 +427,15 @@ export class ConditionRowElement extends SegmentKitElement {
           ${
             attr.values && attr.values.length > 0
               ? this.renderEnumSelect(attr, c.value, all)
-              : this.renderInput('value', attr, c.value, msg('value.label'), all)
+              : this.renderInput('value', attr, c.value, term('value.label'), all)
           }
         </span>`;
       case 'pair': {
         const pair: unknown[] = Array.isArray(c.value) ? c.value : [c.value, undefined];
         return html`<span class="value pair" part="value">
-          ${this.renderInput('low', attr, pair[0], msg('value.low'), pick('', '/0'))}
+          ${this.renderInput('low', attr, pair[0], term('value.low'), pick('', '/0'))}
           <span class="dash" aria-hidden="true">–</span>
-          ${this.renderInput('high', attr, pair[1], msg('value.high'), pick('', '/1'))}
+          ${this.renderInput('high', attr, pair[1], term('value.high'), pick('', '/1'))}
         </span>`;
       }
       case 'relative':
@@ -492,7 +480,7 @@ export class ConditionRowElement extends SegmentKitElement {
     if (selected < 0 && typeof v === 'string')
       selected = values.findIndex((o) => o && typeof o.value === 'string' && o.value.toLowerCase() === v.toLowerCase());
     const value = empty ? '' : selected >= 0 ? String(selected) : 'raw';
-    return html`<label class="visually-hidden" for="value">${msg('value.label')}</label>
+    return html`<label class="visually-hidden" for="value">${term('value.label')}</label>
       <select
         id="value"
         part="value-input"
@@ -525,7 +513,7 @@ export class ConditionRowElement extends SegmentKitElement {
     const known = (RELATIVE_UNITS as readonly string[]).includes(unit);
     const amountAttr: AttributeDef = { name: 'amount', type: 'number' };
     return html`<span class="value relative" part="value">
-      <label class="visually-hidden" for="value-amount">${msg('value.amount')}</label>
+      <label class="visually-hidden" for="value-amount">${term('value.amount')}</label>
       <input
         id="value-amount"
         part="value-input"
@@ -539,7 +527,7 @@ export class ConditionRowElement extends SegmentKitElement {
         aria-describedby=${ids(amountErrors)}
         @input=${this.onValueInput}
       />
-      <label class="visually-hidden" for="value-unit">${msg('value.unit')}</label>
+      <label class="visually-hidden" for="value-unit">${term('value.unit')}</label>
       <select
         id="value-unit"
         part="value-input"
@@ -553,7 +541,7 @@ export class ConditionRowElement extends SegmentKitElement {
           (u) => u,
           (u) =>
             html`<option value=${u} ?selected=${u === unit}>
-              ${(RELATIVE_UNITS as readonly string[]).includes(u) ? msg(`unit.${u as 'day'}`) : u}
+              ${(RELATIVE_UNITS as readonly string[]).includes(u) ? term(`unit.${u as 'day'}`) : u}
             </option>`,
         )}
       </select>
@@ -583,7 +571,7 @@ export class ConditionRowElement extends SegmentKitElement {
                   const label = valueLabel(attr, v);
                   return html`<li class="chip" part="chip">
                     <span class="chip-text">${label}</span
-                    ><button type="button" aria-label=${msg('value.remove', { value: label })} data-i=${i} @click=${this.onChipRemove}>
+                    ><button type="button" aria-label=${term('value.remove', { value: label })} data-i=${i} @click=${this.onChipRemove}>
                       <span aria-hidden="true">×</span>
                     </button>
                   </li>`;
@@ -591,7 +579,7 @@ export class ConditionRowElement extends SegmentKitElement {
               </ul>`
             : nothing
         }
-        <label class="visually-hidden" for="value-list">${msg('value.add')}</label>
+        <label class="visually-hidden" for="value-list">${term('value.add')}</label>
         <input
           id="value-list"
           part="value-input"
@@ -606,7 +594,7 @@ export class ConditionRowElement extends SegmentKitElement {
           aria-activedescendant=${active ?? nothing}
           aria-invalid=${describedBy.length > 0 ? 'true' : nothing}
           aria-describedby=${ids(describedBy)}
-          placeholder=${values.length === 0 ? msg('value.add') : ''}
+          placeholder=${values.length === 0 ? term('value.add') : ''}
           .value=${live(this.listText)}
           @input=${this.onListInput}
           @keydown=${this.onListKeydown}
@@ -617,11 +605,11 @@ export class ConditionRowElement extends SegmentKitElement {
       ${
         showPanel
           ? html`<div class="panel suggestions" part="popover" @mousedown=${preventDefault} @click=${this.onSuggestionClick}>
-              ${status === 'pending' && visible.length === 0 ? html`<p class="status" role="status">${msg('value.loading')}</p>` : nothing}
+              ${status === 'pending' && visible.length === 0 ? html`<p class="status" role="status">${term('value.loading')}</p>` : nothing}
               ${status === 'error' ? html`<p class="status error-text" role="status">${text('value.suggestionsFailed')}</p>` : nothing}
               ${
                 visible.length > 0
-                  ? html`<div id="suggestions" role="listbox" tabindex="-1" aria-label=${msg('value.suggestions')}>
+                  ? html`<div id="suggestions" role="listbox" tabindex="-1" aria-label=${term('value.suggestions')}>
                       ${visible.map(
                         (s, i) =>
                           html`<div
@@ -635,7 +623,7 @@ export class ConditionRowElement extends SegmentKitElement {
                             <span class="option-label">${s.label}</span>${
                               s.count === undefined
                                 ? nothing
-                                : html`<span class="option-count">${msg('value.count', { count: formatNumber(s.count) })}</span>`
+                                : html`<span class="option-count">${term('value.count', { count: formatNumber(s.count) })}</span>`
                             }
                           </div>`,
                       )}
@@ -686,7 +674,7 @@ export class ConditionRowElement extends SegmentKitElement {
     const sent = (this.sent ??= []);
     sent.push(next);
     if (sent.length > 64) sent.splice(0, sent.length - 64);
-    emit<ConditionChangeDetail>(this, 'condition-change', {
+    emit(this, 'condition-change', {
       id: typeof next.id === 'string' ? next.id : undefined,
       condition: next,
       change,
@@ -1114,10 +1102,4 @@ function sameScalar(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'string') return String(a) === b;
   if (typeof a === 'string' && typeof b === 'number') return a === String(b);
   return Object.is(a, b);
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'condition-change': CustomEvent<ConditionChangeDetail>;
-  }
 }

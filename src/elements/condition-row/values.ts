@@ -5,13 +5,13 @@
  */
 import { valueShapeOf } from '../../core/model/operators.js';
 import type { AttributeDef, AttributeType, ConditionValue, RelativeValue, ScalarValue } from '../../core/model/types.js';
-import { msg, operatorLabel, type MessageKey } from '../shared/messages.js';
+import { term, operatorLabel, type MessageKey } from '../shared/messages.js';
 
 export type LocalKey = MessageKey;
 
 /** A message from the shared table (`setMessages` changes it). */
 export function text(key: MessageKey, vars?: Record<string, string | number>): string {
-  return msg(key, vars);
+  return term(key, vars);
 }
 
 let numberFormat: Intl.NumberFormat | undefined;
@@ -112,7 +112,7 @@ export function describeComparison(attr: AttributeDef | undefined, operator: str
       if (!isRelative(value)) return `${op} ${one(value)}`;
       const unitKey = `unit.${String(value.unit)}`;
       const unit = ['unit.day', 'unit.week', 'unit.month', 'unit.year'].includes(unitKey)
-        ? msg(unitKey as MessageKey)
+        ? term(unitKey as MessageKey)
         : rawText(value.unit);
       return `${op} ${one(value.amount)} ${unit}`;
     }

@@ -1,26 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { COMBINATORS, SET_OPERATORS } from '../../core/model/operators.js';
-import type { Combinator, SetOperator } from '../../core/model/types.js';
-import { emit } from '../shared/events.js';
-import { msg, type MessageKey } from '../shared/messages.js';
+import { emit, type GroupOperatorKind, type GroupOperatorValue } from '../shared/events.js';
+
+export type { GroupNotChangeDetail, GroupOperatorChangeDetail, GroupOperatorKind, GroupOperatorValue } from '../shared/events.js';
+import { term, type MessageKey } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { groupOperatorStyles } from './group-operator.styles.js';
 
 /** Which operator the element chooses: AND/OR inside a group, or a set operator between rules. */
-export type GroupOperatorKind = 'combinator' | 'set';
-
-/** The values a `<group-operator>` can hold. */
-export type GroupOperatorValue = Combinator | SetOperator;
-
-export interface GroupOperatorChangeDetail {
-  kind: GroupOperatorKind;
-  value: GroupOperatorValue;
-}
-
-export interface GroupNotChangeDetail {
-  not: boolean;
-}
 
 interface Option {
   value: GroupOperatorValue;
@@ -32,11 +20,11 @@ function optionsFor(kind: GroupOperatorKind): Option[] {
   if (kind === 'set') {
     return SET_OPERATORS.map((value) => ({
       value,
-      label: msg(`set.${value}`),
-      hint: msg(`set.${value}.hint` as MessageKey),
+      label: term(`set.${value}`),
+      hint: term(`set.${value}.hint` as MessageKey),
     }));
   }
-  return COMBINATORS.map((value) => ({ value, label: msg(`combinator.${value}`) }));
+  return COMBINATORS.map((value) => ({ value, label: term(`combinator.${value}`) }));
 }
 
 /**
@@ -108,7 +96,7 @@ export class GroupOperatorElement extends LitElement {
   }
 
   private get effectiveLabel(): string {
-    return this.label || msg(this.effectiveKind === 'set' ? 'set.label' : 'combinator.label');
+    return this.label || term(this.effectiveKind === 'set' ? 'set.label' : 'combinator.label');
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -155,7 +143,7 @@ export class GroupOperatorElement extends LitElement {
     if (this.readonly || next === this.value) return;
     const previous = this.value;
     this.value = next;
-    const accepted = emit<GroupOperatorChangeDetail>(this, 'group-operator-change', { kind: this.effectiveKind, value: next });
+    const accepted = emit(this, 'group-operator-change', { kind: this.effectiveKind, value: next });
     if (!accepted && this.value === next) this.value = previous;
   }
 
@@ -170,7 +158,7 @@ export class GroupOperatorElement extends LitElement {
     if (this.readonly) return;
     const next = !this.not;
     this.not = next;
-    const accepted = emit<GroupNotChangeDetail>(this, 'group-not-change', { not: next });
+    const accepted = emit(this, 'group-not-change', { not: next });
     if (!accepted && this.not === next) this.not = !next;
   }
 
@@ -235,10 +223,10 @@ export class GroupOperatorElement extends LitElement {
     if (this.effectiveKind !== 'combinator') return nothing;
     if (this.allowNot && !this.readonly) {
       return html`<button part="not" type="button" aria-pressed=${this.not ? 'true' : 'false'} @click=${this.toggleNot}>
-        ${msg('combinator.not')}
+        ${term('combinator.not')}
       </button>`;
     }
-    return this.not ? html`<span part="not">${msg('combinator.not')}</span>` : nothing;
+    return this.not ? html`<span part="not">${term('combinator.not')}</span>` : nothing;
   }
 
   private renderReadonly(): TemplateResult {
@@ -284,12 +272,5 @@ export class GroupOperatorElement extends LitElement {
           </div>`;
         })}
       </div>`;
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'group-operator-change': CustomEvent<GroupOperatorChangeDetail>;
-    'group-not-change': CustomEvent<GroupNotChangeDetail>;
   }
 }

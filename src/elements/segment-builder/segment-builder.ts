@@ -48,32 +48,19 @@ import type {
   SegmentNode,
   SetOperator,
 } from '../../core/model/types.js';
-import { isAbortError, type SegmentSummary } from '../../core/provider/types.js';
+import { isAbortError } from '../../core/provider/types.js';
 import { parseSegment } from '../../core/validate/parse.js';
 import { validateSegment, type ValidationResult } from '../../core/validate/validate.js';
 import { SegmentKitElement } from '../shared/base.js';
-import { emit } from '../shared/events.js';
+import { emit, type ConditionChangeDetail } from '../shared/events.js';
 import { icons } from '../shared/icons.js';
-import { msg, operatorLabel } from '../shared/messages.js';
+import { term, operatorLabel } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { CountController } from './count-controller.js';
 import { buildRows, type BuilderRow, type NodeRow } from './rows.js';
 import { builderStyles } from './segment-builder.styles.js';
 
-export interface SegmentChangeDetail {
-  segment: SegmentDocument;
-  valid: boolean;
-  errors: SegmentError[];
-}
-export interface SegmentSaveDetail {
-  segment: SegmentDocument;
-  valid: boolean;
-  /** True for "Save and activate". */
-  activate: boolean;
-}
-export interface SegmentSavedDetail {
-  summary: SegmentSummary;
-}
+export type { SegmentCancelDetail, SegmentChangeDetail, SegmentSaveDetail, SegmentSavedDetail } from '../shared/events.js';
 
 /** Above this many rows the builder renders only what is on screen. */
 export const VIRTUALIZE_AT = 400;
@@ -90,15 +77,6 @@ function loadVirtualizer(): Promise<unknown> {
 }
 const SUMMARY_MAX = 600;
 const nf = new Intl.NumberFormat();
-
-type ConditionChangeDetail = {
-  id: string | undefined;
-  condition: ConditionNode;
-  change:
-    | { kind: 'attribute'; entity: string; attribute: string }
-    | { kind: 'operator'; operator: string }
-    | { kind: 'value'; value: ConditionValue };
-};
 
 /**
  * Edit one segment: its properties, its rules (condition trees joined by union,
@@ -314,7 +292,7 @@ export class SegmentBuilderElement extends SegmentKitElement {
     this.status = '';
     this.saveError = undefined;
     const { valid, errors } = this.validity;
-    emit<SegmentChangeDetail>(this, 'segment-change', { segment: next, valid, errors });
+    emit(this, 'segment-change', { segment: next, valid, errors });
     this.requestCounts();
   }
 
@@ -430,7 +408,7 @@ export class SegmentBuilderElement extends SegmentKitElement {
     const { valid } = this.validity;
     if (activate && !valid) return;
     const segment: SegmentDocument = activate ? { ...this.doc, state: 'active' } : this.doc;
-    const proceed = emit<SegmentSaveDetail>(this, 'segment-save', { segment, valid, activate });
+    const proceed = emit(this, 'segment-save', { segment, valid, activate });
     const provider = this.effectiveProvider;
     if (!proceed || !provider) return;
     this.saving = true;
@@ -445,7 +423,7 @@ export class SegmentBuilderElement extends SegmentKitElement {
       }
       this.status =
         summary.status === 'draft' ? 'Saved as a draft: fix the problems to activate it.' : activate ? 'Saved and activated.' : 'Saved.';
-      emit<SegmentSavedDetail>(this, 'segment-saved', { summary });
+      emit(this, 'segment-saved', { summary });
     } catch (e) {
       if (isAbortError(e)) return;
       this.status = '';
@@ -1172,7 +1150,7 @@ export class SegmentBuilderElement extends SegmentKitElement {
                   else this.setMatch(node, { quantifier: v as QuantifierMatch['quantifier'], count: 1 });
                 }}
               >
-                ${QUANTIFIERS.map((q) => html`<option value=${q} ?selected=${mode === q}>${msg(`quantifier.${q}`)}</option>`)}
+                ${QUANTIFIERS.map((q) => html`<option value=${q} ?selected=${mode === q}>${term(`quantifier.${q}`)}</option>`)}
                 <option value="aggregate" ?selected=${isAggregate}>whose total, average, count…</option>
               </select>`
       }
@@ -1185,10 +1163,10 @@ export class SegmentBuilderElement extends SegmentKitElement {
     const m = node.match;
     if ('aggregate' in m && m.aggregate !== undefined) {
       const a = m as AggregateMatch;
-      return `${msg(`aggregate.${a.aggregate}`)} ${a.attribute ?? ''} of ${plural(label)} ${operatorLabel(a.operator)} ${JSON.stringify(a.value ?? '')}`;
+      return `${term(`aggregate.${a.aggregate}`)} ${a.attribute ?? ''} of ${plural(label)} ${operatorLabel(a.operator)} ${JSON.stringify(a.value ?? '')}`;
     }
     const q = m as QuantifierMatch;
-    return `${msg(`quantifier.${q.quantifier}`)}${q.count !== undefined ? ` ${q.count}` : ''} ${q.count === 1 || q.count === undefined ? label : plural(label)}`;
+    return `${term(`quantifier.${q.quantifier}`)}${q.count !== undefined ? ` ${q.count}` : ''} ${q.count === 1 || q.count === undefined ? label : plural(label)}`;
   }
 
   private renderAggregate(node: RelatedNode, m: AggregateMatch, label: string): TemplateResult {
@@ -1228,7 +1206,7 @@ export class SegmentBuilderElement extends SegmentKitElement {
         id=${`agg-${id}`}
         @change=${(e: Event) => set({ aggregate: (e.target as HTMLSelectElement).value as AggregateMatch['aggregate'] })}
       >
-        ${AGGREGATES.map((a) => html`<option value=${a} ?selected=${m.aggregate === a}>${msg(`aggregate.${a}`)}</option>`)}
+        ${AGGREGATES.map((a) => html`<option value=${a} ?selected=${m.aggregate === a}>${term(`aggregate.${a}`)}</option>`)}
       </select>
       ${
         m.aggregate === 'count'
@@ -1269,7 +1247,7 @@ export class SegmentBuilderElement extends SegmentKitElement {
                       },
                     })}
                 >
-                  ${(['day', 'week', 'month', 'year'] as const).map((u) => html`<option value=${u} ?selected=${(m.value as { unit?: string } | undefined)?.unit === u}>${msg(`unit.${u}`)}</option>`)}
+                  ${(['day', 'week', 'month', 'year'] as const).map((u) => html`<option value=${u} ?selected=${(m.value as { unit?: string } | undefined)?.unit === u}>${term(`unit.${u}`)}</option>`)}
                 </select>`
             : valueInput(m.value, (x) => set({ value: x as ConditionValue }), 'Value')
       }`;
@@ -1325,12 +1303,3 @@ export class SegmentBuilderElement extends SegmentKitElement {
 }
 
 const NO_ERRORS: SegmentError[] = [];
-
-declare global {
-  interface HTMLElementEventMap {
-    'segment-change': CustomEvent<SegmentChangeDetail>;
-    'segment-save': CustomEvent<SegmentSaveDetail>;
-    'segment-saved': CustomEvent<SegmentSavedDetail>;
-    'segment-cancel': CustomEvent<Record<string, never>>;
-  }
-}

@@ -7,10 +7,7 @@ import type { SegmentProvider } from '../../core/provider/types.js';
 import { catalogContext, providerContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 
-export interface CatalogErrorDetail {
-  error: unknown;
-  message: string;
-}
+export type { CatalogErrorDetail, CatalogLoadDetail } from '../shared/events.js';
 
 /**
  * Hands a data provider, and the catalog it describes, to every segment-kit element
@@ -62,7 +59,7 @@ export class SegmentProviderElement extends LitElement {
     },
     args: () => [this.provider] as const,
     onError: (error) => {
-      emit<CatalogErrorDetail>(this, 'segment-catalog-error', { error, message: error instanceof Error ? error.message : String(error) });
+      emit(this, 'segment-catalog-error', { error, message: error instanceof Error ? error.message : String(error) });
     },
   });
 
@@ -87,12 +84,5 @@ export class SegmentProviderElement extends LitElement {
         complete: () => nothing,
         initial: () => nothing,
       })}`;
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'segment-catalog-error': CustomEvent<CatalogErrorDetail>;
-    'segment-catalog-load': CustomEvent<{ catalog: Catalog }>;
   }
 }

@@ -1,0 +1,17 @@
+/**
+ * The English message table: complete, and the type every other language fills. Each
+ * section lives in its own file; add a section here.
+ */
+import type { WidenTable } from '../format.js';
+import { common } from './common.js';
+import { conditionRow } from './condition-row.js';
+import { operators } from './operators.js';
+
+export const en = {
+  ...operators,
+  ...common,
+  ...conditionRow,
+};
+
+/** The shape of a complete message table (English's keys, text widened to `string`). */
+export type Messages = WidenTable<typeof en>;

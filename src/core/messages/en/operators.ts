@@ -1,0 +1,30 @@
+/** Operator labels, keyed by the core's label keys (`operator.<name>`). */
+import type { OperatorLabelKey } from '../../model/operators.js';
+
+export const operators = {
+  'operator.equals': 'is',
+  'operator.notEquals': 'is not',
+  'operator.contains': 'contains',
+  'operator.notContains': 'does not contain',
+  'operator.startsWith': 'starts with',
+  'operator.endsWith': 'ends with',
+  'operator.in': 'is one of',
+  'operator.notIn': 'is none of',
+  'operator.isEmpty': 'is empty',
+  'operator.isNotEmpty': 'is not empty',
+  'operator.greaterThan': 'is greater than',
+  'operator.greaterThanOrEqual': 'is at least',
+  'operator.lessThan': 'is less than',
+  'operator.lessThanOrEqual': 'is at most',
+  'operator.between': 'is between',
+  'operator.notBetween': 'is not between',
+  'operator.on': 'is on',
+  'operator.before': 'is before',
+  'operator.after': 'is after',
+  'operator.inLast': 'is in the last',
+  'operator.notInLast': 'is not in the last',
+  'operator.inNext': 'is in the next',
+  'operator.isAnniversaryInNext': 'has an anniversary in the next',
+  'operator.isTrue': 'is true',
+  'operator.isFalse': 'is false',
+} as const satisfies Record<OperatorLabelKey, string>;
