@@ -16,6 +16,5 @@ export * from './elements/segment-provider/segment-provider.js';
 export * from './elements/group-operator/group-operator.js';
 export * from './elements/condition-row/condition-row.js';
 export * from './elements/segment-builder/segment-builder.js';
-export { buildRows, countConditions, type BuilderRow } from './elements/segment-builder/rows.js';
 export * from './providers/memory/index.js';
 export * from './sample/index.js';

@@ -12,6 +12,7 @@ export * from './model/edit.js';
 export * from './model/history.js';
 export * from './model/describe.js';
 export * from './messages/index.js';
+export * from './editor/index.js';
 export * from './validate/pointer.js';
 export * from './validate/parse.js';
 export * from './validate/validate.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addNode, createCondition, updateCondition, type SegmentDocument } from '../../src/core/index.js';
-import { buildRows } from '../../src/elements/segment-builder/rows.js';
+import { buildRows } from '../../src/core/editor/outline.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
 
 const doc: SegmentDocument = {

@@ -72,6 +72,17 @@ export class SegmentHistory<T> {
     return next;
   }
 
+  /**
+   * Rewrite every state, past, present and future, with `fn` (which returns the same
+   * state where nothing changes): for bookkeeping that is no undo step, such as giving
+   * a document the id its store assigned.
+   */
+  map(fn: (state: T) => T): void {
+    this.past = this.past.map(fn);
+    this.future = this.future.map(fn);
+    this.current = fn(this.current);
+  }
+
   /** Forget everything and start again from `state` (a new document was loaded). */
   reset(state: T): void {
     this.past = [];

@@ -1,4 +1,3 @@
 export * from './segment-builder.js';
-export { buildRows, countConditions } from './rows.js';
-export type { BuilderRow } from './rows.js';
+export { countConditions } from '../../core/editor/index.js';
 import './define.js';

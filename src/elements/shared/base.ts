@@ -2,14 +2,27 @@
  * The base of the kit's elements: a `provider` and `catalog` that come from properties or,
  * when not set, from a surrounding `<segment-provider>` through `@lit/context`.
  */
-import { consume } from '@lit/context';
+import { consume, ContextRoot } from '@lit/context';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Catalog } from '../../core/model/types.js';
 import type { SegmentProvider } from '../../core/provider/types.js';
 import { catalogContext, providerContext } from './context.js';
 
+let contextRoot: ContextRoot | undefined;
+
 export class SegmentKitElement extends LitElement {
+  constructor() {
+    super();
+    // A <segment-provider> defined after the elements inside it still reaches them: the
+    // root holds their context requests until a provider appears (attached once, by the
+    // first element made, not as a module side effect).
+    if (!contextRoot && typeof document !== 'undefined') {
+      contextRoot = new ContextRoot();
+      contextRoot.attach(document.documentElement);
+    }
+  }
+
   /** The data provider. Overrides the one from a surrounding `<segment-provider>`. */
   @property({ attribute: false }) provider: SegmentProvider | undefined;
 

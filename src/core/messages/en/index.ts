@@ -3,6 +3,7 @@
  * section lives in its own file; add a section here.
  */
 import type { WidenTable } from '../format.js';
+import { builder } from './builder.js';
 import { common } from './common.js';
 import { conditionRow } from './condition-row.js';
 import { operators } from './operators.js';
@@ -11,6 +12,7 @@ export const en = {
   ...operators,
   ...common,
   ...conditionRow,
+  ...builder,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */

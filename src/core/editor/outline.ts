@@ -1,11 +1,11 @@
 /**
- * The builder's view of a document as a flat list of rows (rule headers, set operators,
+ * The editor's outline of a document as a flat list of rows (rule headers, set operators,
  * groups, related blocks, conditions, "add" bars), each with its depth. A flat list
  * renders the same way whether the builder virtualizes it (large segments) or not, and
  * rows whose node did not change keep the same node object, so their elements skip
  * updating. DOM-free.
  */
-import type { ConditionNode, GroupNode, RelatedNode, SegmentDocument, SegmentNode, SegmentRule } from '../../core/model/types.js';
+import type { ConditionNode, GroupNode, RelatedNode, SegmentDocument, SegmentNode, SegmentRule } from '../model/types.js';
 
 interface RowBase {
   /** Stable key: the node or rule id plus the row kind. */
