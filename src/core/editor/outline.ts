@@ -42,7 +42,14 @@ export type BuilderRow =
   | (NodeRowBase & { kind: 'group'; node: GroupNode })
   | (NodeRowBase & { kind: 'related'; node: RelatedNode })
   | (NodeRowBase & { kind: 'condition'; node: ConditionNode; position: number })
-  | (RowBase & { kind: 'add'; parentId: string; scope: string; parentKind: 'group' | 'related' });
+  | (RowBase & {
+      kind: 'add';
+      parentId: string;
+      scope: string;
+      parentKind: 'group' | 'related';
+      /** Where it adds, in the user's terms: to the rule itself, to a related block's conditions, or to a nested group. */
+      target: 'rule' | 'related' | 'group';
+    });
 
 export type NodeRow = Extract<BuilderRow, { kind: 'group' | 'related' | 'condition' }>;
 
@@ -74,10 +81,11 @@ export function buildRows(doc: SegmentDocument): BuilderRow[] {
       depth: number,
       scope: string,
       position: number,
+      target: 'rule' | 'related' | 'group',
     ) => {
       // A subtree whose nodes and place did not change gives the same rows as last time
       // (edit operations keep unchanged nodes as the same objects): reuse them.
-      const place = `${ruleIndex}|${parentId}|${index}|${siblings}|${inGroup}|${canOutdent}|${depth}|${scope}|${position}`;
+      const place = `${ruleIndex}|${parentId}|${index}|${siblings}|${inGroup}|${canOutdent}|${depth}|${scope}|${position}|${target}`;
       if (node.kind !== 'condition') {
         const cached = subtreeRows.get(node);
         if (cached && cached.place === place) {
@@ -107,15 +115,15 @@ export function buildRows(doc: SegmentDocument): BuilderRow[] {
         let conditionNo = 0;
         node.children.forEach((child, i) => {
           if (child.kind === 'condition') conditionNo++;
-          visit(child, id, i, node.children.length, true, inGroup, depth + 1, scope, conditionNo);
+          visit(child, id, i, node.children.length, true, inGroup, depth + 1, scope, conditionNo, 'group');
         });
-        rows.push({ kind: 'add', key: `${id}:add`, ruleIndex, depth: depth + 1, parentId: id, scope, parentKind: 'group' });
+        rows.push({ kind: 'add', key: `${id}:add`, ruleIndex, depth: depth + 1, parentId: id, scope, parentKind: 'group', target });
         subtreeRows.set(node, { place, rows: rows.slice(start) });
         return;
       }
       rows.push({ ...base, kind: 'related', node });
       const id = node.id ?? base.key;
-      if (node.where) visit(node.where, id, 0, 1, false, false, depth + 1, node.entity, 1);
+      if (node.where) visit(node.where, id, 0, 1, false, false, depth + 1, node.entity, 1, 'related');
       if (!node.where || node.where.kind !== 'group') {
         rows.push({
           kind: 'add',
@@ -125,13 +133,23 @@ export function buildRows(doc: SegmentDocument): BuilderRow[] {
           parentId: id,
           scope: node.entity,
           parentKind: 'related',
+          target: 'related',
         });
       }
       subtreeRows.set(node, { place, rows: rows.slice(start) });
     };
-    visit(rule.where, rid, 0, 1, false, false, 1, doc.audience, 1);
+    visit(rule.where, rid, 0, 1, false, false, 1, doc.audience, 1, 'rule');
     if (rule.where.kind !== 'group') {
-      rows.push({ kind: 'add', key: `${rid}:add`, ruleIndex, depth: 1, parentId: rid, scope: doc.audience, parentKind: 'group' });
+      rows.push({
+        kind: 'add',
+        key: `${rid}:add`,
+        ruleIndex,
+        depth: 1,
+        parentId: rid,
+        scope: doc.audience,
+        parentKind: 'group',
+        target: 'rule',
+      });
     }
   });
   return rows;

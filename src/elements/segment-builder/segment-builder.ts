@@ -243,11 +243,23 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   /** What the last count request was for: the same document, validity and provider are not counted twice. */
   private countedFor: { doc: SegmentDocument; valid: boolean; provider: unknown } | undefined;
 
+  /** Has the first frame with the rows been painted? Counting waits for it. */
+  private painted = false;
+
+  protected override firstUpdated(): void {
+    afterPaint(() => {
+      this.painted = true;
+      this.requestCounts(true);
+    });
+  }
+
   private requestCounts(immediately = false): void {
     const doc = this.doc;
     if (!doc) return;
     const provider = this.effectiveProvider;
     const valid = this.activeCatalog ? this.editor.validation.valid : false;
+    // Only a real count waits for the first paint; "invalid" and "no provider" cost nothing.
+    if (!this.painted && provider && valid) return;
     const last = this.countedFor;
     const settled = this.counts.status === 'pending' || this.counts.status === 'ok' || this.counts.status === 'invalid';
     if (last && last.doc === doc && last.valid === valid && last.provider === provider && settled) return;

@@ -194,14 +194,9 @@ export function emptyRuleRow(view: BuilderView, row: Row<'empty-rule'>): Templat
 /** The "+ Condition / + Group" bar at the end of a group or related block, named for where it adds. */
 export function addRow(view: BuilderView, row: Row<'add'>): TemplateResult {
   const n = row.ruleIndex + 1;
-  const rule = view.editor.segment!.rules[row.ruleIndex];
-  let where: 'rule' | 'group' | 'related';
-  let entities = '';
-  if (row.parentKind === 'related') {
-    where = 'related';
-    const catalog = view.activeCatalog;
-    entities = plural(catalog ? entityLabel(catalog, row.scope) : row.scope);
-  } else where = row.parentId === rule?.id || row.parentId === rule?.where?.id ? 'rule' : 'group';
+  const where = row.target;
+  const catalog = view.activeCatalog;
+  const entities = where === 'related' ? plural(catalog ? entityLabel(catalog, row.scope) : row.scope) : '';
   const p = { n, entities };
   return html`<div
     class="${depthClass(row.depth)} add"
