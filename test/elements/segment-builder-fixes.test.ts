@@ -209,7 +209,7 @@ describe('<segment-builder> for keyboard and screen-reader users', () => {
 
   it('a skip link reaches the end of the rule list', async () => {
     const el = await builder(simple());
-    const skip = root(el).querySelector<HTMLAnchorElement>('a.skip-link')!;
+    const skip = root(el).querySelector<HTMLButtonElement>('button.skip-link')!;
     expect(skip.textContent).to.contain('Skip to adding a rule');
     skip.focus();
     await sendKeys({ press: 'Enter' });

@@ -3,7 +3,7 @@
  * groups and rules from wherever focus is, jumping to the end of the rules, and a help
  * dialog that lists it all (on "?" outside text fields, or the toolbar's button).
  */
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import type { EditorRow } from '../../core/editor/index.js';
 import { indentNode, moveNodeBy, outdentNode } from '../../core/model/edit.js';
 import { term, type MessageKey } from '../shared/messages.js';
@@ -110,3 +110,65 @@ export function keyboardHelp(onClose: () => void): TemplateResult {
     <form method="dialog"><button type="submit" autofocus>${term('builder.keys.close')}</button></form>
   </dialog>`;
 }
+
+/** The skip link (shown only while focused) and the keyboard help dialog. */
+export const keyboardStyles = css`
+  :host {
+    position: relative;
+  }
+  .skip-link {
+    position: absolute;
+    inset-inline-start: 0.5rem;
+    inset-block-start: 0.5rem;
+    z-index: 2;
+    padding: 0.25rem 0.5rem;
+    border-radius: var(--sk-radius, 6px);
+    background: var(--sk-color-accent, #2457c5);
+    color: var(--sk-color-accent-text, #ffffff);
+    border: 0;
+    font: inherit;
+  }
+  .skip-link:not(:focus) {
+    clip-path: inset(50%);
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    overflow: hidden;
+    white-space: nowrap;
+  }
+  dialog.keys {
+    max-inline-size: min(36rem, 90vw);
+    border: 1px solid var(--sk-color-border, #c9ced8);
+    border-radius: var(--sk-radius, 6px);
+    background: var(--sk-color-surface, #ffffff);
+    color: var(--sk-color-text, #1d1f24);
+    padding: 1rem 1.25rem;
+  }
+  dialog.keys::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+  dialog.keys h2 {
+    margin: 0 0 0.75rem;
+    font-size: 1rem;
+  }
+  dialog.keys dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.35rem 1rem;
+    margin: 0 0 1rem;
+  }
+  dialog.keys dd {
+    margin: 0;
+  }
+  dialog.keys kbd {
+    font: inherit;
+    font-family: ui-monospace, monospace;
+    padding: 0 0.3rem;
+    border: 1px solid var(--sk-color-border, #c9ced8);
+    border-radius: 4px;
+    background: var(--sk-color-surface-raised, #f6f7f9);
+  }
+  dialog.keys form {
+    text-align: end;
+  }
+`;

@@ -1,43 +1,31 @@
 import { ContextProvider } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { SegmentEditor, type EditorChangeReason, type EditorRow } from '../../core/editor/index.js';
+import { SegmentEditor, type EditorChangeReason } from '../../core/editor/index.js';
 import { entityLabel, plural } from '../../core/model/catalog.js';
 import { describeSegment } from '../../core/model/describe.js';
 import { addNode, addRule, setConditionAttribute, updateCondition } from '../../core/model/edit.js';
 import type { Catalog, SegmentDocument, SegmentError, SegmentNode, SetOperator } from '../../core/model/types.js';
-import { isAbortError, SegmentProviderError } from '../../core/provider/types.js';
+import { isAbortError } from '../../core/provider/types.js';
 import { SegmentKitElement } from '../shared/base.js';
 import { catalogContext, providerContext } from '../shared/context.js';
 import { emit, type ConditionChangeDetail } from '../shared/events.js';
-import { term, type MessageKey } from '../shared/messages.js';
+import { term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { CountController } from './count-controller.js';
 import { DragController } from './drag.js';
+import { footer, loadError, loadVirtualizer, rowList, VIRTUALIZE_AT } from './frame.js';
+import { SavedSegments } from './saved-segments.js';
 import { focusRow } from './focus.js';
-import { handleBuilderKey, keyboardHelp, moveOps } from './keyboard.js';
-import { renderRow } from './rows/index.js';
+import { handleBuilderKey, keyboardHelp, keyboardStyles, moveOps } from './keyboard.js';
 import { builderStyles } from './segment-builder.styles.js';
 import { problemList, propertiesForm, toolbar } from './toolbar.js';
 import type { BuilderView, EditRequest, FocusTarget } from './view.js';
 
+export { VIRTUALIZE_AT } from './frame.js';
 export type { SegmentCancelDetail, SegmentChangeDetail, SegmentSaveDetail, SegmentSavedDetail } from '../shared/events.js';
 
-/** Above this many rows the builder renders only what is on screen. */
-export const VIRTUALIZE_AT = 400;
-/** Rows shown while the virtualizer loads: a screenful (a row is at least ~32 px tall), at most 60. */
-const firstRows = (): number => Math.min(60, Math.ceil((globalThis.innerHeight || 1000) / 32) + 2);
-
-let virtualizerLoad: Promise<unknown> | undefined;
-/** @lit-labs/virtualizer is loaded as soon as a segment large enough to need it is set. */
-function loadVirtualizer(): Promise<unknown> {
-  return (virtualizerLoad ??= import('@lit-labs/virtualizer').catch((e: unknown) => {
-    virtualizerLoad = undefined;
-    throw e;
-  }));
-}
 /** Run `fn` once the next frame has been painted (so work started on load never delays the first paint). */
 function afterPaint(fn: () => void): void {
   let done = false;
@@ -82,7 +70,7 @@ const SUMMARY_MAX = 600;
  * @cssproperty --sk-segment-builder-background - Background of the builder.
  */
 export class SegmentBuilderElement extends SegmentKitElement implements BuilderView {
-  static override styles = [baseStyles, builderStyles];
+  static override styles = [baseStyles, builderStyles, keyboardStyles];
 
   /** Show the segment without editing controls. */
   @property({ type: Boolean, reflect: true }) readonly = false;
@@ -147,29 +135,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     args: () => [this.effectiveProvider, this.effectiveCatalog] as const,
   });
 
-  /** Saved segments offered for segment rules (the first 500 by name; references are checked against the store). */
-  private readonly segmentsTask = new Task(this, {
-    task: async ([provider, needed], { signal }) =>
-      !provider || !needed ? undefined : (await provider.listSegments({ limit: 500, sort: { key: 'name' }, signal })).items,
-    args: () => [this.effectiveProvider, this.doc?.rules.some((r) => r.segment !== undefined) ?? false] as const,
-  });
-
-  /** The referenced saved segments, read from the store one by one (so any reference, and any cycle, is checked). */
-  private readonly referencesTask = new Task(this, {
-    task: async ([provider, ids], { signal }) => {
-      if (!provider || ids.length === 0) return;
-      for (const id of ids.split('\n')) {
-        try {
-          this.editor.setReference(id, await provider.getSegment(id, { signal }));
-        } catch (e) {
-          if (isAbortError(e)) throw e;
-          if (e instanceof SegmentProviderError && e.code === 'not-found') this.editor.setReference(id, null);
-          else throw e;
-        }
-      }
-    },
-    args: () => [this.effectiveProvider, this.editor.unresolvedReferences().join('\n')] as const,
-  });
+  private readonly saved = new SavedSegments(this, this.editor, () => this.effectiveProvider);
 
   private get doc(): SegmentDocument | undefined {
     return this.editor.segment;
@@ -185,13 +151,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   }
 
   get savedSegments(): BuilderView['savedSegments'] {
-    const task = this.segmentsTask;
-    const s = task.status;
-    return {
-      items: task.value,
-      status: s === TaskStatus.PENDING ? 'pending' : s === TaskStatus.ERROR ? 'error' : s === TaskStatus.COMPLETE ? 'complete' : 'initial',
-      retry: () => void task.run(),
-    };
+    return this.saved.view;
   }
 
   override connectedCallback(): void {
@@ -445,21 +405,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   override render() {
     const doc = this.doc;
     const loadErrors = this.editor.loadErrors;
-    const load = loadErrors.length
-      ? html`<div class="alert" role="alert" part="load-error">
-          <strong>${term('builder.loadError.title')}</strong>
-          <ul>
-            ${loadErrors.map((e) => html`<li><code>${e.path || '/'}</code>: ${e.message}</li>`)}
-          </ul>
-          ${
-            doc
-              ? html`<p>${term('builder.loadError.kept')}</p>`
-              : this.readonly
-                ? nothing
-                : html`<button type="button" class="primary" @click=${this.startNew}>${term('builder.loadError.startNew')}</button>`
-          }
-        </div>`
-      : nothing;
+    const load = loadError(loadErrors, doc !== undefined, this.readonly, this.startNew);
     if (!doc) {
       return html`${load}${
         loadErrors.length || this.readonly
@@ -473,7 +419,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     const errors = catalog ? this.editor.shownErrors : [];
     const rows = this.editor.rows;
     return html`
-      ${this.readonly ? nothing : html`<a class="skip-link" href="#add-rule" @click=${this.skipToAdd}>${term('builder.skipToAdd')}</a>`}
+      ${this.readonly ? nothing : html`<button type="button" class="skip-link" @click=${this.skipToAdd}>${term('builder.skipToAdd')}</button>`}
       ${load}
       ${toolbar(this, {
         hasProvider: this.effectiveProvider !== undefined,
@@ -503,52 +449,17 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
       <p class="summary" part="summary"><span class="visually-hidden">${term('builder.summary')}</span>${this.summaryText(doc, catalog)}</p>
       ${catalog ? problemList(errors, (e) => this.goToError(e)) : nothing}
       <div class="rows" role="list" aria-label=${term('builder.rows.label')} @condition-change=${this.onConditionChange}>
-        ${this.renderRows(rows)}
+        ${rowList(
+          this,
+          rows,
+          () => this.requestUpdate(),
+          () => (this.status = term('builder.rows.loadFailed')),
+        )}
       </div>
-      ${this.readonly ? nothing : this.renderFooter(doc)}
+      ${this.readonly ? nothing : footer(doc, (op, fromSegment) => this.addRule(op, fromSegment))}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.helpOpen ? keyboardHelp(() => (this.helpOpen = false)) : nothing}
     `;
-  }
-
-  private renderRows(rows: EditorRow[]): unknown {
-    if (rows.length <= VIRTUALIZE_AT)
-      return repeat(
-        rows,
-        (r) => r.key,
-        (r) => renderRow(this, r),
-      );
-    if (customElements.get('lit-virtualizer')) {
-      return html`<lit-virtualizer
-        .items=${rows}
-        .keyFunction=${(r: EditorRow) => r.key}
-        .renderItem=${(r: EditorRow) => renderRow(this, r)}
-      ></lit-virtualizer>`;
-    }
-    // The first screenful of rows, until the virtualizer has loaded; then a re-render.
-    loadVirtualizer().then(
-      () => this.requestUpdate(),
-      () => (this.status = term('builder.rows.loadFailed')),
-    );
-    const shown = firstRows();
-    return html`${repeat(
-        rows.slice(0, shown),
-        (r) => r.key,
-        (r) => renderRow(this, r),
-      )}
-      <p class="muted" role="status">${term('builder.rows.loading', { count: rows.length - shown })}</p>`;
-  }
-
-  private renderFooter(doc: SegmentDocument) {
-    const more = doc.rules.length > 0;
-    const button = (label: MessageKey, hint: MessageKey | undefined, add: () => void) =>
-      html`<button type="button" title=${hint ? term(hint) : nothing} @click=${add}>${term(label)}</button>`;
-    return html`<div class="footer" id="add-rule" role="group" aria-label=${term('builder.addRule.group')}>
-      ${button('builder.addRule', more ? 'set.union.hint' : undefined, () => this.addRule('union'))}
-      ${more ? button('builder.addRule.intersect', 'set.intersect.hint', () => this.addRule('intersect')) : nothing}
-      ${more ? button('builder.addRule.except', 'set.except.hint', () => this.addRule('except')) : nothing}
-      ${button('builder.addRule.segment', undefined, () => this.addRule('union', true))}
-    </div>`;
   }
 
   private skipToAdd = (e: Event): void => {
@@ -564,7 +475,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   private savedSummary(id: string): SegmentDocument | undefined {
     const ref = this.editor.reference(id);
     if (ref) return ref;
-    const s = this.segmentsTask.value?.find((x) => x.id === id);
+    const s = this.saved.listed(id);
     return s ? { schemaVersion: 1, id: s.id, name: s.name, displayName: s.displayName ?? s.name, audience: '', rules: [] } : undefined;
   }
 }
