@@ -61,11 +61,33 @@ describe('the package in a production bundle', () => {
     });
   }
 
+  for (const tag of TAGS) {
+    it(`segment-kit/elements/${tag}/class exports the class and registers nothing`, () => {
+      // Walk the static imports of the class path: none may reach a define module or call customElements.define.
+      const seen = new Set<string>();
+      const walk = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const text = readFileSync(file, 'utf8');
+        assert.ok(!/customElements\.define\(/.test(text) && !/\bdefineElement\(/.test(text), `${file} registers an element`);
+        for (const m of text.matchAll(/^(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|^import\s+['"](\.[^'"]+)['"]/gm)) {
+          const spec = (m[1] ?? m[2])!;
+          const target = fileURLToPath(new URL(spec.replace(/\.js$/, '.ts'), `file://${file}`));
+          assert.ok(!target.endsWith('/define.ts'), `${file} imports a define module (${spec})`);
+          if (existsSync(target)) walk(target);
+        }
+      };
+      walk(`${ROOT}src/elements/${tag}/class.ts`);
+      assert.ok(seen.has(`${ROOT}src/elements/${tag}/${tag}.ts`), 'the class path reaches the class');
+    });
+  }
+
   it('every src module listed in "sideEffects" has its dist counterpart listed too', () => {
     for (const p of pkg.sideEffects.filter((s) => s.startsWith('./src/'))) {
       const dist = p.replace('./src/', './dist/').replace(/\.ts$/, '.js');
       assert.ok(pkg.sideEffects.includes(dist), `"sideEffects" lists ${p} but not ${dist}`);
     }
     assert.ok(pkg.exports['./elements/*'], 'package.json exports segment-kit/elements/<tag>');
+    assert.ok(pkg.exports['./elements/*/class'], 'package.json exports segment-kit/elements/<tag>/class');
   });
 });

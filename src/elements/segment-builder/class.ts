@@ -1,0 +1,2 @@
+/** `<segment-builder>`'s class without registering it (for wrappers, scoped registries, subclasses). */
+export * from './segment-builder.js';

@@ -1,0 +1,2 @@
+/** `<segment-provider>`'s class without registering it (for wrappers, scoped registries, subclasses). */
+export * from './segment-provider.js';
