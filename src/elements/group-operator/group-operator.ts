@@ -38,8 +38,8 @@ function optionsFor(kind: GroupOperatorKind): Option[] {
  *
  * @tagname group-operator
  * @summary AND/OR or union/intersect/except switch, keyboard operable and right-to-left aware.
- * @event group-operator-change - The user chose another operator. `detail: { kind, value }`. Cancelable: `preventDefault()` reverts.
- * @event group-not-change - The user toggled NOT. `detail: { not }`. Cancelable: `preventDefault()` reverts.
+ * @event {CustomEvent<GroupOperatorChangeDetail>} group-operator-change - The user chose another operator (`detail: { kind, value }`). Cancelable: `preventDefault()` reverts.
+ * @event {CustomEvent<GroupNotChangeDetail>} group-not-change - The user toggled NOT (`detail: { not }`). Cancelable: `preventDefault()` reverts.
  * @csspart group - The radio group holding the options (a plain text group when read-only).
  * @csspart option - Each option (AND, OR, Union …); the read-only text too.
  * @csspart option-checked - The checked option, in addition to `option`.

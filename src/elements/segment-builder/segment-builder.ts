@@ -52,10 +52,10 @@ const SUMMARY_MAX = 600;
  *
  * @tagname segment-builder
  * @summary Builds and edits a customer segment.
- * @event {SegmentChangeDetail} segment-change - Every user edit. Not fired when `segment` is set.
- * @event {SegmentSaveDetail} segment-save - Save or "Save and activate" was chosen. Cancelable: when not prevented and a provider is present, the builder saves through it.
- * @event {SegmentSavedDetail} segment-saved - The provider saved the segment.
- * @event {SegmentCancelDetail} segment-cancel - Cancel was chosen.
+ * @event {CustomEvent<SegmentChangeDetail>} segment-change - Every user edit. Not fired when `segment` is set.
+ * @event {CustomEvent<SegmentSaveDetail>} segment-save - Save or "Save and activate" was chosen. Cancelable: when not prevented and a provider is present, the builder saves through it.
+ * @event {CustomEvent<SegmentSavedDetail>} segment-saved - The provider saved the segment.
+ * @event {CustomEvent<SegmentCancelDetail>} segment-cancel - Cancel was chosen.
  * @csspart toolbar - The top bar with size, undo/redo and save.
  * @csspart size - The estimated size.
  * @csspart properties - The name, display name, description and type fields.

@@ -16,8 +16,8 @@ export type { CatalogErrorDetail, CatalogLoadDetail } from '../shared/events.js'
  * @tagname segment-provider
  * @summary Provides the data provider and its catalog to the elements inside.
  * @slot - The segment-kit elements (or any markup containing them).
- * @event segment-catalog-error - The provider could not load its catalog. `detail: { error, message }`.
- * @event segment-catalog-load - The catalog arrived. `detail: { catalog }`.
+ * @event {CustomEvent<CatalogErrorDetail>} segment-catalog-error - The provider could not load its catalog (`detail: { error, message }`).
+ * @event {CustomEvent<CatalogLoadDetail>} segment-catalog-load - The catalog arrived (`detail: { catalog }`).
  * @csspart error - The message shown when the catalog cannot be loaded.
  * @csspart retry - The button that tries to load the catalog again.
  * @cssproperty --sk-color-danger - Text colour of the error message.
