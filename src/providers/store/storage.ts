@@ -1,4 +1,4 @@
-/** Persistence for the memory provider: anything with getItem/setItem (e.g. localStorage). */
+/** Persistence for the segment store: anything with getItem/setItem (e.g. localStorage). */
 import type { SegmentDocument } from '../../core/model/types.js';
 import { SegmentProviderError, type SegmentStatus, type TrendPoint } from '../../core/provider/types.js';
 
