@@ -5,6 +5,7 @@ import { SegmentProviderError, isAbortError, type SegmentDocument } from '../../
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
 import { documentArb } from './helpers/arbitraries.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
+import { memoryStorage, rejects } from './helpers/provider.js';
 
 const NOW = '2026-11-01T12:00:00Z';
 
@@ -62,22 +63,8 @@ const bigOrders: SegmentDocument = {
   projectedAttributes: [{ entity: 'Order', attribute: 'TotalAmount' }],
 };
 
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
-}
-
 const provider = (extra: Partial<Parameters<typeof createMemoryProvider>[0]> = {}) =>
   createMemoryProvider({ catalog, data, now: NOW, segments: [rich, dnc], ...extra });
-
-async function rejects(p: Promise<unknown>, code: string, message?: RegExp) {
-  await assert.rejects(p, (e: unknown) => {
-    assert.ok(e instanceof SegmentProviderError, `expected SegmentProviderError, got ${String(e)}`);
-    assert.equal(e.code, code);
-    if (message) assert.match(e.message, message);
-    return true;
-  });
-}
 
 describe('memory provider: reading', () => {
   it('counts with a per-rule breakdown lined up with the rules', async () => {
@@ -327,6 +314,58 @@ describe('memory provider: the store', () => {
     assert.equal((await p.listSegments()).total, 2, 'nothing deleted when one id is unknown');
     await p.deleteSegments(['rich']);
     await rejects(p.getSegment('rich'), 'not-found');
+  });
+});
+
+describe('memory provider: status, lastError and schedules (SPEC section 6)', () => {
+  it('a refresh the engine cannot evaluate is failed, with its error as lastError', async () => {
+    const p = provider();
+    // A draft whose condition names an attribute the catalog lacks, and a valid segment that uses it.
+    await p.saveSegment({
+      ...rich,
+      id: 'broken',
+      name: 'Broken',
+      state: 'inactive',
+      rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'Nope', operator: 'equals', value: 1 } }],
+    });
+    const user = await p.saveSegment({
+      schemaVersion: 1,
+      id: 'user',
+      name: 'User',
+      state: 'active',
+      audience: 'Customer',
+      rules: [{ segment: 'broken' }],
+    });
+    assert.equal(user.status, 'failed');
+    assert.match(user.lastError!, /Nope/);
+    const [again] = await p.refreshSegments(['user']);
+    assert.equal(again!.status, 'failed');
+    const [ok] = await p.refreshSegments(['rich']);
+    assert.deepEqual([ok!.status, ok!.lastError], ['succeeded', null]);
+  });
+
+  it('summaries carry schedule, activateAt and deactivateAt; updateSegments changes and validates them', async () => {
+    const p = provider();
+    const [r] = (await p.listSegments({ search: 'rich' })).items;
+    assert.deepEqual([r!.schedule, r!.activateAt, r!.deactivateAt, r!.lastError], ['system', null, null, null]);
+    const [u] = await p.updateSegments(['rich'], { schedule: 'monthly', deactivateAt: '2026-12-31T23:00:00Z' });
+    assert.deepEqual([u!.schedule, u!.deactivateAt, u!.state], ['monthly', '2026-12-31T23:00:00.000Z', 'active']);
+    await rejects(p.updateSegments(['rich'], { schedule: 'sometimes' as 'daily' }), 'invalid-argument', /schedule must be one of/);
+    await rejects(p.updateSegments(['rich'], { activateAt: '31/12/2026' }), 'invalid-argument', /ISO 8601/);
+    // The provider's clock (now) has passed this instant: applied at once.
+    const [off] = await p.updateSegments(['rich'], { deactivateAt: '2026-10-31T00:00:00Z' });
+    assert.deepEqual([off!.state, off!.deactivateAt], ['inactive', null]);
+  });
+
+  it('a scheduled activation takes effect once the clock passes it (a provider created later on the same storage)', async () => {
+    const storage = memoryStorage();
+    const before = provider({ storage });
+    await before.updateSegments(['rich'], { state: 'inactive', activateAt: '2026-11-05T00:00:00Z' });
+    const same = createMemoryProvider({ catalog, data, now: '2026-11-04T00:00:00Z', storage });
+    assert.equal((await same.getSegment('rich')).state, 'inactive');
+    const after = createMemoryProvider({ catalog, data, now: '2026-11-06T00:00:00Z', storage });
+    const [r] = (await after.listSegments({ search: 'rich' })).items;
+    assert.deepEqual([r!.state, r!.activateAt, r!.status, r!.memberCount], ['active', null, 'succeeded', 2]);
   });
 });
 

@@ -8,10 +8,16 @@
  * a dynamic segment's member count or a static segment's member keys. The memory
  * provider gives it the in-memory engine; a SQL provider gives it queries. Evaluators
  * may answer synchronously or with a promise; while one is pending the segment's status
- * is `running`. No DOM, no Lit.
+ * is `running`.
+ *
+ * Scheduled changes (`activateAt` / `deactivateAt`) take effect once the store's clock
+ * passes them, at the next read or write, in the order they fall due, and are then
+ * cleared. An activation (now or scheduled) refreshes the segment unless its last
+ * refresh succeeded. No DOM, no Lit.
  */
 import type { Catalog, SegmentDocument } from '../../core/model/types.js';
 import {
+  REFRESH_SCHEDULES,
   SegmentProviderError,
   isAbortError,
   throwIfAborted,
@@ -69,8 +75,51 @@ export interface SegmentStoreOptions {
   onStorageError?: (error: SegmentProviderError) => void;
 }
 
-/** A stored segment as the store holds it in memory. */
-type Entry = StoredSegment;
+/** A stored segment as the store holds it in memory: every field present. */
+type Entry = Required<StoredSegment>;
+
+/** A stored segment with the fields added since version 1 was first written filled in. */
+function entryOf(s: StoredSegment): Entry {
+  return {
+    ...s,
+    status: s.status === 'running' ? 'notStarted' : s.status,
+    lastError: s.lastError ?? null,
+    schedule: s.schedule ?? null,
+    activateAt: s.activateAt ?? null,
+    deactivateAt: s.deactivateAt ?? null,
+  };
+}
+
+/** A fresh entry, or the next version of `previous` (its history of refreshes and its schedule carried over). */
+function newEntry(doc: SegmentDocument, status: SegmentStatus, at: string, previous?: Entry): Entry {
+  return {
+    doc,
+    status,
+    memberCount: previous?.memberCount ?? null,
+    lastRefreshed: previous?.lastRefreshed ?? null,
+    createdAt: previous?.createdAt ?? at,
+    updatedAt: at,
+    lastError: null,
+    schedule: previous?.schedule ?? null,
+    activateAt: previous?.activateAt ?? null,
+    deactivateAt: previous?.deactivateAt ?? null,
+  };
+}
+
+/** An instant of a patch: undefined (not in the patch), null (cancel) or epoch ms. Throws `invalid-argument`. */
+function patchInstant(value: unknown, field: string): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  const t = typeof value === 'string' || value instanceof Date ? toInstant(value) : undefined;
+  if (t === undefined) {
+    const shown =
+      typeof value === 'string' ? `"${value}"` : value instanceof Date ? 'an invalid Date' : (JSON.stringify(value) ?? typeof value);
+    throw new SegmentProviderError(
+      'invalid-argument',
+      `${field} must be an ISO 8601 instant such as 2026-12-01T09:00:00Z (or null to cancel), not ${shown}.`,
+    );
+  }
+  return t;
+}
 
 const stateOf = (doc: SegmentDocument) => doc.state ?? 'inactive';
 
@@ -178,15 +227,7 @@ export class SegmentStore {
     }
     const valid = this.validate(doc).valid;
     if (!valid) doc = { ...doc, state: 'inactive' };
-    const previous = this.entries.get(doc.id!);
-    const entry: Entry = {
-      doc,
-      status: valid ? 'notStarted' : 'draft',
-      memberCount: previous?.memberCount ?? null,
-      lastRefreshed: previous?.lastRefreshed ?? null,
-      createdAt: previous?.createdAt ?? at,
-      updatedAt: at,
-    };
+    const entry = newEntry(doc, valid ? 'notStarted' : 'draft', at, this.entries.get(doc.id!));
     this.entries.set(doc.id!, entry);
     this.dirty = true;
     // The refresh is part of the write: once saved, a cancelled call must not report "nothing happened".
@@ -233,14 +274,24 @@ export class SegmentStore {
       throw new SegmentProviderError('invalid-argument', 'type must be "dynamic" or "static".');
     if (p.tags !== undefined && (!Array.isArray(p.tags) || !p.tags.every((t) => typeof t === 'string')))
       throw new SegmentProviderError('invalid-argument', 'tags must be a list of text.');
-    if (p.state === 'active') {
-      const drafts = list.filter((s) => this.isDraft(s));
-      if (drafts.length) {
-        throw new SegmentProviderError(
-          'invalid-segment',
-          `A draft cannot be activated until it is valid: ${this.names(drafts)}. Open it in the builder to fix it.`,
-        );
-      }
+    if (p.displayName !== undefined && typeof p.displayName !== 'string')
+      throw new SegmentProviderError('invalid-argument', 'displayName must be text.');
+    if (p.schedule !== undefined && !REFRESH_SCHEDULES.includes(p.schedule))
+      throw new SegmentProviderError(
+        'invalid-argument',
+        `schedule must be one of ${REFRESH_SCHEDULES.map((v) => `"${v}"`).join(', ')}, not ${JSON.stringify(p.schedule) ?? String(p.schedule)}.`,
+      );
+    const activateAt = patchInstant(p.activateAt, 'activateAt');
+    const deactivateAt = patchInstant(p.deactivateAt, 'deactivateAt');
+    if (activateAt !== undefined && deactivateAt !== undefined && activateAt !== null && activateAt === deactivateAt)
+      throw new SegmentProviderError('invalid-argument', 'activateAt and deactivateAt cannot be the same instant.');
+    const drafts = p.state === 'active' || typeof activateAt === 'number' ? list.filter((s) => this.isDraft(s)) : [];
+    if (drafts.length) {
+      const what = p.state === 'active' ? 'activated' : 'scheduled for activation';
+      throw new SegmentProviderError(
+        'invalid-segment',
+        `A draft cannot be ${what} until it is valid: ${this.names(drafts)}. Open it in the builder to fix it.`,
+      );
     }
     const at = this.iso();
     const activated: Entry[] = [];
@@ -252,11 +303,18 @@ export class SegmentStore {
       if (p.displayName !== undefined) doc.displayName = p.displayName;
       s.doc = doc;
       s.updatedAt = at;
+      if (p.schedule !== undefined) s.schedule = p.schedule;
+      // Activating now replaces a scheduled activation; deactivating now, a scheduled deactivation.
+      if (p.state === 'active') s.activateAt = null;
+      if (p.state === 'inactive') s.deactivateAt = null;
+      if (activateAt !== undefined) s.activateAt = activateAt === null ? null : this.iso(activateAt);
+      if (deactivateAt !== undefined) s.deactivateAt = deactivateAt === null ? null : this.iso(deactivateAt);
       if (p.state === 'active' && s.status !== 'succeeded') activated.push(s);
     }
     this.dirty = true;
     await this.refreshEntries(activated, undefined);
-    this.persist();
+    // A scheduled change already due (an instant in the past) is applied at once.
+    await this.settle(undefined);
     const users = this.dependants();
     return list.map((s) => this.summary(s, users));
   }
@@ -311,15 +369,24 @@ export class SegmentStore {
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
       usedBy: (users.get(d.id!) ?? []).slice(),
+      lastError: s.lastError,
+      schedule: s.schedule ?? (d.type === 'static' ? 'manual' : 'system'),
+      activateAt: s.activateAt,
+      deactivateAt: s.deactivateAt,
     };
     if (d.displayName !== undefined) out.displayName = d.displayName;
     if (d.description !== undefined) out.description = d.description;
     return out;
   }
 
-  /** Work left from start-up (the first refresh of the active seeds), then what is written since. */
+  /**
+   * Bring the store up to its clock before answering: the scheduled changes that are due,
+   * and the refreshes left to do (the active seeds at start-up, the segments activated);
+   * then write what changed.
+   */
   private async settle(signal: AbortSignal | undefined): Promise<void> {
     throwIfAborted(signal);
+    this.applyDue();
     if (this.stale.size) {
       const due = [...this.stale];
       this.stale.clear();
@@ -331,6 +398,39 @@ export class SegmentStore {
   }
 
   /**
+   * Apply the scheduled changes whose instant the clock has passed, each segment's in the
+   * order they fall due, and clear them. A due activation of a draft is not applied: it
+   * is cleared and `lastError` says why (an activation of a draft is refused when it is
+   * scheduled, so this happens only when the segment became a draft afterwards).
+   */
+  private applyDue(): void {
+    const now = this.clock();
+    for (const s of this.entries.values()) {
+      if (s.activateAt === null && s.deactivateAt === null) continue;
+      const due: { t: number; state: 'active' | 'inactive' }[] = [];
+      const on = s.activateAt === null ? undefined : toInstant(s.activateAt);
+      const off = s.deactivateAt === null ? undefined : toInstant(s.deactivateAt);
+      if (on !== undefined && on <= now) due.push({ t: on, state: 'active' });
+      if (off !== undefined && off <= now) due.push({ t: off, state: 'inactive' });
+      if (!due.length) continue;
+      due.sort((a, b) => a.t - b.t);
+      for (const change of due) {
+        if (change.state === 'active') {
+          s.activateAt = null;
+          if (this.isDraft(s)) {
+            s.lastError = `The activation scheduled for ${this.iso(change.t)} was not applied: the segment is a draft and cannot be activated until it is valid.`;
+            continue;
+          }
+        } else s.deactivateAt = null;
+        s.doc = { ...s.doc, state: change.state };
+        if (Date.parse(s.updatedAt) < change.t) s.updatedAt = this.iso(change.t);
+      }
+      if (stateOf(s.doc) === 'active' && s.status !== 'succeeded') this.stale.add(s);
+      this.dirty = true;
+    }
+  }
+
+  /**
    * Refresh entries in order. Drafts and inactive ones are settled at once; the others are
    * `running` until their evaluation answers. On abort, the ones not yet evaluated get
    * their status back and the abort is rethrown.
@@ -338,8 +438,14 @@ export class SegmentStore {
   private async refreshEntries(list: readonly Entry[], signal: AbortSignal | undefined): Promise<void> {
     const queue: { s: Entry; before: SegmentStatus }[] = [];
     for (const s of list) {
-      if (this.isDraft(s)) s.status = 'draft';
-      else if (stateOf(s.doc) !== 'active') s.status = 'skipped';
+      if (this.isDraft(s)) {
+        if (s.status !== 'draft') {
+          // It was valid when saved (the catalog or a segment it uses changed since): a draft now, so inactive.
+          s.lastError = `The segment is no longer valid: ${this.validate(s.doc).errors[0]?.message ?? 'unknown problem'}`;
+          s.doc = { ...s.doc, state: 'inactive' };
+          s.status = 'draft';
+        }
+      } else if (stateOf(s.doc) !== 'active') s.status = 'skipped';
       else if (!queue.some((q) => q.s === s)) {
         // Already running in another refresh: if this one is cancelled, it has not started.
         queue.push({ s, before: s.status === 'running' ? 'notStarted' : s.status });
@@ -380,7 +486,10 @@ export class SegmentStore {
       }
     } catch (e) {
       if (isAbortError(e)) throw e;
-      if (this.entries.get(doc.id!) === s) s.status = 'failed';
+      if (this.entries.get(doc.id!) === s) {
+        s.status = 'failed';
+        s.lastError = e instanceof Error ? e.message : String(e);
+      }
       return;
     }
     // Deleted or saved again while it was being evaluated: this answer is for a definition that is gone.
@@ -391,6 +500,7 @@ export class SegmentStore {
     if (snapshot) s.doc = { ...s.doc, snapshot };
     const at = this.iso(now);
     s.status = 'succeeded';
+    s.lastError = null;
     s.memberCount = count;
     s.lastRefreshed = at;
     const points = (this.history[doc.id!] ??= []);
@@ -413,7 +523,7 @@ export class SegmentStore {
       try {
         const saved = readStore(storage, this.key);
         if (saved) {
-          for (const s of saved.segments) this.entries.set(s.doc.id!, { ...s, status: s.status === 'running' ? 'notStarted' : s.status });
+          for (const s of saved.segments) this.entries.set(s.doc.id!, entryOf(s));
           this.history = Object.assign(Object.create(null) as Record<string, TrendPoint[]>, saved.history);
         }
       } catch (e) {
@@ -435,7 +545,7 @@ export class SegmentStore {
     for (const input of segments) {
       const d = parseSegment(input).segment;
       if (!d?.id) continue;
-      this.entries.set(d.id, { doc: d, status: 'notStarted', memberCount: null, lastRefreshed: null, createdAt: at, updatedAt: at });
+      this.entries.set(d.id, newEntry(d, 'notStarted', at));
     }
     for (const [id, points] of Object.entries(history)) if (this.entries.has(id)) this.history[id] = points.map((p) => ({ ...p }));
     for (const s of this.entries.values()) {
