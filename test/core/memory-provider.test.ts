@@ -369,6 +369,59 @@ describe('memory provider: status, lastError and schedules (SPEC section 6)', ()
   });
 });
 
+describe('memory provider: deleting a segment others use (bug 4)', () => {
+  const user = (id: string, uses: string, displayName: string): SegmentDocument => ({
+    schemaVersion: 1,
+    id,
+    name: id.replace(/-/g, '_'),
+    displayName,
+    state: 'active',
+    audience: 'Customer',
+    rules: [{ segment: uses }],
+  });
+
+  it('refuses with conflict, naming the dependants by display name, and deletes nothing', async () => {
+    const p = provider();
+    await p.saveSegment({ ...bigOrders, displayName: 'Big orders' });
+    await p.saveSegment(user('uses-rich', 'rich', 'Uses rich'));
+    await assert.rejects(p.deleteSegments(['dnc', 'rich']), (e: unknown) => {
+      assert.ok(e instanceof SegmentProviderError);
+      assert.equal(e.code, 'conflict');
+      assert.match(e.message, /"DoNotContact" is used by "Big orders"; "Rich" is used by "Uses rich"/);
+      assert.deepEqual(e.details, { usedBy: { dnc: ['big-orders'], rich: ['uses-rich'] } });
+      return true;
+    });
+    assert.equal((await p.listSegments()).total, 4, 'nothing deleted');
+  });
+
+  it('deletes a segment together with every segment that uses it', async () => {
+    const p = provider();
+    await p.saveSegment(bigOrders);
+    await p.deleteSegments(['big-orders', 'dnc']);
+    assert.deepEqual(
+      (await p.listSegments()).items.map((s) => s.id),
+      ['rich'],
+    );
+  });
+
+  it('with force, keeps the dependants as inactive drafts whose lastError names the deleted segment', async () => {
+    const p = provider();
+    await p.saveSegment({ ...bigOrders, state: 'active' });
+    await p.saveSegment(user('indirect', 'big-orders', 'Indirect'));
+    await p.deleteSegments(['dnc'], { force: true });
+    await rejects(p.getSegment('dnc'), 'not-found');
+    const [big] = (await p.listSegments({ search: 'bigorders' })).items;
+    assert.deepEqual([big!.status, big!.state], ['draft', 'inactive']);
+    assert.match(big!.lastError!, /uses "DoNotContact", which was deleted/);
+    assert.equal((await p.getSegment('big-orders')).rules[1]!.segment, 'dnc', 'the document is kept as it was');
+    await rejects(p.updateSegments(['big-orders'], { state: 'active' }), 'invalid-segment', /draft cannot be activated/);
+    // One step further away: not silent either, it fails with the reason.
+    const [indirect] = await p.refreshSegments(['indirect']);
+    assert.equal(indirect!.status, 'failed');
+    assert.match(indirect!.lastError!, /no saved segment "dnc"/);
+  });
+});
+
 describe('memory provider: persistence', () => {
   it('keeps segments and history across a new provider on the same storage', async () => {
     const storage = memoryStorage();

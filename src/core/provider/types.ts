@@ -129,6 +129,15 @@ export interface SegmentPatch {
   deactivateAt?: string | Date | null;
 }
 
+export interface DeleteOptions extends CallOptions {
+  /**
+   * Delete even when other segments use the ones deleted: those are kept, as inactive
+   * drafts naming the deleted segment in `lastError`. Without it, such a delete rejects
+   * with `conflict`.
+   */
+  force?: boolean;
+}
+
 /** Why a member is in or out: the truth value of every rule and node (the engine's types). */
 export type { Explanation, NodeExplanation, RuleExplanation } from '../evaluate/index.js';
 import type { Explanation } from '../evaluate/index.js';
@@ -143,7 +152,7 @@ export interface SegmentProvider {
   listSegments(opts?: ListOptions): Promise<{ total: number; items: SegmentSummary[] }>;
   getSegment(id: string, opts?: CallOptions): Promise<SegmentDocument>;
   saveSegment(doc: SegmentDocument, opts?: CallOptions): Promise<SegmentSummary>;
-  deleteSegments(ids: string[], opts?: CallOptions): Promise<void>;
+  deleteSegments(ids: string[], opts?: DeleteOptions): Promise<void>;
   refreshSegments(ids: string[], opts?: CallOptions): Promise<SegmentSummary[]>;
   updateSegments(ids: string[], patch: SegmentPatch, opts?: CallOptions): Promise<SegmentSummary[]>;
   explain?(segment: SegmentDocument, memberKey: string, opts?: CallOptions): Promise<Explanation>;

@@ -15,6 +15,7 @@ import {
   type CallOptions,
   type ColumnDef,
   type CountResult,
+  type DeleteOptions,
   type Explanation,
   type ListOptions,
   type MembersOptions,
@@ -376,7 +377,8 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       return store.save(input, opts);
     },
 
-    async deleteSegments(ids: string[], opts: CallOptions = {}) {
+    /** See `SegmentStore.delete`: rejects with `conflict` when others use a deleted segment, unless `force`. */
+    async deleteSegments(ids: string[], opts: DeleteOptions = {}) {
       await abortable(opts.signal, latency);
       return store.delete(ids, opts);
     },

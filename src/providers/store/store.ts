@@ -22,6 +22,7 @@ import {
   isAbortError,
   throwIfAborted,
   type CallOptions,
+  type DeleteOptions,
   type ListOptions,
   type SegmentPatch,
   type SegmentStatus,
@@ -236,14 +237,53 @@ export class SegmentStore {
     return this.summary(entry);
   }
 
-  /** Delete segments and their history. Nothing is deleted when one id is unknown. */
-  async delete(ids: string[], opts: CallOptions = {}): Promise<void> {
+  /**
+   * Delete segments and their history. Nothing is deleted when one id is unknown.
+   *
+   * A segment that others use (`usedBy`) is deleted only with them, or with `force`:
+   * otherwise the call rejects with `conflict`, a message naming the segments that use it
+   * by display name, and `details.usedBy` (deleted id → the ids of those that use it).
+   * With `force`, those segments are kept but become inactive drafts (a document that
+   * references an unknown segment fails validation, SPEC section 3), with `lastError`
+   * naming what was deleted; their documents are unchanged, so the builder shows the rule
+   * to fix. Segments that use those drafts fail at their next refresh, saying why.
+   */
+  async delete(ids: string[], opts: DeleteOptions = {}): Promise<void> {
     await this.settle(opts.signal);
     const list = Array.isArray(ids) ? ids : [];
-    for (const id of list) this.require(id);
-    for (const id of list) {
+    const gone = new Set(list.map((id) => this.require(id).doc.id!));
+    const users = this.dependants();
+    const usedBy: Record<string, string[]> = {};
+    const kept = new Map<string, string[]>();
+    for (const id of gone) {
+      const others = (users.get(id) ?? []).filter((u) => !gone.has(u));
+      if (!others.length) continue;
+      usedBy[id] = others;
+      for (const u of others) kept.set(u, [...(kept.get(u) ?? []), id]);
+    }
+    if (kept.size && opts.force !== true) {
+      const parts = Object.entries(usedBy).map(
+        ([id, others]) => `${this.names([this.entries.get(id)!])} is used by ${this.names(others.map((u) => this.entries.get(u)!))}`,
+      );
+      throw new SegmentProviderError(
+        'conflict',
+        `${parts.join('; ')}. Delete those too, or delete anyway to keep them as inactive drafts.`,
+        { usedBy },
+      );
+    }
+    const names = new Map([...gone].map((id) => [id, this.names([this.entries.get(id)!])]));
+    const at = this.iso();
+    for (const id of gone) {
       this.entries.delete(id);
       delete this.history[id];
+    }
+    for (const [id, deleted] of kept) {
+      const s = this.entries.get(id)!;
+      const which = deleted.map((d) => names.get(d)!);
+      s.doc = { ...s.doc, state: 'inactive' };
+      s.status = 'draft';
+      s.lastError = `It uses ${which.join(', ')}, which ${which.length > 1 ? 'were' : 'was'} deleted: choose another segment or remove the rule.`;
+      s.updatedAt = at;
     }
     this.dirty = true;
     this.persist();
