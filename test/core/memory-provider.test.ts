@@ -5,7 +5,7 @@ import { SegmentProviderError, isAbortError, type SegmentDocument } from '../../
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
 import { documentArb } from './helpers/arbitraries.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
-import { memoryStorage, rejects } from './helpers/provider.js';
+import { memoryStorage, ordersOver, rejects } from './helpers/provider.js';
 
 const NOW = '2026-11-01T12:00:00Z';
 
@@ -49,17 +49,7 @@ const bigOrders: SegmentDocument = {
   schemaVersion: 1,
   name: 'BigOrders',
   audience: 'Customer',
-  rules: [
-    {
-      where: {
-        kind: 'related',
-        entity: 'Order',
-        match: { quantifier: 'any' },
-        where: { kind: 'condition', entity: 'Order', attribute: 'TotalAmount', operator: 'greaterThan', value: 500 },
-      },
-    },
-    { setOperator: 'except', segment: 'dnc' },
-  ],
+  rules: [{ where: ordersOver(500) }, { setOperator: 'except', segment: 'dnc' }],
   projectedAttributes: [{ entity: 'Order', attribute: 'TotalAmount' }],
 };
 

@@ -10,6 +10,7 @@
 import type { Dataset } from '../../core/evaluate/index.js';
 import { indexCatalog, type CatalogIndex } from '../../core/model/catalog.js';
 import type { Catalog, EntityDef } from '../../core/model/types.js';
+import { SegmentProviderError } from '../../core/provider/types.js';
 import { compare } from '../store/sort.js';
 
 export type Row = Record<string, unknown>;
@@ -105,6 +106,83 @@ export class DataSnapshot {
   /** A snapshot with the same caches over other data (arrays it shares with this one keep theirs). */
   with(data: Readonly<Record<string, Rows>>): DataSnapshot {
     return new DataSnapshot(this.catalog, data, this.caches);
+  }
+
+  /**
+   * The data with the rows of the entities in `data` replaced: only those (merge) or all
+   * of it (an entity not named has no rows). An array that is the one in use keeps its caches.
+   */
+  replace(data: unknown, merge: boolean): DataSnapshot {
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      throw new SegmentProviderError('invalid-argument', 'setData needs rows per entity: { Customer: [ … ], Order: [ … ] }.');
+    const next: Record<string, Rows> = merge ? { ...this.data } : {};
+    for (const [entity, rows] of Object.entries(data as Record<string, unknown>)) {
+      this.entity(entity);
+      if (!Array.isArray(rows)) throw new SegmentProviderError('invalid-argument', `The rows of ${entity} must be an array.`);
+      Object.defineProperty(next, entity, { value: rows, enumerable: true, writable: true, configurable: true });
+    }
+    return this.with(next);
+  }
+
+  /**
+   * Insert rows of `entity`, or replace the rows with the same key (`keyOf` of the
+   * entity's key attribute). A replaced row keeps its place; a new one goes last; when the
+   * data held several rows with that key, the first is replaced and the others removed;
+   * when `rows` holds a key twice, the last one wins.
+   */
+  upsert(entity: string, rows: unknown): { next: DataSnapshot; inserted: number; replaced: number } {
+    const def = this.entity(entity);
+    if (!Array.isArray(rows)) throw new SegmentProviderError('invalid-argument', `upsertRows needs an array of ${entity} rows.`);
+    const incoming = new Map<string, Row>();
+    rows.forEach((row: unknown, i) => {
+      const k = keyOf(read(row as Row, def.key));
+      if (k === undefined)
+        throw new SegmentProviderError(
+          'invalid-argument',
+          `Row #${i + 1} of ${entity} has no ${def.key} (a text or a number), so it cannot be matched.`,
+        );
+      incoming.set(k, row as Row);
+    });
+    if (!incoming.size) return { next: this, inserted: 0, replaced: 0 };
+    const out: Row[] = [];
+    const placed = new Set<string>();
+    for (const row of this.rows(entity)) {
+      const k = keyOf(read(row, def.key));
+      const replacement = k === undefined ? undefined : incoming.get(k);
+      if (replacement === undefined) out.push(row);
+      else if (!placed.has(k!)) {
+        out.push(replacement);
+        placed.add(k!);
+      }
+    }
+    for (const [k, row] of incoming) if (!placed.has(k)) out.push(row);
+    return { next: this.with({ ...this.data, [entity]: out }), inserted: incoming.size - placed.size, replaced: placed.size };
+  }
+
+  /** Remove the rows of `entity` whose key is one of `keys` (keys coerced by `keyOf`). */
+  remove(entity: string, keys: unknown): { next: DataSnapshot; removed: number } {
+    const def = this.entity(entity);
+    if (!Array.isArray(keys)) throw new SegmentProviderError('invalid-argument', `removeRows needs a list of ${def.key} values.`);
+    const gone = new Set<string>();
+    keys.forEach((key: unknown, i) => {
+      const k = keyOf(key);
+      if (k === undefined)
+        throw new SegmentProviderError('invalid-argument', `Key #${i + 1} for ${entity} is not a text or a number, so it matches no row.`);
+      gone.add(k);
+    });
+    const current = this.rows(entity);
+    const out = current.filter((row) => {
+      const k = keyOf(read(row, def.key));
+      return k === undefined || !gone.has(k);
+    });
+    const removed = current.length - out.length;
+    return { next: removed ? this.with({ ...this.data, [entity]: out }) : this, removed };
+  }
+
+  private entity(name: string): EntityDef {
+    const def = typeof name === 'string' ? this.index.entity(name) : undefined;
+    if (!def) throw new SegmentProviderError('not-found', `The catalog has no entity "${String(name)}".`);
+    return def;
   }
 
   rows(entity: string): Rows {

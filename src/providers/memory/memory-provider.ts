@@ -57,12 +57,40 @@ export interface MemoryProviderOptions {
   latency?: number;
 }
 
-/** The memory provider: every SPEC section 6 method, plus what it found wrong in storage. */
+/**
+ * The memory provider: every SPEC section 6 method, what it found wrong in storage, and
+ * the way to change its data.
+ *
+ * **Rows are read as immutable.** The provider and the engine cache what they derive from
+ * each rows array (typed columns, join indexes, value counts), keyed on the array itself,
+ * so a row edited in place gives stale counts with no warning. Change data through
+ * `setData`, `upsertRows` and `removeRows`: each gives the entities it touches new arrays
+ * (the arrays you passed are never changed) and leaves the others, and their caches,
+ * alone. Counts, members, suggestions, stats and explanations see a change at once; a
+ * call already under way answers for the data as it was when it was made (never a mix).
+ * Saved segments' member counts change at their next refresh.
+ */
 export interface MemoryProvider extends SegmentProvider {
   attributeStats(entity: string, attribute: string, opts?: CallOptions): Promise<AttributeStats>;
   explain(segment: SegmentDocument, memberKey: string, opts?: CallOptions): Promise<Explanation>;
   /** Set when the storage held a damaged value at start-up (kept under `storageKey + '.damaged'`). */
   readonly storageError: SegmentProviderError | undefined;
+  /**
+   * Replace the data: all of it (an entity missing from `data` has no rows any more), or
+   * with `{ merge: true }` only the entities named. Passing an entity's current array
+   * again keeps its caches. Throws `not-found` for an entity the catalog lacks and
+   * `invalid-argument` for rows that are not an array.
+   */
+  setData(data: Record<string, readonly Record<string, unknown>[]>, opts?: { merge?: boolean }): void;
+  /**
+   * Insert rows of `entity`, or replace the rows with the same key (the entity's `key`
+   * attribute; `7` and `"7"` are the same key). A replaced row keeps its place, a new one
+   * goes last; if the data held several rows with that key, the others are removed.
+   * Throws `invalid-argument` for a row without a usable key (and then changes nothing).
+   */
+  upsertRows(entity: string, rows: readonly Record<string, unknown>[]): { inserted: number; replaced: number };
+  /** Remove the rows of `entity` with these keys; returns how many rows went. */
+  removeRows(entity: string, keys: readonly (string | number)[]): number;
 }
 
 function abortable(signal: AbortSignal | undefined, ms: number): Promise<void> {
@@ -95,7 +123,8 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
     throw new SegmentProviderError('invalid-argument', `"${String(options.now)}" is not a valid instant for now.`);
   const now = () => fixedNow ?? Date.now();
   const latency = Math.max(0, options.latency ?? 0);
-  const data: DataSnapshot = DataSnapshot.create(catalog, options.data ?? {});
+  /** The data now. Every call reads it once, when it is made, so it answers for one state of the data. */
+  let data: DataSnapshot = DataSnapshot.create(catalog, options.data ?? {});
 
   // ------------------------------------------------------------ the engine
   function evaluate(doc: SegmentDocument, snap: DataSnapshot, at?: EvaluateOptions['now']) {
@@ -212,6 +241,22 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
   const provider: MemoryProvider = {
     get storageError() {
       return store.storageError;
+    },
+
+    setData(next, opts = {}) {
+      data = data.replace(next, opts.merge === true);
+    },
+
+    upsertRows(entity, rows) {
+      const { next, inserted, replaced } = data.upsert(entity, rows);
+      data = next;
+      return { inserted, replaced };
+    },
+
+    removeRows(entity, keys) {
+      const { next, removed } = data.remove(entity, keys);
+      data = next;
+      return removed;
     },
 
     async getCatalog(opts: CallOptions = {}) {

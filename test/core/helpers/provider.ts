@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SegmentProviderError } from '../../../src/core/index.js';
+import { SegmentProviderError, type SegmentNode } from '../../../src/core/index.js';
 
 /** A getItem/setItem storage over a Map the test can read and damage. */
 export function memoryStorage() {
@@ -16,3 +16,11 @@ export async function rejects(p: Promise<unknown>, code: string, message?: RegEx
     return true;
   });
 }
+
+/** Customers with at least one order over `amount` (the test catalog's Order.TotalAmount). */
+export const ordersOver = (amount: number): SegmentNode => ({
+  kind: 'related',
+  entity: 'Order',
+  match: { quantifier: 'any' },
+  where: { kind: 'condition', entity: 'Order', attribute: 'TotalAmount', operator: 'greaterThan', value: amount },
+});
