@@ -2,8 +2,7 @@
  * `createSampleProvider`: a memory provider over the sample dataset, with the sample
  * segments saved and a real refresh history, ready for demos, stories and tests.
  */
-import { createMemoryProvider, type MemoryProvider } from '../providers/memory/index.js';
-import type { StorageLike } from '../providers/memory/storage.js';
+import { createMemoryProvider, type MemoryProvider, type StorageLike } from '../providers/memory/index.js';
 import { createSampleDataset, type SampleDataset } from './generate.js';
 import { createSampleHistory } from './history.js';
 

@@ -5,6 +5,7 @@ import { SegmentProviderError, isAbortError, type SegmentDocument } from '../../
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
 import { documentArb } from './helpers/arbitraries.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
+import { memoryStorage, ordersOver, rejects } from './helpers/provider.js';
 
 const NOW = '2026-11-01T12:00:00Z';
 
@@ -48,36 +49,12 @@ const bigOrders: SegmentDocument = {
   schemaVersion: 1,
   name: 'BigOrders',
   audience: 'Customer',
-  rules: [
-    {
-      where: {
-        kind: 'related',
-        entity: 'Order',
-        match: { quantifier: 'any' },
-        where: { kind: 'condition', entity: 'Order', attribute: 'TotalAmount', operator: 'greaterThan', value: 500 },
-      },
-    },
-    { setOperator: 'except', segment: 'dnc' },
-  ],
+  rules: [{ where: ordersOver(500) }, { setOperator: 'except', segment: 'dnc' }],
   projectedAttributes: [{ entity: 'Order', attribute: 'TotalAmount' }],
 };
 
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
-}
-
 const provider = (extra: Partial<Parameters<typeof createMemoryProvider>[0]> = {}) =>
   createMemoryProvider({ catalog, data, now: NOW, segments: [rich, dnc], ...extra });
-
-async function rejects(p: Promise<unknown>, code: string, message?: RegExp) {
-  await assert.rejects(p, (e: unknown) => {
-    assert.ok(e instanceof SegmentProviderError, `expected SegmentProviderError, got ${String(e)}`);
-    assert.equal(e.code, code);
-    if (message) assert.match(e.message, message);
-    return true;
-  });
-}
 
 describe('memory provider: reading', () => {
   it('counts with a per-rule breakdown lined up with the rules', async () => {
@@ -327,6 +304,111 @@ describe('memory provider: the store', () => {
     assert.equal((await p.listSegments()).total, 2, 'nothing deleted when one id is unknown');
     await p.deleteSegments(['rich']);
     await rejects(p.getSegment('rich'), 'not-found');
+  });
+});
+
+describe('memory provider: status, lastError and schedules (SPEC section 6)', () => {
+  it('a refresh the engine cannot evaluate is failed, with its error as lastError', async () => {
+    const p = provider();
+    // A draft whose condition names an attribute the catalog lacks, and a valid segment that uses it.
+    await p.saveSegment({
+      ...rich,
+      id: 'broken',
+      name: 'Broken',
+      state: 'inactive',
+      rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'Nope', operator: 'equals', value: 1 } }],
+    });
+    const user = await p.saveSegment({
+      schemaVersion: 1,
+      id: 'user',
+      name: 'User',
+      state: 'active',
+      audience: 'Customer',
+      rules: [{ segment: 'broken' }],
+    });
+    assert.equal(user.status, 'failed');
+    assert.match(user.lastError!, /Nope/);
+    const [again] = await p.refreshSegments(['user']);
+    assert.equal(again!.status, 'failed');
+    const [ok] = await p.refreshSegments(['rich']);
+    assert.deepEqual([ok!.status, ok!.lastError], ['succeeded', null]);
+  });
+
+  it('summaries carry schedule, activateAt and deactivateAt; updateSegments changes and validates them', async () => {
+    const p = provider();
+    const [r] = (await p.listSegments({ search: 'rich' })).items;
+    assert.deepEqual([r!.schedule, r!.activateAt, r!.deactivateAt, r!.lastError], ['system', null, null, null]);
+    const [u] = await p.updateSegments(['rich'], { schedule: 'monthly', deactivateAt: '2026-12-31T23:00:00Z' });
+    assert.deepEqual([u!.schedule, u!.deactivateAt, u!.state], ['monthly', '2026-12-31T23:00:00.000Z', 'active']);
+    await rejects(p.updateSegments(['rich'], { schedule: 'sometimes' as 'daily' }), 'invalid-argument', /schedule must be one of/);
+    await rejects(p.updateSegments(['rich'], { activateAt: '31/12/2026' }), 'invalid-argument', /ISO 8601/);
+    // The provider's clock (now) has passed this instant: applied at once.
+    const [off] = await p.updateSegments(['rich'], { deactivateAt: '2026-10-31T00:00:00Z' });
+    assert.deepEqual([off!.state, off!.deactivateAt], ['inactive', null]);
+  });
+
+  it('a scheduled activation takes effect once the clock passes it (a provider created later on the same storage)', async () => {
+    const storage = memoryStorage();
+    const before = provider({ storage });
+    await before.updateSegments(['rich'], { state: 'inactive', activateAt: '2026-11-05T00:00:00Z' });
+    const same = createMemoryProvider({ catalog, data, now: '2026-11-04T00:00:00Z', storage });
+    assert.equal((await same.getSegment('rich')).state, 'inactive');
+    const after = createMemoryProvider({ catalog, data, now: '2026-11-06T00:00:00Z', storage });
+    const [r] = (await after.listSegments({ search: 'rich' })).items;
+    assert.deepEqual([r!.state, r!.activateAt, r!.status, r!.memberCount], ['active', null, 'succeeded', 2]);
+  });
+});
+
+describe('memory provider: deleting a segment others use (bug 4)', () => {
+  const user = (id: string, uses: string, displayName: string): SegmentDocument => ({
+    schemaVersion: 1,
+    id,
+    name: id.replace(/-/g, '_'),
+    displayName,
+    state: 'active',
+    audience: 'Customer',
+    rules: [{ segment: uses }],
+  });
+
+  it('refuses with conflict, naming the dependants by display name, and deletes nothing', async () => {
+    const p = provider();
+    await p.saveSegment({ ...bigOrders, displayName: 'Big orders' });
+    await p.saveSegment(user('uses-rich', 'rich', 'Uses rich'));
+    await assert.rejects(p.deleteSegments(['dnc', 'rich']), (e: unknown) => {
+      assert.ok(e instanceof SegmentProviderError);
+      assert.equal(e.code, 'conflict');
+      assert.match(e.message, /"DoNotContact" is used by "Big orders"; "Rich" is used by "Uses rich"/);
+      assert.deepEqual(e.details, { usedBy: { dnc: ['big-orders'], rich: ['uses-rich'] } });
+      return true;
+    });
+    assert.equal((await p.listSegments()).total, 4, 'nothing deleted');
+  });
+
+  it('deletes a segment together with every segment that uses it', async () => {
+    const p = provider();
+    await p.saveSegment(bigOrders);
+    await p.deleteSegments(['big-orders', 'dnc']);
+    assert.deepEqual(
+      (await p.listSegments()).items.map((s) => s.id),
+      ['rich'],
+    );
+  });
+
+  it('with force, keeps the dependants as inactive drafts whose lastError names the deleted segment', async () => {
+    const p = provider();
+    await p.saveSegment({ ...bigOrders, state: 'active' });
+    await p.saveSegment(user('indirect', 'big-orders', 'Indirect'));
+    await p.deleteSegments(['dnc'], { force: true });
+    await rejects(p.getSegment('dnc'), 'not-found');
+    const [big] = (await p.listSegments({ search: 'bigorders' })).items;
+    assert.deepEqual([big!.status, big!.state], ['draft', 'inactive']);
+    assert.match(big!.lastError!, /uses "DoNotContact", which was deleted/);
+    assert.equal((await p.getSegment('big-orders')).rules[1]!.segment, 'dnc', 'the document is kept as it was');
+    await rejects(p.updateSegments(['big-orders'], { state: 'active' }), 'invalid-segment', /draft cannot be activated/);
+    // One step further away: not silent either, it fails with the reason.
+    const [indirect] = await p.refreshSegments(['indirect']);
+    assert.equal(indirect!.status, 'failed');
+    assert.match(indirect!.lastError!, /no saved segment "dnc"/);
   });
 });
 

@@ -79,6 +79,10 @@ export interface TrendPoint {
 
 export type SegmentStatus = 'draft' | 'notStarted' | 'running' | 'succeeded' | 'failed' | 'skipped';
 
+/** When a segment refreshes: `system` = with the system refresh; `manual` = only when asked. */
+export type RefreshSchedule = 'system' | 'daily' | 'weekly' | 'monthly' | 'manual';
+export const REFRESH_SCHEDULES: readonly RefreshSchedule[] = ['system', 'daily', 'weekly', 'monthly', 'manual'];
+
 export interface SegmentSummary {
   id: string;
   name: string;
@@ -94,6 +98,14 @@ export interface SegmentSummary {
   updatedAt: string;
   /** Ids of the segments that reference this one. */
   usedBy: string[];
+  /** The message of the last failed refresh (or of why a scheduled change was not applied); null when the last one went well. */
+  lastError: string | null;
+  /** When it refreshes. Default: `system` for a dynamic segment, `manual` for a static one (its snapshot changes only when asked). */
+  schedule: RefreshSchedule;
+  /** A scheduled activation (ISO instant), cleared once the provider's clock passes it and it is applied. */
+  activateAt: string | null;
+  /** A scheduled deactivation (ISO instant), cleared once applied. */
+  deactivateAt: string | null;
 }
 
 export interface ListOptions extends CallOptions {
@@ -105,10 +117,25 @@ export interface ListOptions extends CallOptions {
 }
 
 export interface SegmentPatch {
+  /** Activate or deactivate now (this clears a scheduled change in the same direction). A draft cannot be activated. */
   state?: SegmentState;
   type?: SegmentType;
   tags?: string[];
   displayName?: string;
+  schedule?: RefreshSchedule;
+  /** Activate at this ISO instant (a Date is accepted too); null cancels. A draft cannot be scheduled for activation. */
+  activateAt?: string | Date | null;
+  /** Deactivate at this ISO instant (a Date is accepted too); null cancels. */
+  deactivateAt?: string | Date | null;
+}
+
+export interface DeleteOptions extends CallOptions {
+  /**
+   * Delete even when other segments use the ones deleted: those are kept, as inactive
+   * drafts naming the deleted segment in `lastError`. Without it, such a delete rejects
+   * with `conflict`.
+   */
+  force?: boolean;
 }
 
 /** Why a member is in or out: the truth value of every rule and node (the engine's types). */
@@ -125,7 +152,7 @@ export interface SegmentProvider {
   listSegments(opts?: ListOptions): Promise<{ total: number; items: SegmentSummary[] }>;
   getSegment(id: string, opts?: CallOptions): Promise<SegmentDocument>;
   saveSegment(doc: SegmentDocument, opts?: CallOptions): Promise<SegmentSummary>;
-  deleteSegments(ids: string[], opts?: CallOptions): Promise<void>;
+  deleteSegments(ids: string[], opts?: DeleteOptions): Promise<void>;
   refreshSegments(ids: string[], opts?: CallOptions): Promise<SegmentSummary[]>;
   updateSegments(ids: string[], patch: SegmentPatch, opts?: CallOptions): Promise<SegmentSummary[]>;
   explain?(segment: SegmentDocument, memberKey: string, opts?: CallOptions): Promise<Explanation>;

@@ -1,6 +1,15 @@
-/** Persistence for the memory provider: anything with getItem/setItem (e.g. localStorage). */
+/**
+ * Persistence for the segment store: anything with getItem/setItem (e.g. localStorage).
+ * One JSON value under one key: `{ version, segments, history }`.
+ */
 import type { SegmentDocument } from '../../core/model/types.js';
-import { SegmentProviderError, type SegmentStatus, type TrendPoint } from '../../core/provider/types.js';
+import {
+  REFRESH_SCHEDULES,
+  SegmentProviderError,
+  type RefreshSchedule,
+  type SegmentStatus,
+  type TrendPoint,
+} from '../../core/provider/types.js';
 
 export interface StorageLike {
   getItem(key: string): string | null;
@@ -15,6 +24,14 @@ export interface StoredSegment {
   lastRefreshed: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The message of the last failed refresh (absent in values saved before it existed: null). */
+  lastError?: string | null;
+  /** The refresh schedule a person chose; absent or null: the default for the segment's type. */
+  schedule?: RefreshSchedule | null;
+  /** A scheduled activation (ISO instant), cleared once applied. */
+  activateAt?: string | null;
+  /** A scheduled deactivation (ISO instant), cleared once applied. */
+  deactivateAt?: string | null;
 }
 
 export interface StoreState {
@@ -25,6 +42,17 @@ export interface StoreState {
 export const STORE_VERSION = 1;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const nullableText = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+
+/** The fields added after version 1 was first written: optional, but of the right type when present. */
+function extrasValid(s: Record<string, unknown>): boolean {
+  return (
+    nullableText(s.lastError) &&
+    nullableText(s.activateAt) &&
+    nullableText(s.deactivateAt) &&
+    (s.schedule === undefined || s.schedule === null || REFRESH_SCHEDULES.includes(s.schedule as RefreshSchedule))
+  );
+}
 
 /**
  * Read the saved state. Returns undefined when nothing is stored; throws a
@@ -52,7 +80,14 @@ export function readStore(storage: StorageLike, key: string): StoreState | undef
   }
   const segments: StoredSegment[] = [];
   value.segments.forEach((s, i) => {
-    if (!isObj(s) || !isObj(s.doc) || typeof s.doc.id !== 'string' || typeof s.status !== 'string' || typeof s.createdAt !== 'string') {
+    if (
+      !isObj(s) ||
+      !isObj(s.doc) ||
+      typeof s.doc.id !== 'string' ||
+      typeof s.status !== 'string' ||
+      typeof s.createdAt !== 'string' ||
+      !extrasValid(s)
+    ) {
       throw new SegmentProviderError('storage', `Saved segment #${i + 1} under "${key}" is damaged.`);
     }
     segments.push(s as unknown as StoredSegment);

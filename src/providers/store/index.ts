@@ -1,0 +1,8 @@
+/**
+ * The segment store every provider can share (SPEC section 6's store half): drafts, ids,
+ * `usedBy`, refreshes and history, listing, bulk updates, deletes and persistence. It
+ * evaluates nothing: a provider injects a `SegmentEvaluator`. No DOM, no Lit.
+ */
+export { SegmentStore, createSegmentStore, type EvaluationContext, type SegmentEvaluator, type SegmentStoreOptions } from './store.js';
+export { readStore, writeStore, STORE_VERSION, type StorageLike, type StoreState, type StoredSegment } from './storage.js';
+export { MAX_LIMIT, compare, compareBy, pageArgs, sortSpecs } from './sort.js';

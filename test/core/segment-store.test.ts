@@ -1,0 +1,361 @@
+/**
+ * The segment store on its own, with evaluators written here (no engine): what a SQL
+ * provider will rely on. The memory provider's tests cover the store through the engine.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SegmentProviderError, isAbortError, type SegmentDocument } from '../../src/core/index.js';
+import { SegmentStore, type EvaluationContext, type SegmentEvaluator } from '../../src/providers/store/index.js';
+import { testCatalog as catalog } from './helpers/catalog.js';
+import { memoryStorage, rejects } from './helpers/provider.js';
+
+const T0 = Date.parse('2026-11-01T12:00:00Z');
+
+const doc = (id: string, extra: Partial<SegmentDocument> = {}): SegmentDocument => ({
+  schemaVersion: 1,
+  id,
+  name: id.replace(/-/g, '_'),
+  state: 'active',
+  audience: 'Customer',
+  rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'CreditBalance', operator: 'greaterThan', value: 1000 } }],
+  ...extra,
+});
+
+/** A pending answer the test settles by hand. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Counts from a table by segment id; records every call. */
+function tableEvaluator(counts: Record<string, number | (() => Promise<number>)>) {
+  const calls: { id: string | undefined; type: string | undefined; snapshot: unknown; context: EvaluationContext }[] = [];
+  const evaluator: SegmentEvaluator = {
+    count(definition, context) {
+      calls.push({ id: definition.id, type: definition.type, snapshot: definition.snapshot, context });
+      const c = counts[definition.id!];
+      if (c === undefined) throw new Error(`no count for ${definition.id}`);
+      return typeof c === 'number' ? c : c();
+    },
+    members(definition, context) {
+      calls.push({ id: definition.id, type: definition.type, snapshot: definition.snapshot, context });
+      return ['C1', 'C3'];
+    },
+  };
+  return { evaluator, calls };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('segment store', () => {
+  it('refreshes through the injected evaluator: a count for dynamic, member keys (a snapshot) for static', async () => {
+    const { evaluator, calls } = tableEvaluator({ a: 7 });
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0 });
+    const a = await store.save(doc('a'));
+    assert.equal(a.status, 'succeeded');
+    assert.equal(a.memberCount, 7);
+    const s = await store.save(doc('s', { type: 'static' }));
+    assert.equal(s.memberCount, 2);
+    assert.deepEqual((await store.get('s')).snapshot, ['C1', 'C3']);
+    // The evaluator gets the definition to evaluate now (dynamic, no snapshot), the clock and the saved segments.
+    const last = calls[calls.length - 1]!;
+    assert.deepEqual([last.id, last.type, last.snapshot, last.context.now], ['s', 'dynamic', undefined, T0]);
+    assert.equal(last.context.segments('a')?.id, 'a');
+    assert.deepEqual(await store.trend('a'), [{ date: '2026-11-01T12:00:00.000Z', count: 7 }]);
+  });
+
+  it('shows running while an evaluation is pending, then succeeded', async () => {
+    const pending = deferred<number>();
+    const { evaluator } = tableEvaluator({ a: 1, slow: () => pending.promise });
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0, segments: [doc('a'), doc('slow', { state: 'inactive' })] });
+    const saving = store.save(doc('slow'));
+    await tick();
+    const during = await store.list({ sort: 'id' });
+    assert.deepEqual(
+      during.items.map((s) => [s.id, s.status]),
+      [
+        ['a', 'succeeded'],
+        ['slow', 'running'],
+      ],
+    );
+    pending.resolve(42);
+    const saved = await saving;
+    assert.equal(saved.status, 'succeeded');
+    assert.equal(saved.memberCount, 42);
+  });
+
+  it('a refresh cancelled while pending puts back the status of what it had not evaluated, and evaluates no more', async () => {
+    const gate: { slow?: Promise<number> } = {};
+    const { evaluator, calls } = tableEvaluator({ a: () => gate.slow ?? Promise.resolve(3), b: 5 });
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0, segments: [doc('a'), doc('b')] });
+    assert.deepEqual(
+      (await store.list({ sort: 'id' })).items.map((s) => [s.status, s.memberCount]),
+      [
+        ['succeeded', 3],
+        ['succeeded', 5],
+      ],
+    );
+    const pending = deferred<number>();
+    gate.slow = pending.promise;
+    const c = new AbortController();
+    const refreshing = store.refresh(['a', 'b'], { signal: c.signal });
+    await tick();
+    assert.deepEqual(
+      (await store.list({ sort: 'id' })).items.map((s) => s.status),
+      ['running', 'running'],
+    );
+    const evaluated = calls.length;
+    assert.equal(calls[evaluated - 1]!.context.signal, c.signal, 'the evaluator gets the signal');
+    c.abort();
+    pending.reject(new SegmentProviderError('aborted', 'The request was cancelled.'));
+    await assert.rejects(refreshing, (e: unknown) => isAbortError(e));
+    assert.equal(calls.length, evaluated, 'b is not evaluated after the abort');
+    assert.deepEqual(
+      (await store.list({ sort: 'id' })).items.map((s) => [s.status, s.memberCount]),
+      [
+        ['succeeded', 3],
+        ['succeeded', 5],
+      ],
+    );
+  });
+
+  it('drops an answer for a definition that was saved again or deleted while it was evaluated', async () => {
+    const slow = deferred<number>();
+    let answer: () => Promise<number> | number = () => slow.promise;
+    const evaluator: SegmentEvaluator = { count: () => answer(), members: () => [] };
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0 });
+    const saving = store.save(doc('a'));
+    await tick();
+    answer = () => 9;
+    const again = await store.save(doc('a', { displayName: 'Again' }));
+    assert.equal(again.memberCount, 9);
+    slow.resolve(1);
+    await saving;
+    const [a] = (await store.list()).items;
+    assert.equal(a!.memberCount, 9, 'the late answer for the old definition is not applied');
+    assert.deepEqual(await store.trend('a'), [{ date: '2026-11-01T12:00:00.000Z', count: 9 }]);
+  });
+
+  it('lists 10,000 segments, with usedBy for each', async () => {
+    const { evaluator } = tableEvaluator({});
+    const segments = Array.from({ length: 10_000 }, (_, i) =>
+      doc(`s${i}`, { state: 'inactive', ...(i >= 100 ? { rules: [{ segment: `s${i % 100}` }] } : {}) }),
+    );
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0, segments });
+    const started = performance.now();
+    const page = await store.list({ sort: 'id', limit: 3 });
+    const ms = performance.now() - started;
+    assert.equal(page.total, 10_000);
+    assert.deepEqual(
+      page.items.map((s) => [s.id, s.usedBy.length, s.usedBy[0]]),
+      [
+        ['s0', 99, 's100'],
+        ['s1', 99, 's101'],
+        ['s10', 99, 's110'],
+      ],
+    );
+    assert.ok(ms < 2000, `listing took ${ms.toFixed(0)} ms`);
+  });
+});
+
+/** A clock the test moves by hand. */
+function clock(start = T0) {
+  const c = { t: start, now: () => c.t, at: (iso: string) => (c.t = Date.parse(iso)) };
+  return c;
+}
+
+describe('segment store: lastError, schedule and scheduled state changes', () => {
+  it('a failed refresh is failed with the error as lastError; the next good one clears it', async () => {
+    const answers: Record<string, number | (() => Promise<number>)> = { a: () => Promise.reject(new Error('The database is down.')) };
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator(answers).evaluator, now: () => T0 });
+    const failed = await store.save(doc('a'));
+    assert.deepEqual([failed.status, failed.lastError, failed.memberCount], ['failed', 'The database is down.', null]);
+    answers.a = 4;
+    const [ok] = await store.refresh(['a']);
+    assert.deepEqual([ok!.status, ok!.lastError, ok!.memberCount], ['succeeded', null, 4]);
+  });
+
+  it('summaries carry schedule (system for dynamic, manual for static by default), activateAt and deactivateAt', async () => {
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator({ d: 1 }).evaluator, now: () => T0 });
+    const d = await store.save(doc('d'));
+    const s = await store.save(doc('s', { type: 'static', state: 'inactive' }));
+    assert.deepEqual(
+      [d, s].map((x) => [x.schedule, x.activateAt, x.deactivateAt, x.lastError]),
+      [
+        ['system', null, null, null],
+        ['manual', null, null, null],
+      ],
+    );
+    const [weekly] = await store.update(['s'], { schedule: 'weekly' });
+    assert.equal(weekly!.schedule, 'weekly');
+    const [dynamic] = await store.update(['d'], { type: 'static' });
+    assert.equal(dynamic!.schedule, 'manual', 'the default follows the type until one is chosen');
+    assert.equal((await store.update(['s'], { type: 'dynamic' }))[0]!.schedule, 'weekly', 'a chosen schedule stays');
+  });
+
+  it('refuses unusable schedule values with invalid-argument and a readable message, changing nothing', async () => {
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator({ a: 1 }).evaluator, now: () => T0, segments: [doc('a')] });
+    await rejects(
+      store.update(['a'], { schedule: 'hourly' as 'daily' }),
+      'invalid-argument',
+      /schedule must be one of "system", .* not "hourly"/,
+    );
+    await rejects(
+      store.update(['a'], { activateAt: 'next tuesday' }),
+      'invalid-argument',
+      /activateAt must be an ISO 8601 instant .* not "next tuesday"/,
+    );
+    await rejects(store.update(['a'], { deactivateAt: 1767225600000 as unknown as string }), 'invalid-argument', /deactivateAt must be/);
+    await rejects(store.update(['a'], { deactivateAt: new Date(NaN) }), 'invalid-argument', /an invalid Date/);
+    await rejects(
+      store.update(['a'], { activateAt: '2026-12-01T00:00:00Z', deactivateAt: '2026-12-01' }),
+      'invalid-argument',
+      /cannot be the same instant/,
+    );
+    const [a] = (await store.list()).items;
+    assert.deepEqual([a!.schedule, a!.activateAt, a!.deactivateAt], ['system', null, null]);
+  });
+
+  it('applies a scheduled activation once the clock passes it, on a read or a write, refreshes it, and clears it', async () => {
+    const c = clock();
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator({ a: 3, b: 1 }).evaluator, now: c.now });
+    await store.save(doc('a', { state: 'inactive' }));
+    const [scheduled] = await store.update(['a'], { activateAt: new Date('2026-11-02T09:00:00+01:00') });
+    assert.deepEqual([scheduled!.state, scheduled!.activateAt], ['inactive', '2026-11-02T08:00:00.000Z']);
+    c.at('2026-11-02T07:59:59Z');
+    assert.equal((await store.list()).items[0]!.state, 'inactive');
+    c.at('2026-11-02T08:30:00Z');
+    // A write (saving another segment) applies it too.
+    await store.save(doc('b', { state: 'inactive' }));
+    c.at('2026-11-02T10:00:00Z');
+    const a = (await store.list({ search: 'a' })).items[0]!;
+    assert.deepEqual(
+      [a.state, a.activateAt, a.status, a.memberCount, a.updatedAt],
+      ['active', null, 'succeeded', 3, '2026-11-02T08:00:00.000Z'],
+    );
+    assert.equal(a.lastRefreshed, '2026-11-02T08:30:00.000Z', 'refreshed when the store applied it');
+    assert.equal((await store.get('a')).state, 'active');
+  });
+
+  it('applies a scheduled deactivation, and both in the order they fall due', async () => {
+    const c = clock();
+    const store = new SegmentStore({
+      catalog,
+      evaluator: tableEvaluator({ a: 3, b: 2 }).evaluator,
+      now: c.now,
+      segments: [doc('a'), doc('b')],
+    });
+    await store.update(['a'], { deactivateAt: '2026-11-03T00:00:00Z' });
+    // b: off at the 3rd, back on at the 5th.
+    await store.update(['b'], { deactivateAt: '2026-11-03T00:00:00Z', activateAt: '2026-11-05T00:00:00Z' });
+    c.at('2026-11-04T00:00:00Z');
+    assert.deepEqual(
+      (await store.list({ sort: 'id' })).items.map((s) => [s.id, s.state, s.activateAt, s.deactivateAt]),
+      [
+        ['a', 'inactive', null, null],
+        ['b', 'inactive', '2026-11-05T00:00:00.000Z', null],
+      ],
+    );
+    c.at('2026-11-06T00:00:00Z');
+    const b = (await store.refresh(['b']))[0]!;
+    assert.deepEqual([b.state, b.activateAt, b.status], ['active', null, 'succeeded']);
+    // Both due at one read: on at the 7th, off at the 8th → inactive.
+    await store.update(['a'], { activateAt: '2026-11-07T00:00:00Z', deactivateAt: '2026-11-08T00:00:00Z' });
+    c.at('2026-11-09T00:00:00Z');
+    const a = (await store.list({ search: 'a' })).items[0]!;
+    assert.deepEqual([a.state, a.activateAt, a.deactivateAt], ['inactive', null, null]);
+  });
+
+  it('activating or deactivating now clears a scheduled change in the same direction; an instant in the past applies at once', async () => {
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator({ a: 3 }).evaluator, now: () => T0, segments: [doc('a')] });
+    await store.update(['a'], { state: 'inactive', activateAt: '2026-12-01T00:00:00Z', deactivateAt: '2026-12-02T00:00:00Z' });
+    const [now] = await store.update(['a'], { state: 'active' });
+    assert.deepEqual([now!.state, now!.activateAt, now!.deactivateAt], ['active', null, '2026-12-02T00:00:00.000Z']);
+    const [past] = await store.update(['a'], { deactivateAt: '2026-10-01T00:00:00Z' });
+    assert.deepEqual([past!.state, past!.deactivateAt], ['inactive', null]);
+  });
+
+  it('refuses to schedule the activation of a draft; a segment that became a draft since keeps inactive and says why', async () => {
+    const c = clock();
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator({ a: 3, wip: 1 }).evaluator, now: c.now });
+    await store.save({ ...doc('wip'), rules: [] });
+    await rejects(
+      store.update(['wip'], { activateAt: '2026-12-01T00:00:00Z' }),
+      'invalid-segment',
+      /A draft cannot be scheduled for activation until it is valid: "wip"/,
+    );
+    await store.save(doc('a', { state: 'inactive' }));
+    await store.update(['a'], { activateAt: '2026-12-01T00:00:00Z' });
+    // Saved again with no rules: a draft, with its activation still scheduled.
+    const draft = await store.save({ ...doc('a', { state: 'inactive' }), rules: [] });
+    assert.deepEqual([draft.status, draft.activateAt], ['draft', '2026-12-01T00:00:00.000Z']);
+    c.at('2026-12-02T00:00:00Z');
+    const a = (await store.list({ search: 'a' })).items[0]!;
+    assert.deepEqual([a.state, a.status, a.activateAt], ['inactive', 'draft', null]);
+    assert.match(a.lastError!, /activation scheduled for 2026-12-01T00:00:00.000Z was not applied: the segment is a draft/);
+  });
+
+  it('a refresh that finds a saved segment no longer valid makes it an inactive draft and says why', async () => {
+    const storage = memoryStorage();
+    const { evaluator } = tableEvaluator({ a: 3 });
+    const first = new SegmentStore({ catalog, evaluator, now: () => T0, storage });
+    await first.save(doc('a'));
+    const narrower = {
+      ...catalog,
+      entities: catalog.entities.map((e) =>
+        e.name === 'Customer' ? { ...e, attributes: e.attributes.filter((x) => x.name !== 'CreditBalance') } : e,
+      ),
+    };
+    const later = new SegmentStore({ catalog: narrower, evaluator, now: () => T0, storage });
+    const [a] = await later.refresh(['a']);
+    assert.deepEqual([a!.status, a!.state], ['draft', 'inactive']);
+    assert.match(a!.lastError!, /no longer valid: .*CreditBalance/);
+  });
+
+  it('refreshing every segment skips the inactive ones and leaves drafts drafts', async () => {
+    const store = new SegmentStore({
+      catalog,
+      evaluator: tableEvaluator({ on: 2, off: 9 }).evaluator,
+      now: () => T0,
+      segments: [doc('on'), doc('off', { state: 'inactive' }), { ...doc('wip'), rules: [] }],
+    });
+    const all = (await store.list({ limit: 100 })).items.map((s) => s.id);
+    const refreshed = await store.refresh(all);
+    assert.deepEqual(refreshed.map((s) => [s.id, s.status, s.memberCount]).sort(), [
+      ['off', 'skipped', null],
+      ['on', 'succeeded', 2],
+      ['wip', 'draft', null],
+    ]);
+  });
+
+  it('keeps schedule, scheduled changes and lastError in storage; a damaged one is reported and kept', async () => {
+    const storage = memoryStorage();
+    const c = clock();
+    const { evaluator } = tableEvaluator({ a: 3 });
+    const first = new SegmentStore({ catalog, evaluator, now: c.now, storage });
+    await first.save(doc('a', { state: 'inactive' }));
+    await first.update(['a'], { schedule: 'daily', activateAt: '2026-11-10T00:00:00Z' });
+    const second = new SegmentStore({ catalog, evaluator, now: c.now, storage });
+    const a = (await second.list()).items[0]!;
+    assert.deepEqual([a.schedule, a.activateAt, a.state], ['daily', '2026-11-10T00:00:00.000Z', 'inactive']);
+    c.at('2026-11-11T00:00:00Z');
+    const third = new SegmentStore({ catalog, evaluator, now: c.now, storage });
+    assert.deepEqual(
+      (await third.list()).items.map((s) => [s.state, s.activateAt, s.status]),
+      [['active', null, 'succeeded']],
+    );
+    const saved = JSON.parse(storage.map.get('segment-kit')!) as { segments: Record<string, unknown>[] };
+    saved.segments[0]!.schedule = 'hourly';
+    storage.map.set('segment-kit', JSON.stringify(saved));
+    const reported: SegmentProviderError[] = [];
+    const damaged = new SegmentStore({ catalog, evaluator, now: c.now, storage, onStorageError: (e) => reported.push(e) });
+    assert.match(damaged.storageError!.message, /#1 .* is damaged/);
+    assert.equal(reported.length, 1);
+    assert.equal(storage.map.get('segment-kit.damaged'), JSON.stringify(saved));
+  });
+});
