@@ -20,7 +20,7 @@ import { term, operatorLabel } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { attributeGroups, filterAttributes, type AttributeOption, type FilterResult } from './attribute-options.js';
 import { conditionRowStyles } from './condition-row.styles.js';
-import { floatUnder } from './floating.js';
+import { float } from '../shared/controllers/floating.js';
 import { SuggestionLoader, type Suggestion, type SuggestionFetch } from './suggestions.js';
 import {
   controlText,
@@ -43,6 +43,10 @@ export const MAX_RENDERED_OPTIONS = 200;
 /** How many value suggestions are asked for, and how long typing pauses before asking. */
 export const SUGGESTION_LIMIT = 8;
 export const SUGGESTION_DELAY = 250;
+
+const PANEL_FLOAT = {
+  sizeProperties: { height: '--sk-condition-row-available-height', width: '--sk-condition-row-available-width' },
+};
 
 const NO_ERRORS: readonly SegmentError[] = Object.freeze([]);
 
@@ -1057,7 +1061,7 @@ export class ConditionRowElement extends SegmentKitElement {
     if (current && current.panel === panel) return;
     this.stopFloat(which);
     if (!anchor || !panel) return;
-    (this.floats ??= {})[which] = { panel, stop: floatUnder(anchor, panel) };
+    (this.floats ??= {})[which] = { panel, stop: float(anchor, panel, PANEL_FLOAT) };
   }
 
   private stopFloat(which: 'picker' | 'suggest'): void {
