@@ -3,6 +3,8 @@
  * attributes in scope and of related entities, grouped by entity. Its popover and
  * keyboard controllers are made on the first open, so a row that is never opened pays
  * for neither (rows are rendered in the thousands); the options exist only while open.
+ * The button is a plain template function with the row's own listeners, and the
+ * `AttributePicker` object itself is made by the row on the first open.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -36,6 +38,45 @@ function preventDefault(e: Event): void {
   e.preventDefault();
 }
 
+export interface AttributeButton {
+  open: boolean;
+  /** No catalog yet: a disabled "Loading…" button. */
+  loading: boolean;
+  attribute: string;
+  label: string;
+  unknown: boolean;
+  errorIds: string[];
+  /** Called with the host as `this` (Lit binds listeners to the host): prototype methods, no per-row closures. */
+  onClick: (e: Event) => void;
+  onKeydown: (e: KeyboardEvent) => void;
+}
+
+/**
+ * The attribute button, rendered by every row, open or not (so it takes the row's own
+ * methods as listeners: the picker itself is made on the first click).
+ */
+export function attributeButton(b: AttributeButton): TemplateResult {
+  const classes = `attribute${b.attribute === '' || b.loading ? ' placeholder' : ''}${b.unknown ? ' unknown' : ''}`;
+  return html`<button
+    id="attribute"
+    part="attribute"
+    class=${classes}
+    type="button"
+    aria-haspopup="listbox"
+    aria-expanded=${b.open ? 'true' : 'false'}
+    aria-invalid=${b.errorIds.length > 0 ? 'true' : nothing}
+    aria-describedby=${ids(b.errorIds)}
+    ?disabled=${b.loading}
+    @click=${b.onClick}
+    @keydown=${b.onKeydown}
+  >
+    ${b.attribute !== '' && !b.loading ? html`<span class="visually-hidden">${term('attribute.prefix')}</span>` : nothing}<span class="name"
+      >${b.loading ? term('attribute.loading') : b.label}</span
+    ><span class="caret" aria-hidden="true"></span>
+  </button>`;
+}
+
+/** The picker's panel, state and controllers; a row makes it on the first open. */
 export class AttributePicker {
   private query = '';
   private popover: PopoverController | undefined;
@@ -76,6 +117,12 @@ export class AttributePicker {
     });
   }
 
+  /** The attribute button's click: open, or close with focus back on the button. */
+  toggle(): void {
+    if (this.isOpen) this.close(true);
+    else this.open();
+  }
+
   /** Close it; `focusButton` returns focus to the attribute button. */
   close(focusButton = false): void {
     this.popover?.hide({ focus: focusButton });
@@ -99,27 +146,6 @@ export class AttributePicker {
   }
 
   // ------------------------------------------------------------------ render
-
-  renderButton(loading: boolean, attribute: string, label: string, unknown: boolean, errorIds: string[]): TemplateResult {
-    const classes = `attribute${attribute === '' || loading ? ' placeholder' : ''}${unknown ? ' unknown' : ''}`;
-    return html`<button
-      id="attribute"
-      part="attribute"
-      class=${classes}
-      type="button"
-      aria-haspopup="listbox"
-      aria-expanded=${this.isOpen ? 'true' : 'false'}
-      aria-invalid=${errorIds.length > 0 ? 'true' : nothing}
-      aria-describedby=${ids(errorIds)}
-      ?disabled=${loading}
-      @click=${this.onButtonClick}
-      @keydown=${this.onButtonKeydown}
-    >
-      ${attribute !== '' && !loading ? html`<span class="visually-hidden">${term('attribute.prefix')}</span>` : nothing}<span class="name"
-        >${loading ? term('attribute.loading') : label}</span
-      ><span class="caret" aria-hidden="true"></span>
-    </button>`;
-  }
 
   /** The floating panel (only while open). */
   renderPanel(entity: string, attribute: string): TemplateResult | typeof nothing {
@@ -185,18 +211,6 @@ export class AttributePicker {
   }
 
   // ------------------------------------------------------------------ events (arrow functions: stable listeners)
-
-  private readonly onButtonClick = (): void => {
-    if (this.isOpen) this.close(true);
-    else this.open();
-  };
-
-  private readonly onButtonKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      this.open();
-    }
-  };
 
   private readonly onPanelFocusout = (e: FocusEvent): void => {
     const to = e.relatedTarget as Node | null;

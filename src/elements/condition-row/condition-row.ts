@@ -1,20 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { entityLabel, humanize, indexCatalog } from '../../core/model/catalog.js';
 import { conditionWithAttribute, conditionWithOperator } from '../../core/model/edit.js';
-import { operatorsFor, valueShapeOf, type Operator } from '../../core/model/operators.js';
+import { valueShapeOf, type Operator } from '../../core/model/operators.js';
 import type { AttributeDef, Catalog, ConditionNode, ConditionValue, SegmentError } from '../../core/model/types.js';
 import { SegmentKitElement } from '../shared/base.js';
 import { emit, type ConditionChange } from '../shared/events.js';
-import { term, operatorLabel } from '../shared/messages.js';
+import { term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { valueEditor, type ValueKey } from '../shared/value-editors/editors.js';
 import { describeComparison, rawText, sameValue } from '../shared/value-editors/values.js';
 import type { AttributeOption } from './attribute-options.js';
-import { AttributePicker } from './attribute-picker.js';
+import { attributeButton, AttributePicker } from './attribute-picker.js';
 import { conditionRowStyles } from './condition-row.styles.js';
+import { operatorSelect } from './operator-select.js';
 import { allErrorIds, errorTargets, NO_ERRORS, type RowError } from './errors.js';
 import { ListValues } from './list-values.js';
 
@@ -108,13 +107,8 @@ export class ConditionRowElement extends SegmentKitElement {
   /** Conditions emitted since the host last caught up, oldest first. */
   private sent: ConditionNode[] | undefined;
   private editKey = '';
-  private readonly picker = new AttributePicker(this, {
-    catalog: () => this.effectiveCatalog,
-    scope: () => this.effectiveScope,
-    current: () => this.current,
-    canOpen: () => !this.readonly && !!this.effectiveCatalog && !!this.current,
-    onChoose: (option) => this.chooseAttribute(option),
-  });
+  /** Made on the first open (see `pickerCtl`). */
+  private picker: AttributePicker | undefined;
   private list: ListValues | undefined;
 
   /** The scope in effect: the property, else the catalog's audience, else the condition's entity. */
@@ -124,17 +118,38 @@ export class ConditionRowElement extends SegmentKitElement {
 
   /** For tests and tooling: is the attribute picker open? */
   get pickerIsOpen(): boolean {
-    return this.picker.isOpen;
+    return this.picker?.isOpen ?? false;
   }
 
   /** Open the attribute picker (as a click on the attribute button does). */
   openPicker(): void {
-    this.picker.open();
+    this.pickerCtl.open();
   }
 
   /** Close the attribute picker; `focusButton` returns focus to the attribute button. */
   closePicker(focusButton = false): void {
-    this.picker.close(focusButton);
+    this.picker?.close(focusButton);
+  }
+
+  private get pickerCtl(): AttributePicker {
+    return (this.picker ??= new AttributePicker(this, {
+      catalog: () => this.effectiveCatalog,
+      scope: () => this.effectiveScope,
+      current: () => this.current,
+      canOpen: () => !this.readonly && !!this.effectiveCatalog && !!this.current,
+      onChoose: (option) => this.chooseAttribute(option),
+    }));
+  }
+
+  private onAttributeClick(): void {
+    this.pickerCtl.toggle();
+  }
+
+  private onAttributeKeydown(e: KeyboardEvent): void {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      this.pickerCtl.open();
+    }
   }
 
   /**
@@ -168,7 +183,7 @@ export class ConditionRowElement extends SegmentKitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.picker.close(false);
+    this.picker?.close(false);
     this.list?.close();
   }
 
@@ -181,7 +196,7 @@ export class ConditionRowElement extends SegmentKitElement {
       this.typed?.clear();
       this.list?.reset();
     }
-    if (this.readonly && this.picker.isOpen) this.picker.close(false);
+    if (this.readonly && this.picker?.isOpen) this.picker.close(false);
   }
 
   /**
@@ -234,9 +249,22 @@ export class ConditionRowElement extends SegmentKitElement {
 
     return html`<div class="row" part="row" role="group" aria-label=${name} aria-describedby=${ids(errors.row)}>
       <div class="line" @focusin=${this.prepareOptions} @pointerover=${this.prepareOptions}>
-        ${this.picker.renderButton(!catalog, attribute, attributeText, unknown, errors.attribute)}
-        ${catalog ? this.picker.renderPanel(entity, attribute) : nothing}
-        ${attribute === '' ? nothing : this.renderOperator(attr, operator, errors.operator)}
+        ${attributeButton({
+          open: this.pickerIsOpen,
+          loading: !catalog,
+          attribute,
+          label: attributeText,
+          unknown,
+          errorIds: errors.attribute,
+          onClick: this.onAttributeClick,
+          onKeydown: this.onAttributeKeydown,
+        })}
+        ${catalog && this.picker ? this.picker.renderPanel(entity, attribute) : nothing}
+        ${
+          attribute === ''
+            ? nothing
+            : operatorSelect({ attr, operator, errorIds: errors.operator, allOptions: this.optionsReady, onChange: this.onOperatorChange })
+        }
         ${attribute === '' || operator === '' ? nothing : this.renderValue(c, attr, operator, errors.value)}
         <slot name="actions"></slot>
       </div>
@@ -254,33 +282,6 @@ export class ConditionRowElement extends SegmentKitElement {
   private renderErrors(list: RowError[]) {
     if (list.length === 0) return nothing;
     return html`<div class="errors">${list.map((e) => html`<p class="error" part="error" id=${e.id}>${e.message}</p>`)}</div>`;
-  }
-
-  private renderOperator(attr: AttributeDef | undefined, operator: string, errorIds: string[]) {
-    const ops: string[] = attr ? operatorsFor(attr.type) : [];
-    const extra = operator !== '' && !ops.includes(operator);
-    // Keyed options: an option element keeps its value, so the selection survives a change of the list.
-    const options = operator === '' ? ['', ...ops] : extra ? [...ops, operator] : ops;
-    const shown = this.optionsReady ? options : options.filter((o) => o === operator);
-    return html`<label class="visually-hidden" for="operator">${term('operator.label')}</label>
-      <select
-        id="operator"
-        part="operator"
-        .value=${live(operator)}
-        ?disabled=${!attr}
-        aria-invalid=${errorIds.length > 0 || (extra && !!attr) ? 'true' : nothing}
-        aria-describedby=${ids(errorIds)}
-        @change=${this.onOperatorChange}
-      >
-        ${repeat(
-          shown,
-          (op) => op,
-          (op) =>
-            op === ''
-              ? html`<option value="" disabled ?selected=${operator === ''}>${term('operator.choose')}</option>`
-              : html`<option value=${op} ?selected=${op === operator}>${operatorLabel(op)}</option>`,
-        )}
-      </select>`;
   }
 
   private prepareOptions(): void {
@@ -324,7 +325,7 @@ export class ConditionRowElement extends SegmentKitElement {
       errors: errs,
       typed: (this.typed ??= new Map()),
       allOptions: this.optionsReady,
-      onValue: this.onValue,
+      onValue: (v) => this.onValue(v),
     });
   }
 
@@ -358,9 +359,9 @@ export class ConditionRowElement extends SegmentKitElement {
   }
 
   /** A value editor's new value (only while the attribute is known). */
-  private readonly onValue = (value: ConditionValue): void => {
+  private onValue(value: ConditionValue): void {
     if (this.listAttribute()) this.setValue(value);
-  };
+  }
 
   private chooseAttribute(option: AttributeOption): void {
     const c = this.current;
