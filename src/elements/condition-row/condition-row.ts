@@ -169,7 +169,7 @@ export class ConditionRowElement extends SegmentKitElement {
   }
 
   private focusPart(options: FocusOptions & { part?: string }): void {
-    const { part, ...focusOptions } = options;
+    const part = options.part;
     const root = this.renderRoot;
     let target: HTMLElement | null = null;
     if (part) {
@@ -177,8 +177,9 @@ export class ConditionRowElement extends SegmentKitElement {
       target = el && !el.matches(FOCUSABLE) ? el.querySelector<HTMLElement>(FOCUSABLE) : el;
     }
     target ??= root.querySelector<HTMLElement>(FOCUSABLE);
-    if (target) target.focus(focusOptions);
-    else super.focus(focusOptions);
+    // `part` rides along in the options: native focus() ignores what it does not know.
+    if (target) target.focus(options);
+    else super.focus(options);
   }
 
   override disconnectedCallback(): void {
