@@ -44,7 +44,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
 import { Task } from '@lit/task';
-import * as floating from ${src('elements/condition-row/floating-ui.ts')};`;
+import * as floating from ${src('elements/shared/controllers/floating-ui.ts')};`;
 const DEPS_KEPT =
   'LitElement, html, css, nothing, property, state, repeat, live, ContextConsumer, ContextProvider, createContext, Task, floating';
 

@@ -913,3 +913,62 @@ describe('<condition-row> list values', () => {
     expect(textOf($(el, '[part="chip"] .chip-text'))).to.equal('United States');
   });
 });
+
+// ---------------------------------------------------------------- focus, context, dates
+
+describe('<condition-row> focus({ part })', () => {
+  it('moves focus to the named control after the row has updated, without the host reaching into its shadow root', async () => {
+    const { el } = await render(cond('CreditBalance', 'between', [1, 2]));
+    await el.focus({ part: 'operator' });
+    expect(focused(el)?.id).to.equal('operator');
+    await el.focus({ part: 'value' }); // the value editor's first control
+    expect(focused(el)?.id).to.equal('value-low');
+    await el.focus({ part: 'attribute' });
+    expect(focused(el)?.id).to.equal('attribute');
+    // set a condition and focus at once: the promise waits for the new controls
+    el.condition = cond('City', 'equals', 'Paris');
+    await el.focus({ part: 'value' });
+    expect(focused(el)?.id).to.equal('value');
+    expect($<HTMLInputElement>(el, '#value')!.value).to.equal('Paris');
+  });
+
+  it('falls back to the first control: no part, or a part the row does not have yet', async () => {
+    const { el } = await render({ kind: 'condition', entity: 'Customer', attribute: '', operator: '' });
+    await el.focus({ part: 'operator' });
+    expect(focused(el)?.id).to.equal('attribute');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await el.focus();
+    expect(focused(el)?.id).to.equal('attribute');
+  });
+});
+
+describe('<condition-row> provider and catalog from context', () => {
+  it('takes both from a surrounding <segment-provider> when they are not set as properties', async () => {
+    await import('../../src/elements/segment-provider/define.js');
+    const provider = memory();
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="padding: 24px; min-height: 400px">
+        <segment-provider .provider=${provider}
+          ><condition-row label="Condition 1" .condition=${cond('City', 'in', [])}></condition-row
+        ></segment-provider>
+      </div>`,
+    );
+    const el = wrapper.querySelector('condition-row')!;
+    await waitUntil(() => !$<HTMLButtonElement>(el, '#attribute')!.disabled, 'the catalog arrives by context');
+    expect(textOf($(el, '#attribute'))).to.equal('Attribute: City');
+    $<HTMLInputElement>(el, '#value-list')!.focus();
+    await sendKeys({ type: 'pa' });
+    await waitUntil(() => $$(el, '#suggestions [role="option"]').length > 0, 'suggestions from the context provider', { timeout: 2000 });
+    expect($$(el, '#suggestions .option-label').map(textOf)).to.deep.equal(['Paris', 'Pamplona']);
+  });
+});
+
+describe('<condition-row> dates are UTC calendar days', () => {
+  it('a date-time with an offset shows its UTC day in the date input', async () => {
+    const { el } = await render(cond('BirthDate', 'on', '2026-12-19T23:30:00-05:00'));
+    expect($<HTMLInputElement>(el, '#value')!.value).to.equal('2026-12-20');
+    const pair = await render(cond('BirthDate', 'between', ['2026-12-19T23:59:59.999Z', '2026-12-19']));
+    expect($<HTMLInputElement>(pair.el, '#value-low')!.value).to.equal('2026-12-19');
+    expect($<HTMLInputElement>(pair.el, '#value-high')!.value).to.equal('2026-12-19');
+  });
+});

@@ -4,6 +4,10 @@ export const conditionRow = {
   'attribute.search': 'Search attributes',
   'attribute.none': 'No attribute matches',
   'attribute.label': 'Attribute',
+  /** Read before the chosen attribute's name on its button (visually hidden). */
+  'attribute.prefix': 'Attribute: ',
+  /** An attribute of another entity than the row's scope. */
+  'attribute.path': '{entity} › {attribute}',
   'attribute.loading': 'Loading…',
   'attribute.more': '{count} more — keep typing to narrow the list',
   'attribute.unknown': 'The catalog has no attribute "{name}": choose another.',
@@ -25,6 +29,8 @@ export const conditionRow = {
   'value.count': '{count} members',
   'value.choose': 'Choose a value',
   'value.pair': '{low} and {high}',
+  /** A value not given yet, in a read-only condition. */
+  'value.missing': '…',
   'value.notInList': '{value} (not in the list)',
   'value.notNumber': '"{value}" is not a number.',
   'value.suggestionsFailed': 'Suggestions are unavailable.',

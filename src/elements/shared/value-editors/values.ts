@@ -1,18 +1,12 @@
 /**
- * Value helpers for `<condition-row>`: the text a control shows for a value, parsing a
- * control's text back into a value of the attribute's type, and the plain-language
- * sentence of the read-only mode. DOM-free.
+ * Value helpers for the value editors: the text a control shows for a value (a date's
+ * UTC calendar day), parsing a control's text back into a value of the attribute's type,
+ * labels, and the operator and value in words (a read-only condition). DOM-free.
  */
-import { valueShapeOf } from '../../core/model/operators.js';
-import type { AttributeDef, AttributeType, ConditionValue, RelativeValue, ScalarValue } from '../../core/model/types.js';
-import { term, operatorLabel, type MessageKey } from '../shared/messages.js';
-
-export type LocalKey = MessageKey;
-
-/** A message from the shared table (`setMessages` changes it). */
-export function text(key: MessageKey, vars?: Record<string, string | number>): string {
-  return term(key, vars);
-}
+import { isoDay, parseIsoDate } from '../../../core/model/dates.js';
+import { RELATIVE_UNITS, valueShapeOf } from '../../../core/model/operators.js';
+import type { AttributeDef, AttributeType, ConditionValue, RelativeValue, ScalarValue } from '../../../core/model/types.js';
+import { term, operatorLabel } from '../messages.js';
 
 let numberFormat: Intl.NumberFormat | undefined;
 /** Numbers through Intl (the page's locale). */
@@ -50,9 +44,16 @@ export function fitsType(type: AttributeType | undefined, v: unknown): boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-/** The text a typed control shows for a fitting value (dates: the calendar day). */
+/**
+ * The text a typed control shows for a fitting value. A date shows its UTC calendar day
+ * (SPEC: on/before/after/between compare UTC days), so "2026-12-19T23:30-05:00" is
+ * 2026-12-20; a string that is not a real instant shows its first ten characters.
+ */
 export function controlText(type: AttributeType | undefined, v: unknown): string {
-  if (type === 'date' && typeof v === 'string') return DATE_PREFIX.exec(v)?.[1] ?? v;
+  if (type === 'date' && typeof v === 'string') {
+    const t = parseIsoDate(v);
+    return t !== undefined ? isoDay(t) : (DATE_PREFIX.exec(v)?.[1] ?? v);
+  }
   return rawText(v);
 }
 
@@ -93,30 +94,50 @@ export function valueLabel(attr: AttributeDef | undefined, v: unknown): string {
 
 /** The operator and value in words: "is greater than 500", "is in the last 90 days". */
 export function describeComparison(attr: AttributeDef | undefined, operator: string, value: ConditionValue): string {
-  if (operator === '') return '…';
+  if (operator === '') return term('value.missing');
   const op = operatorLabel(operator);
   const shape = valueShapeOf(operator);
-  const one = (v: unknown) => (v === null || v === undefined || v === '' ? '…' : valueLabel(attr, v));
+  const missing = term('value.missing');
+  const one = (v: unknown) => (v === null || v === undefined || v === '' ? missing : valueLabel(attr, v));
   switch (shape) {
     case 'none':
       return op;
     case 'pair': {
       const pair = Array.isArray(value) ? value : [value, undefined];
-      return `${op} ${text('value.pair', { low: one(pair[0]), high: one(pair[1]) })}`;
+      return `${op} ${term('value.pair', { low: one(pair[0]), high: one(pair[1]) })}`;
     }
     case 'list': {
       const items = Array.isArray(value) ? value.map(one) : value === undefined || value === null ? [] : [one(value)];
-      return `${op} ${items.length > 0 ? formatList(items) : '…'}`;
+      return `${op} ${items.length > 0 ? formatList(items) : missing}`;
     }
     case 'relative': {
       if (!isRelative(value)) return `${op} ${one(value)}`;
-      const unitKey = `unit.${String(value.unit)}`;
-      const unit = ['unit.day', 'unit.week', 'unit.month', 'unit.year'].includes(unitKey)
-        ? term(unitKey as MessageKey)
-        : rawText(value.unit);
-      return `${op} ${one(value.amount)} ${unit}`;
+      return `${op} ${one(value.amount)} ${unitLabel(value.unit)}`;
     }
     default:
       return `${op} ${one(value)}`;
   }
+}
+
+/** A relative date's unit in words ("days"); an unknown unit as it is. */
+export function unitLabel(unit: unknown): string {
+  return isUnit(unit) ? term(`unit.${unit}`) : rawText(unit);
+}
+
+export function isUnit(unit: unknown): unit is (typeof RELATIVE_UNITS)[number] {
+  return (RELATIVE_UNITS as readonly unknown[]).includes(unit);
+}
+
+/** A list editor's values: the array, a lone value as a list of one, nothing as empty. */
+export function listValues(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  return v === undefined || v === null ? [] : [v];
+}
+
+/** The same list item (text case-insensitively, a number and its text alike). */
+export function sameScalar(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  if (typeof a === 'number' && typeof b === 'string') return String(a) === b;
+  if (typeof a === 'string' && typeof b === 'number') return a === String(b);
+  return Object.is(a, b);
 }
