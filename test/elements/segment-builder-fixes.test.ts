@@ -300,3 +300,42 @@ describe('<segment-builder> wiring', () => {
     el.remove();
   });
 });
+
+describe('<segment-builder> aggregate editor', () => {
+  const aggregate = (match: object): SegmentDocument => ({
+    schemaVersion: 1,
+    name: 'Spenders',
+    audience: 'Customer',
+    rules: [{ id: 'r1', where: { kind: 'related', id: 'o1', entity: 'Order', match: match as never } }],
+  });
+
+  it('edits a between through the shared value editors, labelled, and points a problem at its note', async () => {
+    const el = await builder(aggregate({ aggregate: 'sum', attribute: 'TotalAmount', operator: 'between', value: [100, null] }));
+    const low = root(el).querySelector<HTMLInputElement>('#agg-v-o1-low')!;
+    const high = root(el).querySelector<HTMLInputElement>('#agg-v-o1-high')!;
+    expect(root(el).querySelector(`label[for="agg-v-o1-low"]`)!.textContent.trim()).to.equal('From');
+    expect(root(el).querySelector(`label[for="agg-v-o1-high"]`)!.textContent.trim()).to.equal('To');
+    // The missing upper bound is a problem, described on the control.
+    const described = high.getAttribute('aria-describedby') ?? low.getAttribute('aria-describedby');
+    expect(described).to.match(/^err-o1-/);
+    expect(root(el).querySelector(`#${described!.split(' ')[0]}`)!.textContent).to.not.equal('');
+    high.focus();
+    await sendKeys({ type: '900' });
+    await settle(el);
+    const match = (el.segment!.rules[0]!.where as { match: { value: unknown } }).match;
+    expect(match.value).to.deep.equal([100, 900]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('edits a relative date of a max aggregate with amount and unit', async () => {
+    const el = await builder(
+      aggregate({ aggregate: 'max', attribute: 'OrderDate', operator: 'inLast', value: { amount: 30, unit: 'day' } }),
+    );
+    const unit = root(el).querySelector<HTMLSelectElement>('#agg-v-o1-unit')!;
+    unit.value = 'month';
+    unit.dispatchEvent(new Event('change'));
+    await settle(el);
+    const match = (el.segment!.rules[0]!.where as { match: { value: unknown } }).match;
+    expect(match.value).to.deep.equal({ amount: 30, unit: 'month' });
+  });
+});

@@ -3,14 +3,11 @@
  * where the row may not be rendered yet: bring it into view, wait for it, then focus.
  */
 import type { EditorRow } from '../../core/editor/index.js';
+import type { ConditionRowElement } from '../condition-row/condition-row.js';
 
 type Virtualizer = HTMLElement & {
   element(i: number): { scrollIntoView(o?: object): void } | undefined;
   layoutComplete?: Promise<unknown>;
-};
-type PartFocusable = HTMLElement & {
-  updateComplete?: Promise<unknown>;
-  focus(options?: FocusOptions & { part?: string }): void | Promise<void>;
 };
 
 const frame = () => new Promise((r) => requestAnimationFrame(r));
@@ -35,17 +32,9 @@ export async function focusRow(root: ShadowRoot | HTMLElement, rows: EditorRow[]
       own.focus();
       return;
     }
-    const cr = rowEl.querySelector<PartFocusable>('condition-row');
+    const cr = rowEl.querySelector<ConditionRowElement>('condition-row');
     if (cr) {
-      await cr.updateComplete;
       await cr.focus({ part });
-      if (!(cr.shadowRoot?.activeElement?.getAttribute('part') ?? '').split(' ').includes(part)) {
-        // A row without focus({ part }) yet: its part by name.
-        (
-          cr.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]`) ??
-          cr.shadowRoot?.querySelector<HTMLElement>('button, select, input')
-        )?.focus();
-      }
       return;
     }
   }

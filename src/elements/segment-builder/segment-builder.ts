@@ -7,13 +7,14 @@ import { entityLabel, plural } from '../../core/model/catalog.js';
 import { describeSegment } from '../../core/model/describe.js';
 import { addNode, addRule, setConditionAttribute, updateCondition } from '../../core/model/edit.js';
 import type { Catalog, SegmentDocument, SegmentError, SegmentNode, SetOperator } from '../../core/model/types.js';
-import { isAbortError } from '../../core/provider/types.js';
+import type { CountResult, SegmentProvider, SegmentSummary } from '../../core/provider/types.js';
 import { SegmentKitElement } from '../shared/base.js';
+import { AnnouncerController } from '../shared/controllers/announcer.js';
+import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { catalogContext, providerContext } from '../shared/context.js';
 import { emit, type ConditionChangeDetail } from '../shared/events.js';
 import { term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
-import { CountController } from './count-controller.js';
 import { DragController } from './drag.js';
 import { footer, loadError, loadVirtualizer, rowList, VIRTUALIZE_AT } from './frame.js';
 import { SavedSegments } from './saved-segments.js';
@@ -79,9 +80,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   @property({ type: Number, attribute: 'count-delay' }) countDelay = 300;
 
   @state() private status = '';
-  @state() private saving = false;
   @state() private saveError: string | undefined;
-  @state() private announcement = '';
   /** The row under the pointer or holding focus: only it renders its action buttons. */
   @state() activeKey: string | undefined;
   @state() private helpOpen = false;
@@ -89,17 +88,25 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   /** The editing state: document, history, validation, outline. */
   readonly editor = new SegmentEditor();
   readonly drag = new DragController(this);
-  readonly counts: CountController;
+  /** Live counts: debounced, the superseded call aborted, the last numbers kept (dimmed) while new ones come. */
+  readonly countTask = new ProviderTask<[SegmentProvider, SegmentDocument], CountResult>(this, {
+    task: ([provider, doc], { signal }) => provider.count(doc, { signal }),
+    delay: 300,
+  });
+  /** Saving, with a signal; a save under way is not cancelled when the builder leaves the page. */
+  private readonly saveTask = new ProviderTask<[SegmentProvider, SegmentDocument], SegmentSummary>(this, {
+    task: ([provider, doc], { signal }) => provider.saveSegment(doc, { signal }),
+    abortOnDisconnect: false,
+  });
+  private readonly announcer = new AnnouncerController(this);
   private rejected: unknown;
   private pendingFocus: FocusTarget | undefined;
   private lastAnnounced: number | undefined;
-  private saveAbort: AbortController | undefined;
   private readonly providerOut = new ContextProvider(this, { context: providerContext });
   private readonly catalogOut = new ContextProvider(this, { context: catalogContext });
 
   constructor() {
     super();
-    this.counts = new CountController(this, this.countDelay);
     this.editor.subscribe(this.onEditorChange);
   }
 
@@ -110,7 +117,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   }
   set segment(value: unknown) {
     const old = this.editor.segment;
-    this.counts.reset();
+    this.countTask.reset();
     this.countedFor = undefined;
     this.saveError = undefined;
     this.status = '';
@@ -157,18 +164,15 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onKeydown);
-    // Back in the page after a disconnect (which stopped counting): count again.
-    if (this.doc && this.countedFor) this.requestCounts(true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKeydown);
-    this.saveAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('countDelay')) this.counts.delay = this.countDelay;
+    if (changed.has('countDelay')) this.countTask.delay = this.countDelay;
     const provider = this.effectiveProvider;
     if (changed.has('provider') || changed.has('contextProvider')) this.editor.clearReferences();
     this.editor.catalog = this.activeCatalog; // re-validates and re-counts when it changed
@@ -221,10 +225,12 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     // Only a real count waits for the first paint; "invalid" and "no provider" cost nothing.
     if (!this.painted && provider && valid) return;
     const last = this.countedFor;
-    const settled = this.counts.status === 'pending' || this.counts.status === 'ok' || this.counts.status === 'invalid';
+    const settled = this.countTask.status === 'pending' || this.countTask.status === 'complete' || this.countTask.status === 'blocked';
     if (last && last.doc === doc && last.valid === valid && last.provider === provider && settled) return;
     this.countedFor = { doc, valid, provider };
-    this.counts.request(provider, doc, valid, immediately);
+    if (!provider) this.countTask.abort();
+    else if (!valid) this.countTask.block();
+    else void this.countTask.run([provider, doc], immediately ? { delay: 0 } : {});
   }
 
   /** Apply an edit operation as a user change: history, validation, event, counts. */
@@ -340,27 +346,21 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     if (!proceed || !provider) return;
     // The answer applies only to the document saved: one loaded meanwhile is left alone.
     const generation = this.editor.generation;
-    this.saveAbort?.abort();
-    const abort = (this.saveAbort = new AbortController());
-    this.saving = true;
     this.saveError = undefined;
     this.status = term(valid ? 'builder.saving' : 'builder.savingDraft');
-    try {
-      const summary = await provider.saveSegment(segment, { signal: abort.signal });
+    const outcome = await this.saveTask.runNow([provider, segment]);
+    if (outcome.status === 'dropped') return; // superseded by a newer save
+    if (outcome.status === 'complete') {
+      const summary = outcome.value;
       if (generation === this.editor.generation) {
         if (summary.id) this.editor.adoptId(summary.id, generation);
         this.status = term(summary.status === 'draft' ? 'builder.savedDraft' : activate ? 'builder.savedActive' : 'builder.saved');
       }
       emit(this, 'segment-saved', { summary });
-    } catch (e) {
-      if (isAbortError(e) || generation !== this.editor.generation) return;
+    } else if (generation === this.editor.generation) {
+      const e = outcome.error;
       this.status = '';
       this.saveError = term('builder.saveFailed', { message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      if (this.saveAbort === abort) {
-        this.saving = false;
-        this.saveAbort = undefined;
-      }
     }
   }
 
@@ -381,12 +381,17 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     if (key) void focusRow(this.renderRoot as ShadowRoot, rows, key, 'row');
   }
 
+  /** The counts, as the row templates read them. */
+  get counts(): BuilderView['counts'] {
+    return { result: this.countTask.value, stale: this.countTask.stale };
+  }
+
   private announceCount(): void {
-    const r = this.counts.result;
-    if (this.counts.status !== 'ok' || !r || r.total === this.lastAnnounced) return;
+    const r = this.countTask.value;
+    if (this.countTask.status !== 'complete' || !r || r.total === this.lastAnnounced) return;
     this.lastAnnounced = r.total;
     const text = term('builder.size.announce', { count: r.total, noun: this.audienceNoun(r.total) });
-    if (text !== this.announcement) this.announcement = text;
+    this.announcer.announce(text);
   }
 
   audienceNoun(n: number): string {
@@ -423,14 +428,14 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
       ${load}
       ${toolbar(this, {
         hasProvider: this.effectiveProvider !== undefined,
-        countStatus: this.counts.status,
-        countError: this.counts.error,
+        countStatus: this.countTask.status,
+        countError: this.countTask.error,
         valid,
         problemsShown: errors.length > 0,
-        saving: this.saving,
+        saving: this.saveTask.pending,
         status: this.status,
         saveError: this.saveError,
-        retryCount: () => this.counts.retry(),
+        retryCount: () => void this.countTask.retry(),
         undo: () => this.undo(),
         redo: () => this.redo(),
         cancel: () => emit(this, 'segment-cancel', {}),
@@ -456,8 +461,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
           () => (this.status = term('builder.rows.loadFailed')),
         )}
       </div>
-      ${this.readonly ? nothing : footer(doc, (op, fromSegment) => this.addRule(op, fromSegment))}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.readonly ? nothing : footer(doc, (op, fromSegment) => this.addRule(op, fromSegment))} ${this.announcer.render()}
       ${this.helpOpen ? keyboardHelp(() => (this.helpOpen = false)) : nothing}
     `;
   }

@@ -3,13 +3,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SegmentProperties } from '../../core/model/edit.js';
 import { setProperties } from '../../core/model/edit.js';
 import type { SegmentError } from '../../core/model/types.js';
+import type { ProviderTaskStatus } from '../shared/controllers/provider-task.js';
 import { icons } from '../shared/icons.js';
 import { currentTranslator, term } from '../shared/messages.js';
 import type { BuilderView } from './view.js';
 
 export interface ToolbarState {
   hasProvider: boolean;
-  countStatus: 'idle' | 'pending' | 'ok' | 'error' | 'invalid';
+  countStatus: ProviderTaskStatus;
   countError: unknown;
   valid: boolean;
   problemsShown: boolean;
@@ -31,7 +32,7 @@ export function toolbar(view: BuilderView, s: ToolbarState): TemplateResult {
   const stale = view.counts.stale;
   let sizeText: TemplateResult;
   if (!s.hasProvider) sizeText = html`<span class="muted">${term('builder.size.noProvider')}</span>`;
-  else if (s.countStatus === 'invalid')
+  else if (s.countStatus === 'blocked')
     sizeText = html`<span class="muted">${s.problemsShown ? term('builder.size.fix') : term('builder.size.chooseAttribute')}</span>`;
   else if (total === undefined) sizeText = html`<span class="muted">${term('builder.size.counting')}</span>`;
   else

@@ -2,10 +2,12 @@
 import { html, type TemplateResult } from 'lit';
 import { indexCatalog, plural } from '../../../core/model/catalog.js';
 import { AGGREGATE_OPERATORS, AGGREGATES, aggregateResultType } from '../../../core/model/operators.js';
-import type { AggregateMatch, ConditionValue, RelatedNode } from '../../../core/model/types.js';
+import type { AggregateMatch, RelatedNode } from '../../../core/model/types.js';
+import { valueEditor } from '../../shared/value-editors/index.js';
 import { operatorLabel, term } from '../../shared/messages.js';
 import type { BuilderView } from '../view.js';
 import { setMatch } from './related.js';
+import { errorNoteId } from './shell.js';
 
 export function aggregateEditor(view: BuilderView, node: RelatedNode, m: AggregateMatch, label: string): TemplateResult {
   const catalog = view.activeCatalog;
@@ -20,46 +22,15 @@ export function aggregateEditor(view: BuilderView, node: RelatedNode, m: Aggrega
     if (next.aggregate === 'count') delete next.attribute;
     setMatch(view, node, next);
   };
-  const valueInput = (v: unknown, onValue: (x: unknown) => void, aria: string) =>
-    resultType === 'date'
-      ? html`<input
-          type="date"
-          aria-label=${aria}
-          .value=${typeof v === 'string' ? v.slice(0, 10) : ''}
-          @input=${(e: Event) => onValue((e.target as HTMLInputElement).value || undefined)}
-        />`
-      : html`<input
-          type="number"
-          aria-label=${aria}
-          .value=${typeof v === 'number' ? String(v) : ''}
-          @input=${(e: Event) => {
-            const x = (e.target as HTMLInputElement).valueAsNumber;
-            onValue(Number.isFinite(x) ? x : undefined);
-          }}
-        />`;
-  const pair = Array.isArray(m.value) ? m.value : [undefined, undefined];
-  const rel = m.value as { amount?: number; unit?: 'day' | 'week' | 'month' | 'year' } | undefined;
-  let value: TemplateResult;
-  if (m.operator === 'between' || m.operator === 'notBetween') {
-    value = html`${valueInput(pair[0], (x) => set({ value: [x, pair[1]] as ConditionValue }), term('value.low'))}
-    ${valueInput(pair[1], (x) => set({ value: [pair[0], x] as ConditionValue }), term('value.high'))}`;
-  } else if (m.operator === 'inLast' || m.operator === 'notInLast' || m.operator === 'inNext') {
-    value = html`<input
-        type="number"
-        min="0"
-        aria-label=${term('value.amount')}
-        .value=${String(rel?.amount ?? 30)}
-        @input=${(e: Event) => set({ value: { amount: (e.target as HTMLInputElement).valueAsNumber || 0, unit: rel?.unit ?? 'day' } })}
-      />
-      <select
-        aria-label=${term('value.unit')}
-        @change=${(e: Event) => set({ value: { amount: rel?.amount ?? 30, unit: (e.target as HTMLSelectElement).value as 'day' } })}
-      >
-        ${(['day', 'week', 'month', 'year'] as const).map((u) => html`<option value=${u} ?selected=${rel?.unit === u}>${term(`unit.${u}`)}</option>`)}
-      </select>`;
-  } else {
-    value = valueInput(m.value, (x) => set({ value: x as ConditionValue }), term('value.label'));
-  }
+  // The value's problems, by the part of their path after `/match/value`, point at the notes that say them.
+  const errors = new Map<string, string[]>();
+  view.editor.errorsFor(id).forEach((e, i) => {
+    const at = e.path.indexOf('/match/value');
+    if (at < 0) return;
+    const sub = e.path.slice(at + '/match/value'.length);
+    errors.set(sub, [...(errors.get(sub) ?? []), errorNoteId(id, i)]);
+  });
+  const value = valueEditor(m.operator, { type: resultType, value: m.value, id: `agg-v-${id}`, errors, onValue: (v) => set({ value: v }) });
   return html`<label class="visually-hidden" for=${`agg-${id}`}>${term('builder.aggregate.label')}</label>
     <select
       id=${`agg-${id}`}

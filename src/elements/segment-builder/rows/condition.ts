@@ -49,6 +49,6 @@ export function groupRow(view: BuilderView, row: Extract<EditorRow, { kind: 'gro
         }}
       ></group-operator>
       <span class="muted">${g.combinator === 'and' ? term('builder.group.all') : term('builder.group.any')}</span>
-      ${nodeActions(view, row, term('builder.what.group'))} ${ownErrors(view.editor.errorsFor(id))}`,
+      ${nodeActions(view, row, term('builder.what.group'))} ${ownErrors(id, view.editor.errorsFor(id))}`,
   });
 }

@@ -79,6 +79,6 @@ export function relatedRow(view: BuilderView, row: Extract<EditorRow, { kind: 'r
     kind: 'related',
     label: relatedText(node, label),
     content: html`${select} ${extra} ${node.where ? html`<span class="muted">${term('builder.related.where')}</span>` : nothing}
-    ${nodeActions(view, row, term('builder.what.related', { entity: label }))} ${ownErrors(view.editor.errorsFor(id))}`,
+    ${nodeActions(view, row, term('builder.what.related', { entity: label }))} ${ownErrors(id, view.editor.errorsFor(id))}`,
   });
 }

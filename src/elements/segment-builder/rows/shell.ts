@@ -38,9 +38,14 @@ export function nodeRowShell(view: BuilderView, row: EditorNodeRow, options: She
   </div>`;
 }
 
+/** The id of a node's i-th problem note (controls point at it with aria-describedby). */
+export const errorNoteId = (nodeId: string, i: number): string => `err-${nodeId}-${i}`;
+
 /** A node's own problems, as notes next to it. */
-export function ownErrors(errors: SegmentError[]): unknown {
-  return errors.length ? errors.map((e) => html`<span class="field-error" role="note">${e.message}</span>`) : nothing;
+export function ownErrors(nodeId: string, errors: SegmentError[]): unknown {
+  return errors.length
+    ? errors.map((e, i) => html`<span class="field-error" role="note" id=${errorNoteId(nodeId, i)}>${e.message}</span>`)
+    : nothing;
 }
 
 /**
