@@ -5,16 +5,16 @@ import { property, state } from 'lit/decorators.js';
 import { SegmentEditor, type EditorChangeReason } from '../../core/editor/index.js';
 import { entityLabel, plural } from '../../core/model/catalog.js';
 import { describeSegment } from '../../core/model/describe.js';
-import { addNode, addRule, setConditionAttribute, updateCondition } from '../../core/model/edit.js';
-import type { Catalog, SegmentDocument, SegmentError, SegmentNode, SetOperator } from '../../core/model/types.js';
+import type { Catalog, SegmentDocument, SegmentError, SetOperator } from '../../core/model/types.js';
 import type { CountResult, SegmentProvider, SegmentSummary } from '../../core/provider/types.js';
 import { SegmentKitElement } from '../shared/base.js';
 import { AnnouncerController } from '../shared/controllers/announcer.js';
 import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { catalogContext, providerContext } from '../shared/context.js';
-import { emit, type ConditionChangeDetail } from '../shared/events.js';
+import { emit, type ConditionChangeEvent } from '../shared/events.js';
 import { term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
+import { addAfter, addCondition, addRule as addRuleAction, applyConditionChange } from './actions.js';
 import { DragController } from './drag.js';
 import { footer, loadError, loadVirtualizer, rowList, VIRTUALIZE_AT } from './frame.js';
 import { SavedSegments } from './saved-segments.js';
@@ -263,54 +263,12 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   }
 
   addCondition(parentId: string, scope: string, asGroup = false, index?: number): void {
-    const condition = this.editor.newCondition(scope);
-    const node: SegmentNode = asGroup ? { kind: 'group', combinator: 'and', children: [condition] } : condition;
-    this.edit((d) => addNode(d, parentId, node, index), { focus: { key: condition.id!, part: 'attribute' } });
+    addCondition(this, parentId, scope, asGroup, index);
   }
 
   /** Add a rule joined by `setOperator` (a first condition, or a saved-segment reference), focused where the user goes next. */
   addRule(setOperator: SetOperator = 'union', fromSegment = false): void {
-    const doc = this.doc;
-    if (!doc) return;
-    const join = doc.rules.length > 0 ? { setOperator } : {};
-    if (fromSegment) {
-      const id = `r${Math.random().toString(36).slice(2, 10)}`;
-      this.edit((d) => addRule(d, { id, ...join, segment: '' }), { focus: { key: `${id}:ref`, part: 'segment' } });
-      return;
-    }
-    const condition = this.editor.newCondition(doc.audience);
-    this.edit((d) => addRule(d, { ...join, where: condition }), { focus: { key: condition.id!, part: 'attribute' } });
-  }
-
-  /** Alt+Shift+C / G: after the focused node (in its group), or into the focused rule. */
-  private addAfter(key: string, asGroup: boolean): void {
-    const row = this.editor.rows.find((r) => r.key === key);
-    if (!row || !this.doc) return;
-    if ('node' in row) {
-      if (row.kind === 'group') this.addCondition(row.node.id!, row.scope, asGroup);
-      else if (row.kind === 'related') this.addCondition(row.node.id!, row.node.entity, asGroup);
-      else this.addCondition(row.parentId, row.scope, asGroup, row.inGroup ? row.index + 1 : undefined);
-    } else if (row.kind === 'add') this.addCondition(row.parentId, row.scope, asGroup);
-    else {
-      const rule = this.doc.rules[row.ruleIndex];
-      if (rule?.id && rule.segment === undefined)
-        this.addCondition(rule.where?.kind === 'group' ? rule.where.id! : rule.id, this.doc.audience, asGroup);
-    }
-  }
-
-  private onConditionChange(e: CustomEvent<ConditionChangeDetail>): void {
-    e.stopPropagation();
-    const { id, change, condition } = e.detail;
-    const catalog = this.activeCatalog;
-    if (!id) return;
-    this.editor.touch(id);
-    if (change.kind === 'attribute' && catalog) {
-      this.edit((d) => setConditionAttribute(d, id, catalog, change.entity, change.attribute), { focus: { key: id, part: 'operator' } });
-    } else if (change.kind === 'operator') {
-      this.edit((d) => updateCondition(d, id, { operator: condition.operator, value: condition.value }));
-    } else if (change.kind === 'value') {
-      this.edit((d) => updateCondition(d, id, { value: change.value }), { coalesce: `value:${id}` });
-    }
+    addRuleAction(this, setOperator, fromSegment);
   }
 
   private onKeydown = (e: KeyboardEvent): void => {
@@ -319,7 +277,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
       undo: () => this.undo(),
       redo: () => this.redo(),
       move: (id, how) => this.edit(moveOps[how](id), { focus: { key: id, part: 'row' } }),
-      addAfter: (key, asGroup) => this.addAfter(key, asGroup),
+      addAfter: (key, asGroup) => addAfter(this, key, asGroup),
       addRule: () => this.addRule(),
       toEnd: () => this.renderRoot.querySelector<HTMLElement>('.footer button')?.focus(),
       showHelp: () => this.showKeys(),
@@ -453,7 +411,12 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
       ${propertiesForm(this)}
       <p class="summary" part="summary"><span class="visually-hidden">${term('builder.summary')}</span>${this.summaryText(doc, catalog)}</p>
       ${catalog ? problemList(errors, (e) => this.goToError(e)) : nothing}
-      <div class="rows" role="list" aria-label=${term('builder.rows.label')} @condition-change=${this.onConditionChange}>
+      <div
+        class="rows"
+        role="list"
+        aria-label=${term('builder.rows.label')}
+        @condition-change=${(e: ConditionChangeEvent) => applyConditionChange(this, e)}
+      >
         ${rowList(
           this,
           rows,
