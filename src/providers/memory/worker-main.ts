@@ -74,9 +74,34 @@ function methodNames(target: object): string[] {
   return [...names];
 }
 
-function init(message: InitMessage): void {
+/** The rows at `url`, fetched and parsed here. */
+async function fetchData(url: string): Promise<MemoryProviderOptions['data']> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new SegmentProviderError('unavailable', `The data at ${url} could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!response.ok) throw new SegmentProviderError('unavailable', `The data at ${url} could not be loaded: HTTP ${response.status}.`);
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    throw new SegmentProviderError('invalid-argument', `The data at ${url} is not JSON.`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !Object.values(data).every(Array.isArray))
+    throw new SegmentProviderError('invalid-argument', `The data at ${url} is not rows per entity ({ "Customer": [ … ], … }).`);
+  return data as MemoryProviderOptions['data'];
+}
+
+/** Calls wait while the provider is being made (the data may still be on its way). */
+let starting = false;
+
+async function init(message: InitMessage): Promise<void> {
+  starting = true;
   try {
     const options = { ...message.options } as unknown as MemoryProviderOptions;
+    if (message.url) options.data = await fetchData(message.url);
     if (message.sample) {
       const s = message.sample;
       const dataset = createSampleDataset({
@@ -107,6 +132,8 @@ function init(message: InitMessage): void {
           );
     post({ type: 'init-error', error: serializeError(initError) });
   }
+  starting = false;
+  if (queue.length) schedule();
 }
 
 function start(call: CallMessage): void {
@@ -151,6 +178,10 @@ channel.port1.onmessage = () => {
     return;
   }
   hops = 0;
+  if (starting) {
+    scheduled = false; // init() schedules again once the provider is up
+    return;
+  }
   const call = queue.shift();
   if (call) start(call);
   if (queue.length) channel.port2.postMessage(null);
@@ -165,7 +196,7 @@ function schedule(): void {
 
 scope.addEventListener('message', (event) => {
   const message = event.data;
-  if (message.type === 'init') init(message);
+  if (message.type === 'init') void init(message);
   else if (message.type === 'call') {
     queue.push(message);
     schedule();

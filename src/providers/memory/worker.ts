@@ -26,11 +26,14 @@ export interface WorkerProviderOptions extends Omit<MemoryProviderOptions, 'cata
   catalog?: Catalog;
   data?: MemoryProviderOptions['data'];
   /**
-   * Generate the data in the worker instead: `{ sample: { customers, seed } }` builds the sample
-   * dataset there (catalog, data, now, segments and history, as `createSampleProvider`), with
-   * nothing cloned. Explicit `now`, `segments` and `history` options win over the sample's.
+   * Get the data in the worker instead, with nothing cloned:
+   * - `{ sample: { customers, seed } }` builds the sample dataset there (catalog, data, now,
+   *   segments and history, as `createSampleProvider`); explicit `now`, `segments` and
+   *   `history` options win over the sample's;
+   * - `{ url }` fetches the rows there as JSON (`{ Customer: [ … ], Order: [ … ] }`, as `data`);
+   *   give the `catalog` beside it. A relative URL is resolved against the page.
    */
-  dataset?: { sample: SampleSource };
+  dataset?: { sample: SampleSource } | { url: string | URL };
   /**
    * Start the worker yourself (another bundler's syntax, a CSP-approved URL). It must run
    * `segment-kit/memory/worker-main`. Default: the module worker next to this file.
@@ -99,19 +102,30 @@ function startWorker(): Worker {
  */
 export function createWorkerProvider(options: WorkerProviderOptions): WorkerProvider {
   const { storage, onStorageError, dataset, worker: makeWorker, ...rest } = options ?? {};
-  if (
-    dataset !== undefined &&
-    (typeof dataset !== 'object' || dataset === null || typeof dataset.sample !== 'object' || dataset.sample === null)
-  )
-    throw new SegmentProviderError('invalid-argument', 'createWorkerProvider: dataset must be { sample: { customers, seed } }.');
-  if (dataset && (rest.catalog !== undefined || rest.data !== undefined))
-    throw new SegmentProviderError('invalid-argument', 'createWorkerProvider takes either catalog and data, or dataset, not both.');
-  if (!dataset && (!rest.catalog || typeof rest.catalog !== 'object'))
+  const sample = dataset && typeof dataset === 'object' && 'sample' in dataset ? dataset.sample : undefined;
+  const url = dataset && typeof dataset === 'object' && 'url' in dataset ? dataset.url : undefined;
+  if (dataset !== undefined && (typeof sample !== 'object' || sample === null) && typeof url !== 'string' && !(url instanceof URL))
+    throw new SegmentProviderError('invalid-argument', 'createWorkerProvider: dataset must be { sample: { customers, seed } } or { url }.');
+  if (sample && (rest.catalog !== undefined || rest.data !== undefined))
     throw new SegmentProviderError(
       'invalid-argument',
-      'createWorkerProvider needs a catalog and data, or dataset: { sample: { customers, seed } }.',
+      'createWorkerProvider takes either catalog and data, or dataset: { sample }, not both.',
     );
-
+  if (url !== undefined && rest.data !== undefined)
+    throw new SegmentProviderError('invalid-argument', 'createWorkerProvider takes either data or dataset: { url }, not both.');
+  if (!sample && (!rest.catalog || typeof rest.catalog !== 'object'))
+    throw new SegmentProviderError(
+      'invalid-argument',
+      'createWorkerProvider needs a catalog and data (or dataset: { url }), or dataset: { sample: { customers, seed } }.',
+    );
+  let absoluteUrl: string | undefined;
+  if (url !== undefined) {
+    try {
+      absoluteUrl = new URL(url, (globalThis as { location?: { href: string } }).location?.href).href;
+    } catch {
+      throw new SegmentProviderError('invalid-argument', `createWorkerProvider: "${String(url)}" is not a URL.`);
+    }
+  }
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let state: 'starting' | 'ready' | 'failed' = 'starting';
@@ -276,7 +290,8 @@ export function createWorkerProvider(options: WorkerProviderOptions): WorkerProv
     }
   });
   const init: InitMessage = { type: 'init', options: rest };
-  if (dataset) init.sample = dataset.sample;
+  if (sample) init.sample = sample;
+  if (absoluteUrl) init.url = absoluteUrl;
   if (snapshot) init.storage = snapshot;
   try {
     worker.postMessage(init satisfies ToWorker);
