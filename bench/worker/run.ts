@@ -207,7 +207,8 @@ line('  last key → its count answered (ms)', runsB, (r) => r.typing.finalCount
 line('  counts answered (of requested)', runsB, (r) => r.typing.completed, 0);
 line('  long tasks ≥ 50 ms on the page', runsB, (r) => r.typing.longTasks.length, 0);
 line('  longest task on the page (ms)', runsB, (r) => max(r.typing.longTasks), 0);
-line('start-up to a provider that answers (ms)', runsA, start, 0);
+line('start-up to a provider that answers (ms) *', runsA, start, 0);
+line('  of which generating on the page, blocking it (ms)', runsA, (r) => r.start.generateMs ?? 0, 0);
 
 const requested = (map: Map<Mode, { typing: TypingResult }[]>) => [...map.values()].flat().map((r) => r.typing.requested);
 console.log(
@@ -222,6 +223,9 @@ console.log(
 );
 console.log(`main = ${LABEL.main}, worker = ${LABEL.worker} with dataset: { sample }.\n`);
 console.log(table(rows));
+console.log(
+  '* page: the sample generated on the page (blocking it), then two providers; worker: two workers generating the sample at once (2 cores), until the first answers.',
+);
 if (clone) {
   console.log(
     `\nPosting the rows instead (createWorkerProvider({ catalog, data })): generating them on the page took ${f0(clone.generateMs!)} ms, ` +
