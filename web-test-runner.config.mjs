@@ -1,6 +1,7 @@
 // Element tests in Chromium (Debian's by default; CHROME_PATH overrides).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHROME_ARGS, findChrome } from './scripts/chrome.mjs';
 
@@ -11,6 +12,22 @@ export default {
   hostname: '127.0.0.1',
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
+  // A worker's URL (`new URL('./worker-main.js', import.meta.url)`) is fetched, not imported, so the
+  // esbuild plugin's import rewriting never sees it: serve src/**/x.ts for a missing src/**/x.js.
+  middleware: [
+    (context, next) => {
+      const path = context.path;
+      if (path.startsWith('/src/') && path.endsWith('.js')) {
+        const ts = `${path.slice(0, -3)}.ts`;
+        if (
+          !existsSync(fileURLToPath(new URL(`.${path}`, import.meta.url))) &&
+          existsSync(fileURLToPath(new URL(`.${ts}`, import.meta.url)))
+        )
+          context.url = ts + context.search;
+      }
+      return next();
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     playwrightLauncher({

@@ -61,4 +61,26 @@ if (missing.length) {
   console.error(`package.json "exports" names files the build did not write: ${missing.join(', ')}`);
   process.exit(1);
 }
+// segment-kit/memory/worker starts dist/providers/memory/worker-main.js by a URL bundlers can follow, and
+// keeps the engine and the store out of the page: nothing it imports reaches the memory provider.
+const workerEntry = 'dist/providers/memory/worker.js';
+if (!readFileSync(workerEntry, 'utf8').includes("new Worker(new URL('./worker-main.js', import.meta.url), { type: 'module' })")) {
+  console.error(
+    `${workerEntry} no longer starts its worker with new Worker(new URL('./worker-main.js', import.meta.url), { type: 'module' }).`,
+  );
+  process.exit(1);
+}
+const reached = new Set();
+const follow = (file) => {
+  if (reached.has(file)) return;
+  reached.add(file);
+  for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s(?:[^;'"]*?\sfrom\s*)?['"](\.[^'"]+\.js)['"]/gm))
+    follow(join(file, '..', spec));
+};
+follow(workerEntry);
+const heavy = [...reached].filter((f) => /memory-provider\.js$|evaluate[/\\]|sample[/\\]/.test(f));
+if (heavy.length) {
+  console.error(`segment-kit/memory/worker must not load the engine on the page, but imports ${heavy.join(', ')}`);
+  process.exit(1);
+}
 console.log('build: dist/ and custom-elements.json written; segment-kit/core loads in plain Node; every export resolves.');
