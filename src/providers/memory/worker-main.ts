@@ -11,7 +11,7 @@ import { SegmentProviderError } from '../../core/provider/types.js';
 import { createSampleDataset } from '../../sample/generate.js';
 import { createSampleHistory } from '../../sample/history.js';
 import { createMemoryProvider, type MemoryProviderOptions } from './memory-provider.js';
-import type { StorageLike } from './storage.js';
+import type { StorageLike } from '../store/index.js';
 import { plainDetails, serializeError, type CallMessage, type FromWorker, type InitMessage, type ToWorker } from './worker-protocol.js';
 
 /** The parts of the worker's global scope used here (the project's types are the DOM's, not WebWorker's). */
