@@ -28,7 +28,11 @@ import type {
   SegmentNode,
   SegmentRule,
 } from '../model/types.js';
+import { freshId } from '../model/ids.js';
 import { child } from './pointer.js';
+
+/** Moved to the model (`model/ids.ts`); re-exported here so existing imports keep working. */
+export { freshId } from '../model/ids.js';
 
 /** The schema version this build reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -602,16 +606,6 @@ export function checkOperatorValue(operator: string, value: unknown, path: strin
       return;
     }
   }
-}
-
-/** A fresh id of the form `prefix + n` that `taken` does not hold; adds it to `taken`. */
-export function freshId(taken: Set<string> | Map<string, unknown>, prefix: string): string {
-  let n = taken.size + 1;
-  while (taken.has(prefix + String(n))) n++;
-  const id = prefix + String(n);
-  if (taken instanceof Set) taken.add(id);
-  else taken.set(id, '');
-  return id;
 }
 
 /**
