@@ -48,7 +48,9 @@ export type Combinator = 'and' | 'or';
 export type SetOperator = 'union' | 'intersect' | 'except';
 export type SegmentType = 'dynamic' | 'static';
 export type SegmentState = 'active' | 'inactive';
-export type RelativeUnit = 'day' | 'week' | 'month' | 'year';
+/** `day | week | month | year`: defined with the calendar (`dates.ts`). */
+export type { RelativeUnit } from './dates.js';
+import type { RelativeUnit } from './dates.js';
 
 /** `{amount, unit}` for inLast / notInLast / inNext / isAnniversaryInNext. */
 export interface RelativeValue {
