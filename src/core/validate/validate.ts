@@ -4,7 +4,7 @@
  * each message next to its row.
  */
 import { attributeLabel, entityLabel, indexCatalog, type CatalogIndex } from '../model/catalog.js';
-import { parseIsoDate } from '../model/dates.js';
+import { parseIsoDate, utcDayOfIso } from '../model/dates.js';
 import { AGGREGATE_OPERATORS, aggregateResultType, operatorSpec, operatorsFor, valueShapeOf } from '../model/operators.js';
 import { segmentLookup, type SegmentSource } from '../model/segments.js';
 import type {
@@ -266,9 +266,10 @@ class Checker {
       if (!this.scalar(type, v, p, id, attr)) ok = false;
     }
     if (ok && shape === 'pair' && Array.isArray(value) && value.length === 2) {
+      // Dates compare as UTC calendar days (SPEC section 4): ["2026-12-19T23:59Z", "2026-12-19"] is one day.
       const [lo, hi] = value;
-      const a = type === 'date' && typeof lo === 'string' ? parseIsoDate(lo) : lo;
-      const b = type === 'date' && typeof hi === 'string' ? parseIsoDate(hi) : hi;
+      const a = type === 'date' && typeof lo === 'string' ? utcDayOfIso(lo) : lo;
+      const b = type === 'date' && typeof hi === 'string' ? utcDayOfIso(hi) : hi;
       if (typeof a === 'number' && typeof b === 'number' && a > b) {
         this.error(path, 'invalid-value', `The low value must not be greater than the high value.`, id);
       }
