@@ -15,5 +15,6 @@ export * from './messages/index.js';
 export * from './validate/pointer.js';
 export * from './validate/parse.js';
 export * from './validate/validate.js';
+export { errorMessage, type ErrorParamsOf, type ShownValue, type ValueKind } from './validate/errors.js';
 export * from './provider/types.js';
 export * from './evaluate/index.js';

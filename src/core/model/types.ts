@@ -155,10 +155,21 @@ export interface SegmentDocument {
 export interface SegmentError {
   path: string;
   code: SegmentErrorCode;
+  /** The problem in English, for a person. */
   message: string;
+  /**
+   * The values the message is made of (names, labels, numbers; `variant` where one code
+   * has several messages), so that `errorMessage(error, translator)` can render it in
+   * another language from the `error.<code>` entry of the message table. Every error of
+   * `parseSegment` and `validateSegment` has them; without them, show `message`.
+   */
+  params?: SegmentErrorParams;
   /** The id of the rule or node the error belongs to, when it has one. */
   nodeId?: string;
 }
+
+/** The parameters of a `SegmentError` (see the `error.<code>` entries of the message table). */
+export type SegmentErrorParams = { readonly [name: string]: string | number | boolean | null | readonly string[] | undefined };
 
 export type SegmentErrorCode =
   // structure (parseSegment)

@@ -5,12 +5,14 @@
 import type { WidenTable } from '../format.js';
 import { common } from './common.js';
 import { conditionRow } from './condition-row.js';
+import { errors } from './errors.js';
 import { operators } from './operators.js';
 
 export const en = {
   ...operators,
   ...common,
   ...conditionRow,
+  ...errors,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */
