@@ -204,7 +204,11 @@ class Checker {
       this.error(
         child(path, 'entity'),
         'entity-out-of-scope',
-        { entity: entityLabel(this.catalog, entity), scope: entityLabel(this.catalog, scope), audience: scope === this.catalog.audience },
+        {
+          variant: scope === this.catalog.audience ? 'outside' : entity === this.catalog.audience ? 'audienceInside' : 'inside',
+          entity: entityLabel(this.catalog, entity),
+          scope: entityLabel(this.catalog, scope),
+        },
         id,
       );
       return;
@@ -269,13 +273,14 @@ class Checker {
   }
 
   scalar(type: AttributeType, v: unknown, path: string, id: string | undefined, attr: AttributeDef | undefined): boolean {
+    if (v === '') {
+      // An empty string is no value, whatever the type (SPEC section 4): that is `isEmpty`.
+      this.error(path, 'missing-value', { variant: 'emptyText' }, id);
+      return false;
+    }
     if (type === 'string') {
       if (typeof v !== 'string') {
         this.error(path, 'value-type', { variant: 'text', type: typeof v }, id);
-        return false;
-      }
-      if (v === '') {
-        this.error(path, 'missing-value', { variant: 'emptyText' }, id);
         return false;
       }
     } else if (type === 'number') {

@@ -242,7 +242,7 @@ export const errors = {
       case 'aggregate':
         return `\`${p.aggregate}\` cannot be used with ${p.attribute} (${typeNoun(p.type)}).`;
       case 'aggregateOperator':
-        return `\`${p.operator}\` cannot compare ${p.type === 'date' ? 'a date' : 'a number'} aggregate.`;
+        return `\`${p.operator}\` cannot compare ${p.type === 'date' ? 'a date' : 'a number'} aggregate: compare it with ${either(p.operators)}.`;
     }
   },
   'error.value-type': (p: { variant: 'text' | 'date'; type: string } | { variant: 'number'; type: string; value?: string }) => {
@@ -256,8 +256,16 @@ export const errors = {
     }
   },
   'error.value-not-allowed': (p: { value: string; attribute: string }) => `"${p.value}" is not one of the values of ${p.attribute}.`,
-  'error.entity-out-of-scope': (p: { entity: string; scope: string; audience: boolean }) =>
-    `${p.entity} attributes cannot be used in ${p.audience ? `${p.scope} conditions` : `this ${p.scope} block`}: put the condition inside a related ${p.entity} block.`,
+  'error.entity-out-of-scope': (p: { variant: 'outside' | 'inside' | 'audienceInside'; entity: string; scope: string }) => {
+    switch (p.variant) {
+      case 'outside':
+        return `${p.entity} attributes cannot be used in ${p.scope} conditions: put the condition inside a related ${p.entity} block.`;
+      case 'inside':
+        return `${p.entity} attributes cannot be used in this ${p.scope} block, where conditions name ${p.scope} attributes: put the condition in a related ${p.entity} block instead.`;
+      case 'audienceInside':
+        return `${p.entity} attributes stand outside related blocks: move this condition out of the ${p.scope} block (conditions inside it name ${p.scope} attributes).`;
+    }
+  },
   'error.no-relationship': (p: { variant: 'related' | 'projected'; entity: string; scope: string }) =>
     p.variant === 'related'
       ? `${p.entity} is not linked to ${p.scope} by any relationship in the catalog.`
