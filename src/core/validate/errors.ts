@@ -17,7 +17,7 @@ export function englishErrorMessage<C extends SegmentErrorCode>(code: C, params:
 
 /** A `SegmentError` with its English message made from `params`. */
 export function segmentError<C extends SegmentErrorCode>(path: string, code: C, params: ErrorParamsOf<C>, nodeId?: string): SegmentError {
-  return reportedError(path, code, englishErrorMessage(code, params), params, nodeId);
+  return reportedError(path, code, englishErrorMessage(code, params), params as SegmentErrorParams, nodeId);
 }
 
 /** A `SegmentError` from its parts (`nodeId` only when there is one). */

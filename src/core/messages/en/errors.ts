@@ -9,6 +9,14 @@
  * (`ValueKind`), never English text.
  */
 import type { SegmentErrorCode } from '../../model/types.js';
+import type { MessageFn } from '../format.js';
+
+/**
+ * A section's type with each message function typed as a `MessageFn` of its parameters,
+ * so a translation can use the formatters (numbers, dates, plurals) even where English
+ * needs none.
+ */
+export type WithFormatters<T> = { [K in keyof T]: T[K] extends (params: infer P) => string ? MessageFn<P> : T[K] };
 
 /** What a wrong value is, as JavaScript sees it (`list` for arrays). */
 export type ValueKind = 'null' | 'undefined' | 'list' | 'object' | 'string' | 'number' | 'boolean' | 'bigint' | 'symbol' | 'function';
@@ -94,7 +102,7 @@ const NOT_OBJECT = {
 };
 export type NotObjectField = keyof typeof NOT_OBJECT;
 
-export const errors = {
+const table = {
   // ------------------------------------------------------------ structure (parseSegment)
   'error.invalid-json': (p: { detail: string }) => `This is not valid JSON: ${p.detail}`,
   'error.not-object': (p: { variant: NotObjectField; got: ValueKind } | { variant: 'unreadable'; detail: string }) =>
@@ -283,6 +291,9 @@ export const errors = {
   'error.invalid-name': (p: { name: string }) =>
     `"${p.name}" is not a valid name: use letters, digits and _, starting with a letter, with no spaces.`,
 } as const satisfies Record<`error.${SegmentErrorCode}`, (params: never) => string>;
+
+/** One entry per error code; each function also receives the locale's formatters. */
+export const errors: WithFormatters<typeof table> = table;
 
 /** The parameters of each error code's message. */
 export type ErrorParamsOf<C extends SegmentErrorCode> = Parameters<(typeof errors)[`error.${C}`]>[0];

@@ -5,6 +5,7 @@
 import type { WidenTable } from '../format.js';
 import { common } from './common.js';
 import { conditionRow } from './condition-row.js';
+import { describe } from './describe.js';
 import { errors } from './errors.js';
 import { operators } from './operators.js';
 
@@ -13,6 +14,7 @@ export const en = {
   ...common,
   ...conditionRow,
   ...errors,
+  ...describe,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */
