@@ -60,10 +60,13 @@ export function isLeapYear(year: number): boolean {
 
 /** Days in a month (month 0–11; other months count on into the years around) of a year, in the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
-  if (month === 1) return isLeapYear(year) ? 29 : 28;
-  if (month >= 0 && month < 12) return month === 3 || month === 5 || month === 8 || month === 10 ? 30 : 31;
-  const carry = Math.floor(month / 12);
-  return daysInMonth(year + carry, month - carry * 12);
+  if (month < 0 || month > 11) {
+    const carry = Math.floor(month / 12);
+    year += carry;
+    month -= carry * 12;
+  }
+  if (month === 1) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 3 || month === 5 || month === 8 || month === 10 ? 30 : 31;
 }
 
 /** Epoch milliseconds of midnight UTC on a calendar day (month 0–11), any year; months and days out of range run on, as `Date.UTC` does. */
