@@ -5,6 +5,23 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The no-DOM layers: segment-kit/core, the providers and the sample data run in Node, a
+ * worker or a server. They import no Lit, Floating UI, chart.js or element code, and use
+ * no global that exists only in a browser page (window, document, localStorage,
+ * requestAnimationFrame, HTMLElement, bare `name`/`status`/`event` …): a storage, a
+ * clock or a scheduler is passed in. Worker globals (Worker, self, postMessage,
+ * onmessage) stay allowed, for a provider that runs in a worker.
+ */
+const NO_DOM_FILES = ['src/core/**/*.ts', 'src/providers/**/*.ts', 'src/sample/**/*.ts'];
+const WORKER_GLOBALS = new Set(['Worker', 'self', 'postMessage', 'onmessage', 'onmessageerror', 'importScripts']);
+// `globals.node` lists these for newer Node versions only (localStorage behind a flag); on Node 20 they are page globals.
+const PAGE_GLOBALS_IN_NEWER_NODE = ['localStorage', 'sessionStorage', 'Storage', 'navigator', 'Navigator'];
+const DOM_ONLY_GLOBALS = [
+  ...Object.keys(globals.browser).filter((name) => !(name in globals.node) && !(name in globals.builtin) && !WORKER_GLOBALS.has(name)),
+  ...PAGE_GLOBALS_IN_NEWER_NODE,
+];
+
 export default tseslint.config(
   {
     ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'coverage/', 'bench/results/'],
@@ -47,18 +64,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts'],
+    files: NO_DOM_FILES,
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['lit', 'lit/*', '@lit/*', '@floating-ui/*', 'chart.js', '../../elements/*', '../elements/*'],
-              message: 'segment-kit/core stays free of Lit and the DOM.',
+              group: ['lit', 'lit/*', '@lit/*', '@floating-ui/*', 'chart.js', 'chart.js/*', '**/elements/*', '**/elements'],
+              message: 'The core, the providers and the sample data stay free of Lit and the DOM.',
             },
           ],
         },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...DOM_ONLY_GLOBALS.map((name) => ({
+          name,
+          message: `\`${name}\` exists only in a browser page; the core, the providers and the sample data also run in Node and workers (pass it in instead).`,
+        })),
       ],
     },
   },

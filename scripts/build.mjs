@@ -1,6 +1,6 @@
 // `npm run build`: dist/ (ES modules + .d.ts, one file per module so every entry point
-// tree-shakes) and custom-elements.json. Then checks that segment-kit/core loads in
-// plain Node and pulls in no DOM-bound code.
+// tree-shakes) and custom-elements.json. Then checks that segment-kit/core, the providers
+// and the sample data load in plain Node and pull in no DOM-bound code.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,32 +23,39 @@ run(process.execPath, [
   '.',
 ]);
 
-// segment-kit/core must stay free of Lit and the DOM.
+// segment-kit/core, the providers and the sample data must stay free of Lit and the DOM.
 function walk(dir) {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
     return statSync(p).isDirectory() ? walk(p) : p.endsWith('.js') ? [p] : [];
   });
 }
-const offenders = walk('dist/core').filter((f) => /from ['"](lit|@lit\/|@floating-ui|chart\.js)/.test(readFileSync(f, 'utf8')));
+const NO_DOM_DIRS = ['dist/core', 'dist/providers', 'dist/sample'];
+const DOM_IMPORT =
+  /(?:from\s*|import\s*\(?\s*)['"](?:lit(?:\/[^'"]*)?|@lit\/[^'"]*|@floating-ui\/[^'"]*|chart\.js(?:\/[^'"]*)?|[^'"]*\/elements\/[^'"]*)['"]/;
+const offenders = NO_DOM_DIRS.flatMap(walk).filter((f) => DOM_IMPORT.test(readFileSync(f, 'utf8')));
 if (offenders.length) {
-  console.error(`segment-kit/core must not import Lit or DOM libraries: ${offenders.join(', ')}`);
+  console.error(
+    `segment-kit/core, the providers and the sample data must not import Lit, DOM libraries or elements: ${offenders.join(', ')}`,
+  );
   process.exit(1);
 }
-const probe = spawnSync(
-  process.execPath,
-  [
-    '--input-type=module',
-    '-e',
-    "const m = await import('./dist/core/index.js'); if (typeof m.parseSegment !== 'function') process.exit(2);",
-  ],
-  {
-    stdio: 'inherit',
-  },
-);
-if (probe.status !== 0) {
-  console.error('dist/core/index.js does not load in plain Node.');
-  process.exit(1);
+// Each loads in plain Node (no DOM globals at import time) and has its main export.
+const NODE_ENTRIES = [
+  ['dist/core/index.js', 'parseSegment'],
+  ['dist/providers/memory/index.js', 'createMemoryProvider'],
+  ['dist/sample/index.js', 'createSampleDataset'],
+];
+for (const [entry, name] of NODE_ENTRIES) {
+  const probe = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `const m = await import('./${entry}'); if (typeof m.${name} !== 'function') process.exit(2);`],
+    { stdio: 'inherit' },
+  );
+  if (probe.status !== 0) {
+    console.error(`${entry} does not load in plain Node (or has no ${name}).`);
+    process.exit(1);
+  }
 }
 // Every path package.json "exports" names must exist (elements/*: for each element folder; other "*" patterns: their folder).
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -83,4 +90,4 @@ if (heavy.length) {
   console.error(`segment-kit/memory/worker must not load the engine on the page, but imports ${heavy.join(', ')}`);
   process.exit(1);
 }
-console.log('build: dist/ and custom-elements.json written; segment-kit/core loads in plain Node; every export resolves.');
+console.log('build: dist/ and custom-elements.json written; core, providers/memory and sample load in plain Node; every export resolves.');

@@ -16,5 +16,6 @@ export * from './editor/index.js';
 export * from './validate/pointer.js';
 export * from './validate/parse.js';
 export * from './validate/validate.js';
+export { errorMessage, type ErrorParamsOf, type ShownValue, type ValueKind } from './validate/errors.js';
 export * from './provider/types.js';
 export * from './evaluate/index.js';

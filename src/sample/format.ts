@@ -3,31 +3,10 @@
  * arithmetic on whole days (no `Date` objects per row), `YYYY-MM-DD` for dates and
  * `YYYY-MM-DDTHH:MM:SSZ` for date-times.
  */
-import { DAY_MS, parseIsoDate } from '../core/model/dates.js';
+import { DAY_MS, civilFromDays, daysFromCivil, parseIsoDate } from '../core/model/dates.js';
 
-/** Whole days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** Year, month (1–12) and day of a day number, packed as `y * 10000 + m * 100 + d`. */
-function civilFromDays(z: number): number {
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return y * 10000 + m * 100 + d;
-}
+/** The calendar lives in the core (`core/model/dates.ts`); re-exported for the generator. */
+export { daysFromCivil } from '../core/model/dates.js';
 
 // Packed civil dates per day number, for the days sample data uses (1900–2100).
 const CACHE_FROM = daysFromCivil(1900, 1, 1);
@@ -60,9 +39,9 @@ export function formatDay(day: number): string {
     if (s !== undefined) return s;
   }
   const c = civil(day);
-  const y = Math.floor(c / 10000);
-  const m = Math.floor(c / 100) % 100;
-  const d = c % 100;
+  const y = c >> 9;
+  const m = (c >> 5) & 15;
+  const d = c & 31;
   const s = pad4(y) + '-' + (m < 10 ? '0' : '') + m + '-' + (d < 10 ? '0' : '') + d;
   if (cached) dayStrings![k] = s;
   return s;
@@ -75,10 +54,10 @@ export function formatDay(day: number): string {
 export function formatSeconds(sec: number): string {
   const day = Math.floor(sec / 86400);
   const c = civil(day);
-  const y = Math.floor(c / 10000);
+  const y = c >> 9;
   if (y < 1000 || y > 9999) return new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
-  const m = Math.floor(c / 100) % 100;
-  const d = c % 100;
+  const m = (c >> 5) & 15;
+  const d = c & 31;
   const s = sec - day * 86400;
   const h = Math.floor(s / 3600);
   const mi = Math.floor(s / 60) % 60;

@@ -497,10 +497,62 @@ describe('validateSegment: conditions', () => {
       {
         code: 'entity-out-of-scope',
         path: `${P}/where/entity`,
-        message: /Case attributes cannot be used in this Order block: put the condition inside a related Case block/,
+        message:
+          /^Case attributes cannot be used in this Order block, where conditions name Order attributes: put the condition in a related Case block instead\.$/,
         nodeId: 'c9',
       },
     ]);
+  });
+
+  test('entity-out-of-scope: an audience attribute inside a related block says audience attributes stand outside (SPEC section 3)', () => {
+    const doc = docWith(orders({ quantifier: 'any' }, cond('Customer', 'City', 'equals', 'Paris', 'c9')));
+    expectErrors(check(doc), [
+      {
+        code: 'entity-out-of-scope',
+        path: `${P}/where/entity`,
+        message:
+          /^Customer attributes stand outside related blocks: move this condition out of the Order block \(conditions inside it name Order attributes\)\.$/,
+        nodeId: 'c9',
+      },
+    ]);
+    const r = check(doc);
+    assert.deepEqual(r.errors[0]!.params, { variant: 'audienceInside', entity: 'Customer', scope: 'Order' });
+  });
+
+  test('an empty string is no value for any type: use isEmpty (SPEC section 4)', () => {
+    const empty = { code: 'missing-value' as const, message: /^Enter a value \(to find empty values, use "is empty"\)\.$/, nodeId: 'c1' };
+    expectErrors(check(docWith(C('City', 'equals', ''))), [{ ...empty, path: `${P}/value` }]);
+    expectErrors(check(docWith(C('CreditBalance', 'equals', ''))), [{ ...empty, path: `${P}/value` }]);
+    expectErrors(check(docWith(C('BirthDate', 'on', ''))), [{ ...empty, path: `${P}/value` }]);
+    expectErrors(check(docWith(C('CreatedOn', 'between', ['2024-01-01', '']))), [{ ...empty, path: `${P}/value/1` }]);
+    expectErrors(check(docWith(C('LoyaltyPoints', 'in', [1, '']))), [{ ...empty, path: `${P}/value/1` }]);
+    expectErrors(check(docWith(orders({ aggregate: 'count', operator: 'equals', value: '' }))), [
+      { ...empty, path: `${P}/match/value`, nodeId: 'x1' },
+    ]);
+  });
+
+  test('an aggregate compares with the comparison operators, and the message lists them (SPEC section 3)', () => {
+    const numbers = 'equals, notEquals, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, between or notBetween';
+    const dates = 'on, before, after, between, inLast, notInLast or inNext';
+    const cases: [Obj, string][] = [
+      [{ aggregate: 'count', operator: 'in', value: [1, 2] }, `\`in\` cannot compare a number aggregate: compare it with ${numbers}.`],
+      [
+        { aggregate: 'sum', attribute: 'TotalAmount', operator: 'notIn', value: [1] },
+        `\`notIn\` cannot compare a number aggregate: compare it with ${numbers}.`,
+      ],
+      [{ aggregate: 'count', operator: 'isEmpty' }, `\`isEmpty\` cannot compare a number aggregate: compare it with ${numbers}.`],
+      [
+        { aggregate: 'max', attribute: 'OrderDate', operator: 'isNotEmpty' },
+        `\`isNotEmpty\` cannot compare a date aggregate: compare it with ${dates}.`,
+      ],
+    ];
+    for (const [match, message] of cases) {
+      const r = check(docWith(orders(match)));
+      assert.deepEqual(
+        r.errors.map((e) => [e.code, e.path, e.message]),
+        [['operator-not-allowed', `${P}/match/operator`, message]],
+      );
+    }
   });
 
   test('empty-group carries the group id, at any depth', () => {

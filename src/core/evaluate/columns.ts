@@ -20,8 +20,11 @@
  *   numbers and bigints as `String(v)` (so `7` and `"7"` join); null, undefined,
  *   booleans and objects never join.
  */
-import { DAY_MS, parseIsoDate } from '../model/dates.js';
+import { DAY_MS, daysFromCivil, daysInMonth, monthDayOfDay, parseIsoDate } from '../model/dates.js';
 import type { AttributeType } from '../model/types.js';
+
+/** The calendar lives in the model (`model/dates.ts`); re-exported for the engine's existing users. */
+export { daysFromCivil, monthDayOfDay } from '../model/dates.js';
 
 export type Row = Record<string, unknown>;
 export type Rows = readonly Row[];
@@ -87,29 +90,6 @@ export function toNumber(v: unknown): number {
   return NaN;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** The month-day key (month * 32 + day, month 1–12) of a day number. */
-export function monthDayOfDay(day: number): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return m * 32 + d;
-}
-
 const notDigit = (d: number) => d >>> 0 > 9;
 
 /**
@@ -154,10 +134,7 @@ function canonicalDate(s: string, n: number): number {
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const mo = m0 * 10 + m1;
   const d = d0 * 10 + d1;
-  if (mo < 1 || mo > 12 || d < 1) return NaN;
-  const dim =
-    mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
-  if (d > dim) return NaN;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo - 1)) return NaN;
   const t = daysFromCivil(y, mo, d) * DAY_MS;
   if (n === 10) return t;
   const h0 = s.charCodeAt(11) - 48;

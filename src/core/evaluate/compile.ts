@@ -10,7 +10,7 @@
  *   agree).
  */
 import type { CatalogIndex, PathStep } from '../model/catalog.js';
-import { DAY_MS, addUnits, parseIsoDate, utcDay } from '../model/dates.js';
+import { DAY_MS, addUnits, isRelativeUnit, monthDayOfDay, utcDay, utcDayOfIso } from '../model/dates.js';
 import { AGGREGATE_OPERATORS, aggregateResultType, isOperator, operatorSpec } from '../model/operators.js';
 import type {
   AggregateMatch,
@@ -24,7 +24,7 @@ import type {
   SegmentNode,
 } from '../model/types.js';
 import { child } from '../validate/pointer.js';
-import { type EntityTable, type Hop, type Link, linkFor, monthDayOfDay, toNumber, toText } from './columns.js';
+import { type EntityTable, type Hop, type Link, linkFor, toNumber, toText } from './columns.js';
 import { EvaluationError } from './errors.js';
 import { borrowInt32, borrowZeros, giveBack } from './scratch.js';
 import {
@@ -77,8 +77,6 @@ export interface CompileContext {
   /** Set when compiling a referenced segment (for error messages). */
   segmentId?: string;
 }
-
-const RELATIVE_UNITS: readonly string[] = ['day', 'week', 'month', 'year'];
 
 export class Compiler {
   constructor(private readonly ctx: CompileContext) {}
@@ -326,9 +324,9 @@ export class Compiler {
 
   /** A date value as its UTC day number. */
   day(value: unknown, path: string): number {
-    const t = typeof value === 'string' ? parseIsoDate(value) : undefined;
-    if (t === undefined) this.fail(path, 'invalid-date', `The value must be an ISO 8601 date like 2024-05-31, not ${describe(value)}.`);
-    return utcDay(t);
+    const day = typeof value === 'string' ? utcDayOfIso(value) : undefined;
+    if (day === undefined) this.fail(path, 'invalid-date', `The value must be an ISO 8601 date like 2024-05-31, not ${describe(value)}.`);
+    return day;
   }
 
   pair<T>(value: unknown, path: string, read: (v: unknown, p: string) => T): [T, T] {
@@ -348,10 +346,10 @@ export class Compiler {
     if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
       this.fail(child(path, 'amount'), 'invalid-value', `The amount must be a whole number of 0 or more, not ${describe(amount)}.`);
     }
-    if (typeof unit !== 'string' || !RELATIVE_UNITS.includes(unit)) {
+    if (!isRelativeUnit(unit)) {
       this.fail(child(path, 'unit'), 'invalid-option', `The unit must be day, week, month or year, not ${describe(unit)}.`);
     }
-    return { amount, unit: unit as RelativeUnit };
+    return { amount, unit };
   }
 
   numberPredicate(op: string, value: ConditionValue, vpath: string): NumberPredicate {

@@ -8,6 +8,7 @@
 import { type CatalogIndex, indexCatalog } from '../model/catalog.js';
 import { toInstant } from '../model/dates.js';
 import { segmentLookup, type SegmentSource } from '../model/segments.js';
+import type { Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
 import type { Catalog, SegmentDocument, SegmentRule, SetOperator } from '../model/types.js';
 import { parseSegment } from '../validate/parse.js';
 import { child } from '../validate/pointer.js';
@@ -43,52 +44,6 @@ export interface EvaluationResult {
   total: number;
   /** One entry per rule of the document, in order. */
   rules: RuleCount[];
-}
-
-export interface NodeExplanation {
-  id?: string;
-  /** JSON pointer of the node in the document, e.g. `/rules/0/where/children/1`. */
-  path: string;
-  kind: 'group' | 'condition' | 'related';
-  /**
-   * For nodes on the member's own row: the node's truth value. For nodes inside a
-   * `related` block (evaluated once per linked row): true when it holds for at least one
-   * of those rows (see `scopeRows` / `trueRows`).
-   */
-  result: boolean;
-  /**
-   * related: how many linked rows satisfied `where` (all linked rows without one). For a
-   * related block inside another, counted over the distinct rows linked to any of the
-   * enclosing block's rows.
-   */
-  matchedRows?: number;
-  /** related: how many distinct rows are linked (same scope as `matchedRows`). */
-  linkedRows?: number;
-  /** related with an aggregate (on the member's row): its value; null when the aggregate is null; dates as ISO strings. */
-  aggregateValue?: number | string | null;
-  /** Nodes inside a related block: the rows of the enclosing block's entity it was evaluated on. */
-  scopeRows?: number;
-  /** Nodes inside a related block: how many of those rows it holds for. */
-  trueRows?: number;
-}
-
-export interface RuleExplanation {
-  index: number;
-  id?: string;
-  /** The rule's own result for this member. */
-  matched: boolean;
-  /** Membership after rules 0..index. */
-  cumulative: boolean;
-  /** Every node of the rule's tree, parent before children (empty for `segment` rules). */
-  nodes: NodeExplanation[];
-}
-
-export interface Explanation {
-  key: string;
-  /** False when no audience row has this key. */
-  found: boolean;
-  member: boolean;
-  rules: RuleExplanation[];
 }
 
 const EMPTY_ROWS: Rows = Object.freeze([]);

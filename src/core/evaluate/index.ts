@@ -12,6 +12,8 @@
  * arrays, so give the engine new arrays when the data changes.
  */
 export { evaluateSegment, explainMember, prepareDataset } from './evaluate.js';
-export type { Dataset, EvaluateOptions, EvaluationResult, Explanation, NodeExplanation, RuleCount, RuleExplanation } from './evaluate.js';
+export type { Dataset, EvaluateOptions, EvaluationResult, RuleCount } from './evaluate.js';
+/** The explanation types live in the model (`model/explain.ts`), shared with the provider types. */
+export type { Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
 export { EvaluationError } from './errors.js';
 export type { EvaluationErrorCode, EvaluationErrorDetails } from './errors.js';

@@ -1,11 +1,15 @@
 /**
- * `describeSegment`: a plain-English summary of a segment, e.g. "Customers with at least
+ * `describeSegment`: a plain-language summary of a segment, e.g. "Customers with at least
  * one Order where Total amount is greater than 500 and Order date is in the last 90
- * days; intersected with customers with any Case where Escalated is true".
+ * days; intersected with customers with any Case where Escalated is true". Every word
+ * comes from the message table (`describe.*`, English by default), as whole fragments.
  */
-import { attributeLabel, entityLabel, indexCatalog, plural } from './catalog.js';
+import { english, type Translator } from '../messages/index.js';
+import type { Relative } from '../messages/en/describe.js';
+import { attributeLabel, entityLabel, indexCatalog } from './catalog.js';
+import { valueShapeOf } from './operators.js';
 import { segmentLookup, type SegmentSource } from './segments.js';
-import type { AggregateMatch, Catalog, ConditionValue, QuantifierMatch, SegmentDocument, SegmentNode, SetOperator } from './types.js';
+import type { AggregateMatch, Catalog, ConditionValue, QuantifierMatch, SegmentDocument, SegmentNode } from './types.js';
 
 export interface DescribeOptions {
   /** Saved segments, to name referenced segments by their display name. */
@@ -15,200 +19,178 @@ export interface DescribeOptions {
    * for a very large segment costs no more than a short one).
    */
   maxLength?: number;
+  /** The language of the summary: a `Translator` over a message table (default: English). */
+  translator?: Translator;
 }
 
-const SET_PHRASE: Record<SetOperator, string> = {
-  union: 'plus',
-  intersect: 'intersected with',
-  except: 'except',
-};
-
-const UNIT: Record<string, [string, string]> = {
-  day: ['day', 'days'],
-  week: ['week', 'weeks'],
-  month: ['month', 'months'],
-  year: ['year', 'years'],
-};
-
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-function count(n: number | undefined): string {
-  const v = n ?? 0;
-  return Number.isInteger(v) && v >= 0 && v < NUMBER_WORDS.length ? NUMBER_WORDS[v]! : String(v);
-}
+/** `Translator.t` for keys built at run time (`describe.op.<operator>` …), whose parameters the caller shapes. */
+type DynamicT = (key: string, params?: unknown) => string;
 
 class Describer {
   /** Characters written so far; past `budget`, groups stop listing children. */
   used = 0;
   budget = Infinity;
+  /** Whether the text of the node described last starts with a related block ("with any Order …"). */
+  leadsWithRelated = false;
+  readonly dyn: DynamicT;
 
   constructor(
     readonly catalog: Catalog,
     readonly lookup: (id: string) => SegmentDocument | undefined,
-  ) {}
+    readonly tr: Translator,
+  ) {
+    this.dyn = tr.t.bind(tr) as DynamicT;
+  }
 
   scalar(v: unknown, entity?: string, attribute?: string): string {
+    const tr = this.tr;
     if (typeof v === 'string') {
       const attr = entity && attribute ? indexCatalog(this.catalog).attribute(entity, attribute) : undefined;
+      if (attr?.type === 'date') return tr.t('describe.value.date', { value: v });
       const option = attr?.values?.find((o) => o.value === v);
-      if (attr?.type === 'date') return v;
-      return `"${option?.label ?? v}"`;
+      return tr.t('describe.value.text', { text: option?.label ?? v });
     }
     if (typeof v === 'number') {
       const attr = entity && attribute ? indexCatalog(this.catalog).attribute(entity, attribute) : undefined;
       const option = attr?.values?.find((o) => o.value === v);
-      return option?.label ? `"${option.label}"` : String(v);
+      return option?.label ? tr.t('describe.value.text', { text: option.label }) : tr.t('describe.value.number', { value: v });
     }
-    if (v === null || v === undefined) return '…';
-    return typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+    if (v === null || v === undefined) return tr.t('describe.value.missing');
+    return typeof v === 'boolean' ? tr.t('describe.value.boolean', { value: v }) : JSON.stringify(v);
   }
 
   /** The operator and value as words: "is greater than 500". */
   comparison(operator: string, value: ConditionValue, entity?: string, attribute?: string): string {
     const s = (v: unknown) => this.scalar(v, entity, attribute);
-    const pair = Array.isArray(value) ? value : [];
-    const list = Array.isArray(value) ? value.map(s).join(', ') : s(value);
-    const rel =
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? `${String(value.amount)} ${UNIT[String(value.unit)]?.[value.amount === 1 ? 0 : 1] ?? String(value.unit)}`
-        : '…';
-    switch (operator) {
-      case 'equals':
-        return `is ${s(value)}`;
-      case 'notEquals':
-        return `is not ${s(value)}`;
-      case 'contains':
-        return `contains ${s(value)}`;
-      case 'notContains':
-        return `does not contain ${s(value)}`;
-      case 'startsWith':
-        return `starts with ${s(value)}`;
-      case 'endsWith':
-        return `ends with ${s(value)}`;
-      case 'in':
-        return `is one of ${list}`;
-      case 'notIn':
-        return `is none of ${list}`;
-      case 'isEmpty':
-        return 'is empty';
-      case 'isNotEmpty':
-        return 'is not empty';
-      case 'greaterThan':
-        return `is greater than ${s(value)}`;
-      case 'greaterThanOrEqual':
-        return `is at least ${s(value)}`;
-      case 'lessThan':
-        return `is less than ${s(value)}`;
-      case 'lessThanOrEqual':
-        return `is at most ${s(value)}`;
-      case 'between':
-        return `is between ${s(pair[0])} and ${s(pair[1])}`;
-      case 'notBetween':
-        return `is not between ${s(pair[0])} and ${s(pair[1])}`;
-      case 'on':
-        return `is on ${s(value)}`;
-      case 'before':
-        return `is before ${s(value)}`;
-      case 'after':
-        return `is after ${s(value)}`;
-      case 'inLast':
-        return `is in the last ${rel}`;
-      case 'notInLast':
-        return `is not in the last ${rel}`;
-      case 'inNext':
-        return `is in the next ${rel}`;
-      case 'isAnniversaryInNext':
-        return `has its anniversary in the next ${rel}`;
-      case 'isTrue':
-        return 'is true';
-      case 'isFalse':
-        return 'is false';
-      case '':
-        return '…';
+    if (operator === '') return this.tr.t('describe.op.unchosen');
+    const key = `describe.op.${operator}`;
+    if (!this.tr.has(key)) return this.tr.t('describe.op.other', { operator, value: s(value) });
+    switch (valueShapeOf(operator)) {
+      case 'scalar':
+        return this.dyn(key, { value: s(value) });
+      case 'pair': {
+        const pair = Array.isArray(value) ? value : [];
+        return this.dyn(key, { low: s(pair[0]), high: s(pair[1]) });
+      }
+      case 'list':
+        return this.dyn(key, { values: Array.isArray(value) ? value.map(s) : [s(value)] });
+      case 'relative': {
+        const relative: Relative =
+          value && typeof value === 'object' && !Array.isArray(value) ? { amount: value.amount, unit: value.unit } : { missing: true };
+        return this.dyn(key, relative);
+      }
       default:
-        return `${operator} ${s(value)}`;
+        return this.dyn(key);
     }
   }
 
   node(node: SegmentNode, nested: boolean): string {
+    const tr = this.tr;
     if (node.kind === 'condition') {
       const text =
         node.attribute === ''
-          ? '(a condition still to choose)'
-          : `${attributeLabel(this.catalog, node.entity, node.attribute)} ${this.comparison(node.operator, node.value, node.entity, node.attribute)}`;
+          ? tr.t('describe.condition.unchosen')
+          : tr.t('describe.condition', {
+              attribute: attributeLabel(this.catalog, node.entity, node.attribute),
+              comparison: this.comparison(node.operator, node.value, node.entity, node.attribute),
+            });
       this.used += text.length;
+      this.leadsWithRelated = false;
       return text;
     }
     if (node.kind === 'group') {
-      if (node.children.length === 0) return node.not ? 'not (nothing)' : '(nothing)';
+      if (node.children.length === 0) {
+        this.leadsWithRelated = false;
+        const nothing = tr.t('describe.group.nothing');
+        return node.not ? tr.t('describe.group.not', { text: nothing }) : tr.t('describe.group.nested', { text: nothing });
+      }
       const parts: string[] = [];
+      let leads = false;
       for (const c of node.children) {
         if (this.used > this.budget) {
-          parts.push('…');
+          parts.push(tr.t('describe.group.more'));
           break;
         }
         parts.push(this.node(c, true));
+        if (parts.length === 1) leads = this.leadsWithRelated;
       }
-      const joined = parts.join(` ${node.combinator} `);
-      if (node.not) return `not (${joined})`;
-      return nested && node.children.length > 1 ? `(${joined})` : joined;
+      const joined =
+        node.combinator === 'and'
+          ? tr.t('describe.group.and', { parts })
+          : node.combinator === 'or'
+            ? tr.t('describe.group.or', { parts })
+            : tr.t('describe.group.other', { combinator: String(node.combinator), parts });
+      const wrapped = node.not || (nested && node.children.length > 1);
+      this.leadsWithRelated = !wrapped && leads;
+      if (node.not) return tr.t('describe.group.not', { text: joined });
+      return wrapped ? tr.t('describe.group.nested', { text: joined }) : joined;
     }
-    const label = entityLabel(this.catalog, node.entity);
-    const inner = node.where ? this.node(node.where, false) : '';
-    const where = inner === '' ? '' : /^(with|whose) /.test(inner) ? ` ${inner}` : ` where ${inner}`;
-    const match = node.match;
+    const text = this.related(node.entity, node.match, node.where);
+    this.leadsWithRelated = true;
+    return text;
+  }
+
+  related(entityName: string, match: QuantifierMatch | AggregateMatch, filter: SegmentNode | undefined): string {
+    const tr = this.tr;
+    const entity = entityLabel(this.catalog, entityName);
+    let where = '';
+    if (filter) {
+      const inner = this.node(filter, false);
+      where = this.leadsWithRelated
+        ? tr.t('describe.related.whereRelated', { related: inner })
+        : tr.t('describe.related.where', { condition: inner });
+    }
     if ('aggregate' in match && match.aggregate !== undefined) {
       const m = match as AggregateMatch;
-      const attr = m.attribute ? attributeLabel(this.catalog, node.entity, m.attribute) : '';
-      const what =
-        m.aggregate === 'count'
-          ? `number of ${plural(label)}`
-          : `${{ sum: 'total', avg: 'average', min: 'lowest', max: 'highest' }[m.aggregate] ?? m.aggregate} ${attr} of ${plural(label)}`;
-      return `whose ${what}${where} ${this.comparison(m.operator, m.value)}`;
+      const comparison = this.comparison(m.operator, m.value);
+      if (m.aggregate === 'count') return tr.t('describe.aggregate.count', { entity, where, comparison });
+      const attribute = m.attribute ? attributeLabel(this.catalog, entityName, m.attribute) : '';
+      const key = `describe.aggregate.${m.aggregate}`;
+      return tr.has(key) && key !== 'describe.aggregate.other'
+        ? this.dyn(key, { entity, where, attribute, comparison })
+        : tr.t('describe.aggregate.other', { aggregate: String(m.aggregate), entity, where, attribute, comparison });
     }
     const q = match as QuantifierMatch;
-    const noun = (n: number | undefined) => (n === 1 ? label : plural(label));
     switch (q.quantifier) {
       case 'none':
-        return `with no ${label}${where}`;
+        return tr.t('describe.related.none', { entity, where });
       case 'atLeast':
-        return `with at least ${count(q.count)} ${noun(q.count)}${where}`;
       case 'atMost':
-        return `with at most ${count(q.count)} ${noun(q.count)}${where}`;
       case 'exactly':
-        return `with exactly ${count(q.count)} ${noun(q.count)}${where}`;
+        return this.dyn(`describe.related.${q.quantifier}`, { entity, where, count: q.count });
       default:
-        return `with any ${label}${where}`;
+        return tr.t('describe.related.any', { entity, where });
     }
   }
 
   /** "with any Case where …" stands after the noun; a bare condition needs "where". */
   ruleBody(node: SegmentNode | undefined): string {
-    if (!node) return 'matching nothing yet';
+    if (!node) return this.tr.t('describe.rule.empty');
     const text = this.node(node, false);
-    return /^(with|whose) /.test(text) ? text : `where ${text}`;
+    return this.leadsWithRelated ? text : this.tr.t('describe.rule.where', { condition: text });
   }
 }
 
-/** A plain-English summary of a segment, one clause per rule, joined by their set operators. */
+/** A plain-language summary of a segment, one clause per rule, joined by their set operators. */
 export function describeSegment(segment: SegmentDocument, catalog: Catalog, options: DescribeOptions = {}): string {
-  const d = new Describer(catalog, segmentLookup(options.segments));
+  const tr = options.translator ?? english;
+  const d = new Describer(catalog, segmentLookup(options.segments), tr);
   if (options.maxLength !== undefined) d.budget = options.maxLength;
-  const audience = plural(entityLabel(catalog, segment.audience));
-  const lower = audience.charAt(0).toLowerCase() + audience.slice(1);
-  if (!Array.isArray(segment.rules) || segment.rules.length === 0) return `All ${lower}: no rules yet`;
+  const entity = entityLabel(catalog, segment.audience);
+  if (!Array.isArray(segment.rules) || segment.rules.length === 0) return tr.t('describe.noRules', { entity });
   const clauses = segment.rules.map((rule, i) => {
-    const noun = i === 0 ? audience : lower;
     let body: string;
     if (rule.segment !== undefined) {
       const ref = d.lookup(rule.segment);
-      body = `in the segment "${ref?.displayName ?? ref?.name ?? rule.segment}"`;
+      body = tr.t('describe.rule.segment', { name: ref?.displayName ?? ref?.name ?? rule.segment });
     } else body = d.ruleBody(rule.where);
-    const clause = `${noun} ${body}`;
-    return i === 0 ? clause : `${SET_PHRASE[rule.setOperator ?? 'union']} ${clause}`;
+    const clause = tr.t('describe.clause', { audience: tr.t('describe.audience', { entity, first: i === 0 }), body });
+    if (i === 0) return clause;
+    const op = rule.setOperator === 'intersect' || rule.setOperator === 'except' ? rule.setOperator : 'union';
+    return tr.t(`describe.set.${op}`, { clause });
   });
-  let text = clauses.join('; ');
+  let text = tr.t('describe.clauses', { clauses });
   if (options.maxLength !== undefined && text.length > options.maxLength)
-    text = `${text.slice(0, Math.max(0, options.maxLength - 1)).trimEnd()}…`;
+    text = tr.t('describe.truncated', { text: text.slice(0, Math.max(0, options.maxLength - 1)).trimEnd() });
   return text;
 }

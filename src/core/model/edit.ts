@@ -7,7 +7,7 @@
  */
 import { indexCatalog } from './catalog.js';
 import { operatorSpec, operatorsFor, valueShapeOf, type ValueShape } from './operators.js';
-import { freshId } from '../validate/parse.js';
+import { freshId } from './ids.js';
 import type {
   AttributeType,
   Catalog,

@@ -114,7 +114,8 @@ export const COMBINATORS = ['and', 'or'] as const;
 export const SET_OPERATORS = ['union', 'intersect', 'except'] as const;
 export const SEGMENT_TYPES = ['dynamic', 'static'] as const;
 export const SEGMENT_STATES = ['active', 'inactive'] as const;
-export const RELATIVE_UNITS = ['day', 'week', 'month', 'year'] as const;
+/** The relative units live with the calendar (`dates.ts`); re-exported here, where they always were. */
+export { RELATIVE_UNITS } from './dates.js';
 
 /** The result type of an aggregate over an attribute of `attributeType` (undefined: not allowed). */
 export function aggregateResultType(aggregate: string, attributeType: string | undefined): 'number' | 'date' | undefined {

@@ -48,7 +48,9 @@ export type Combinator = 'and' | 'or';
 export type SetOperator = 'union' | 'intersect' | 'except';
 export type SegmentType = 'dynamic' | 'static';
 export type SegmentState = 'active' | 'inactive';
-export type RelativeUnit = 'day' | 'week' | 'month' | 'year';
+/** `day | week | month | year`: defined with the calendar (`dates.ts`). */
+export type { RelativeUnit } from './dates.js';
+import type { RelativeUnit } from './dates.js';
 
 /** `{amount, unit}` for inLast / notInLast / inNext / isAnniversaryInNext. */
 export interface RelativeValue {
@@ -153,10 +155,21 @@ export interface SegmentDocument {
 export interface SegmentError {
   path: string;
   code: SegmentErrorCode;
+  /** The problem in English, for a person. */
   message: string;
+  /**
+   * The values the message is made of (names, labels, numbers; `variant` where one code
+   * has several messages), so that `errorMessage(error, translator)` can render it in
+   * another language from the `error.<code>` entry of the message table. Every error of
+   * `parseSegment` and `validateSegment` has them; without them, show `message`.
+   */
+  params?: SegmentErrorParams;
   /** The id of the rule or node the error belongs to, when it has one. */
   nodeId?: string;
 }
+
+/** The parameters of a `SegmentError` (see the `error.<code>` entries of the message table). */
+export type SegmentErrorParams = { readonly [name: string]: string | number | boolean | null | readonly string[] | undefined };
 
 export type SegmentErrorCode =
   // structure (parseSegment)

@@ -138,9 +138,9 @@ export interface DeleteOptions extends CallOptions {
   force?: boolean;
 }
 
-/** Why a member is in or out: the truth value of every rule and node (the engine's types). */
-export type { Explanation, NodeExplanation, RuleExplanation } from '../evaluate/index.js';
-import type { Explanation } from '../evaluate/index.js';
+/** Why a member is in or out: the truth value of every rule and node (see `model/explain.ts`). */
+export type { Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
+import type { Explanation } from '../model/explain.js';
 
 export interface SegmentProvider {
   getCatalog(opts?: CallOptions): Promise<Catalog>;

@@ -25,10 +25,18 @@ import type {
   SegmentDocument,
   SegmentError,
   SegmentErrorCode,
+  SegmentErrorParams,
   SegmentNode,
   SegmentRule,
 } from '../model/types.js';
+import { freshId } from '../model/ids.js';
+import type { MissingField, WrongTypeField } from '../messages/en/errors.js';
+import { isRelativeUnit } from '../model/dates.js';
+import { kindOf, reportedError, segmentError, shownText, shownValue, type ErrorParamsOf } from './errors.js';
 import { child } from './pointer.js';
+
+/** Moved to the model (`model/ids.ts`); re-exported here so existing imports keep working. */
+export { freshId } from '../model/ids.js';
 
 /** The schema version this build reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -58,15 +66,6 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const get = (o: Obj, k: string): unknown => (has(o, k) ? o[k] : undefined);
-const describeType = (v: unknown) =>
-  v === null ? 'null' : v === undefined ? 'undefined' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-/** A value as it appears in a message: text quoted, numbers and booleans as they are, anything else by its kind. */
-const quote = (v: unknown) =>
-  typeof v === 'string'
-    ? `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`
-    : typeof v === 'number' || typeof v === 'boolean'
-      ? String(v)
-      : describeType(v);
 const ownId = (v: unknown): string | undefined => (isObj(v) && has(v, 'id') && typeof v.id === 'string' && v.id !== '' ? v.id : undefined);
 
 /** Define a property without ever invoking a setter (so `__proto__` stays an own data field). */
@@ -86,42 +85,36 @@ class Reader {
   currentId: string | undefined;
   private seen = new Set<object>();
 
-  error(path: string, code: SegmentErrorCode, message: string, nodeId: string | undefined = this.currentId): void {
-    const e: SegmentError = { path, code, message };
-    if (nodeId !== undefined) e.nodeId = nodeId;
-    this.errors.push(e);
+  error<C extends SegmentErrorCode>(path: string, code: C, params: ErrorParamsOf<C>, nodeId: string | undefined = this.currentId): void {
+    this.errors.push(segmentError(path, code, params, nodeId));
   }
 
-  stop(path: string, code: SegmentErrorCode, message: string): never {
-    this.error(path, code, message, this.currentId);
+  stop<C extends SegmentErrorCode>(path: string, code: C, params: ErrorParamsOf<C>): never {
+    this.error(path, code, params, this.currentId);
     this.fatal = true;
-    throw new Fatal(message);
+    throw new Fatal(code);
   }
 
   /** A JSON value copied safely (unknown fields), or a `not-json` error. */
   cloneJson(value: unknown, path: string, depth: number): unknown {
     if (depth > MAX_DEPTH) {
-      this.error(path, 'too-deep', `This value is nested more than ${MAX_DEPTH} levels deep.`);
+      this.error(path, 'too-deep', { variant: 'value', depth: MAX_DEPTH });
       return null;
     }
     if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
     if (typeof value === 'number') {
       if (Number.isFinite(value)) return value;
-      this.error(path, 'not-json', `${String(value)} is not a JSON number.`);
+      this.error(path, 'not-json', { variant: 'number', value: String(value) });
       return null;
     }
     if (typeof value === 'object' && value !== null) {
       if (this.seen.has(value)) {
-        this.error(path, 'not-json', 'This value contains itself, which JSON cannot store.');
+        this.error(path, 'not-json', { variant: 'cycle' });
         return null;
       }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
-        this.error(
-          path,
-          'not-json',
-          `This field holds a ${value.constructor?.name ?? 'special'} object, which JSON cannot store as it is.`,
-        );
+        this.error(path, 'not-json', { variant: 'class', className: (value.constructor as { name?: string } | undefined)?.name ?? null });
         return null;
       }
       this.seen.add(value);
@@ -137,7 +130,7 @@ class Reader {
         this.seen.delete(value);
       }
     }
-    this.error(path, 'not-json', `This field holds ${describeType(value)}, which JSON cannot store.`);
+    this.error(path, 'not-json', { variant: 'type', got: kindOf(value) });
     return null;
   }
 
@@ -150,24 +143,18 @@ class Reader {
     }
   }
 
-  optString(src: Obj, dst: Obj, key: string, path: string, what: string): void {
+  optString(src: Obj, dst: Obj, key: string, path: string, field: WrongTypeField): void {
     if (!has(src, key) || src[key] === undefined) return;
     const v = src[key];
     if (typeof v === 'string') defineField(dst, key, v);
-    else this.error(child(path, key), 'wrong-type', `${what} must be text, not ${describeType(v)}.`);
+    else this.error(child(path, key), 'wrong-type', { variant: field, got: kindOf(v) });
   }
 
-  optOption(src: Obj, dst: Obj, key: string, options: readonly string[], path: string, what: string, nodeId?: string): void {
+  optOption(src: Obj, dst: Obj, key: 'type' | 'state' | 'setOperator', options: readonly string[], path: string, nodeId?: string): void {
     if (!has(src, key) || src[key] === undefined) return;
     const v = src[key];
     if (typeof v === 'string' && options.includes(v)) defineField(dst, key, v);
-    else
-      this.error(
-        child(path, key),
-        'invalid-option',
-        `${what} must be one of ${options.map((o) => `"${o}"`).join(', ')}, not ${typeof v === 'string' ? quote(v) : describeType(v)}.`,
-        nodeId,
-      );
+    else this.error(child(path, key), 'invalid-option', { variant: key, options, ...shownText(v) }, nodeId);
   }
 
   id(src: Obj, dst: Obj, path: string, prefix: string): string | undefined {
@@ -177,17 +164,13 @@ class Reader {
       return undefined;
     }
     if (typeof v !== 'string' || v === '') {
-      this.error(
-        child(path, 'id'),
-        'wrong-type',
-        `An id must be non-empty text, not ${typeof v === 'string' ? 'empty' : describeType(v)}.`,
-      );
+      this.error(child(path, 'id'), 'wrong-type', { variant: 'id', got: typeof v === 'string' ? 'empty' : kindOf(v) });
       this.missingIds.push({ target: dst, prefix });
       return undefined;
     }
     const first = this.ids.get(v);
     if (first !== undefined) {
-      this.error(child(path, 'id'), 'duplicate-id', `The id "${v}" is already used at ${first || 'the document'}; ids must be unique.`, v);
+      this.error(child(path, 'id'), 'duplicate-id', { id: v, firstPath: first }, v);
     } else {
       this.ids.set(v, path);
     }
@@ -196,56 +179,52 @@ class Reader {
   }
 
   document(input: unknown): SegmentDocument {
-    if (!isObj(input)) this.stop('', 'not-object', `A segment document must be a JSON object, not ${describeType(input)}.`);
+    if (!isObj(input)) this.stop('', 'not-object', { variant: 'document', got: kindOf(input) });
     const out: Obj = {};
     this.seen.add(input);
     const version = get(input, 'schemaVersion');
     if (version === undefined) {
       defineField(out, 'schemaVersion', SCHEMA_VERSION);
     } else if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {
-      this.stop(
-        '/schemaVersion',
-        'unsupported-version',
-        `This document uses schema version ${version}, which is newer than this version of segment-kit understands (${SCHEMA_VERSION}). Update segment-kit to open it.`,
-      );
+      this.stop('/schemaVersion', 'unsupported-version', { version, supported: SCHEMA_VERSION });
     } else if (version !== SCHEMA_VERSION) {
-      this.stop('/schemaVersion', 'invalid-version', `schemaVersion must be ${SCHEMA_VERSION}, not ${quote(version)}.`);
+      this.stop('/schemaVersion', 'invalid-version', { expected: SCHEMA_VERSION, ...shownValue(version) });
     } else {
       defineField(out, 'schemaVersion', SCHEMA_VERSION);
     }
-    this.optString(input, out, 'id', '', 'The segment id');
-    this.optString(input, out, 'name', '', 'The name');
-    this.optString(input, out, 'displayName', '', 'The display name');
-    this.optString(input, out, 'description', '', 'The description');
-    this.optOption(input, out, 'type', SEGMENT_TYPES, '', 'The type');
-    this.optOption(input, out, 'state', SEGMENT_STATES, '', 'The state');
+    this.optString(input, out, 'id', '', 'segmentId');
+    this.optString(input, out, 'name', '', 'name');
+    this.optString(input, out, 'displayName', '', 'displayName');
+    this.optString(input, out, 'description', '', 'description');
+    this.optOption(input, out, 'type', SEGMENT_TYPES, '');
+    this.optOption(input, out, 'state', SEGMENT_STATES, '');
     if (has(input, 'tags') && input.tags !== undefined) {
       const tags = input.tags;
-      if (!Array.isArray(tags)) this.error('/tags', 'wrong-type', `Tags must be a list of text, not ${describeType(tags)}.`);
+      if (!Array.isArray(tags)) this.error('/tags', 'wrong-type', { variant: 'tags', got: kindOf(tags) });
       else {
         const kept: string[] = [];
         tags.forEach((t, i) => {
           if (typeof t === 'string') kept.push(t);
-          else this.error(child('/tags', i), 'wrong-type', `A tag must be text, not ${describeType(t)}.`);
+          else this.error(child('/tags', i), 'wrong-type', { variant: 'tag', got: kindOf(t) });
         });
         defineField(out, 'tags', kept);
       }
     }
     const audience = get(input, 'audience');
     if (audience === undefined) {
-      this.error('/audience', 'missing-field', 'The document needs an audience: the entity whose members it selects, e.g. "Customer".');
+      this.error('/audience', 'missing-field', { variant: 'audience' });
       defineField(out, 'audience', '');
     } else if (typeof audience !== 'string') {
-      this.error('/audience', 'wrong-type', `The audience must be an entity name, not ${describeType(audience)}.`);
+      this.error('/audience', 'wrong-type', { variant: 'audience', got: kindOf(audience) });
       defineField(out, 'audience', '');
     } else defineField(out, 'audience', audience);
 
     const rules = get(input, 'rules');
     if (rules === undefined) {
-      this.error('/rules', 'missing-field', 'The document needs a list of rules.');
+      this.error('/rules', 'missing-field', { variant: 'rules' });
       defineField(out, 'rules', []);
     } else if (!Array.isArray(rules)) {
-      this.stop('/rules', 'wrong-type', `rules must be a list, not ${describeType(rules)}.`);
+      this.stop('/rules', 'wrong-type', { variant: 'rules', got: kindOf(rules) });
     } else {
       defineField(
         out,
@@ -257,23 +236,25 @@ class Reader {
     const projected = get(input, 'projectedAttributes');
     if (projected !== undefined) {
       if (!Array.isArray(projected)) {
-        this.error('/projectedAttributes', 'wrong-type', `projectedAttributes must be a list, not ${describeType(projected)}.`);
+        this.error('/projectedAttributes', 'wrong-type', { variant: 'projectedAttributes', got: kindOf(projected) });
       } else {
         const kept: ProjectedAttribute[] = [];
         projected.forEach((p, i) => {
           const path = child('/projectedAttributes', i);
           if (!isObj(p)) {
-            this.error(path, 'not-object', `A projected attribute must be an object with entity and attribute, not ${describeType(p)}.`);
+            this.error(path, 'not-object', { variant: 'projectedAttribute', got: kindOf(p) });
             return;
           }
           const entity = get(p, 'entity');
           const attribute = get(p, 'attribute');
           if (typeof entity !== 'string' || typeof attribute !== 'string') {
-            for (const key of ['entity', 'attribute']) {
+            for (const [key, field] of [
+              ['entity', 'projectedEntity'],
+              ['attribute', 'projectedAttribute'],
+            ] as const) {
               const v = get(p, key);
-              if (v === undefined) this.error(child(path, key), 'missing-field', `A projected attribute needs its ${key}.`);
-              else if (typeof v !== 'string')
-                this.error(child(path, key), 'wrong-type', `The ${key} must be text, not ${describeType(v)}.`);
+              if (v === undefined) this.error(child(path, key), 'missing-field', { variant: field });
+              else if (typeof v !== 'string') this.error(child(path, key), 'wrong-type', { variant: field, got: kindOf(v) });
             }
             return;
           }
@@ -289,14 +270,13 @@ class Reader {
 
     const snapshot = get(input, 'snapshot');
     if (snapshot !== undefined) {
-      if (!Array.isArray(snapshot))
-        this.error('/snapshot', 'wrong-type', `snapshot must be a list of member keys, not ${describeType(snapshot)}.`);
+      if (!Array.isArray(snapshot)) this.error('/snapshot', 'wrong-type', { variant: 'snapshot', got: kindOf(snapshot) });
       else {
         const keys: string[] = [];
         snapshot.forEach((k, i) => {
           if (typeof k === 'string') keys.push(k);
           else if (typeof k === 'number' && Number.isFinite(k)) keys.push(String(k));
-          else this.error(child('/snapshot', i), 'wrong-type', `A member key must be text or a number, not ${describeType(k)}.`);
+          else this.error(child('/snapshot', i), 'wrong-type', { variant: 'memberKey', got: kindOf(k) });
         });
         defineField(out, 'snapshot', keys);
       }
@@ -335,17 +315,17 @@ class Reader {
   }
 
   ruleBody(input: unknown, path: string): SegmentRule {
-    if (!isObj(input)) this.stop(path, 'not-object', `A rule must be an object, not ${describeType(input)}.`);
+    if (!isObj(input)) this.stop(path, 'not-object', { variant: 'rule', got: kindOf(input) });
     const out: Obj = {};
     const id = this.id(input, out, path, 'r');
-    this.optString(input, out, 'name', path, 'A rule name');
-    this.optOption(input, out, 'setOperator', SET_OPERATORS, path, 'The set operator', id);
+    this.optString(input, out, 'name', path, 'ruleName');
+    this.optOption(input, out, 'setOperator', SET_OPERATORS, path, id);
     const where = get(input, 'where');
     if (where !== undefined) defineField(out, 'where', this.node(where, child(path, 'where'), 1));
     const segment = get(input, 'segment');
     if (segment !== undefined) {
       if (typeof segment === 'string') defineField(out, 'segment', segment);
-      else this.error(child(path, 'segment'), 'wrong-type', `segment must be the id of a saved segment, not ${describeType(segment)}.`, id);
+      else this.error(child(path, 'segment'), 'wrong-type', { variant: 'segment', got: kindOf(segment) }, id);
     }
     this.copyUnknown(input, out, ['id', 'name', 'setOperator', 'where', 'segment'], path, 1);
     return out;
@@ -362,18 +342,14 @@ class Reader {
   }
 
   nodeBody(input: unknown, path: string, depth: number): SegmentNode {
-    if (depth > MAX_DEPTH) this.stop(path, 'too-deep', `Conditions are nested more than ${MAX_DEPTH} levels deep.`);
-    if (!isObj(input)) this.stop(path, 'not-object', `A condition or group must be an object, not ${describeType(input)}.`);
+    if (depth > MAX_DEPTH) this.stop(path, 'too-deep', { variant: 'conditions', depth: MAX_DEPTH });
+    if (!isObj(input)) this.stop(path, 'not-object', { variant: 'node', got: kindOf(input) });
     const kind = get(input, 'kind');
-    if (kind === undefined) this.stop(child(path, 'kind'), 'missing-field', 'A node needs a kind: "group", "condition" or "related".');
+    if (kind === undefined) this.stop(child(path, 'kind'), 'missing-field', { variant: 'kind' });
     if (kind === 'group') return this.group(input, path, depth);
     if (kind === 'condition') return this.condition(input, path);
     if (kind === 'related') return this.related(input, path, depth);
-    return this.stop(
-      child(path, 'kind'),
-      'unknown-kind',
-      `Unknown node kind ${typeof kind === 'string' ? quote(kind) : describeType(kind)}: use "group", "condition" or "related".`,
-    );
+    return this.stop(child(path, 'kind'), 'unknown-kind', shownText(kind));
   }
 
   group(input: Obj, path: string, depth: number): GroupNode {
@@ -381,25 +357,30 @@ class Reader {
     const id = this.id(input, out, path, 'g');
     const combinator = get(input, 'combinator');
     if (combinator === undefined) {
-      this.error(child(path, 'combinator'), 'missing-field', 'A group needs a combinator: "and" or "or".', id);
+      this.error(child(path, 'combinator'), 'missing-field', { variant: 'combinator' }, id);
       defineField(out, 'combinator', 'and');
     } else if (typeof combinator === 'string' && (COMBINATORS as readonly string[]).includes(combinator)) {
       defineField(out, 'combinator', combinator);
     } else {
-      this.error(child(path, 'combinator'), 'invalid-option', `The combinator must be "and" or "or", not ${quote(combinator)}.`, id);
+      this.error(
+        child(path, 'combinator'),
+        'invalid-option',
+        { variant: 'combinator', options: COMBINATORS, ...shownValue(combinator) },
+        id,
+      );
       defineField(out, 'combinator', 'and');
     }
     const not = get(input, 'not');
     if (not !== undefined) {
       if (typeof not === 'boolean') defineField(out, 'not', not);
-      else this.error(child(path, 'not'), 'wrong-type', `not must be true or false, not ${describeType(not)}.`, id);
+      else this.error(child(path, 'not'), 'wrong-type', { variant: 'not', got: kindOf(not) }, id);
     }
     const children = get(input, 'children');
     if (children === undefined) {
-      this.error(child(path, 'children'), 'missing-field', 'A group needs a list of children.', id);
+      this.error(child(path, 'children'), 'missing-field', { variant: 'children' }, id);
       defineField(out, 'children', []);
     } else if (!Array.isArray(children)) {
-      this.stop(child(path, 'children'), 'wrong-type', `children must be a list, not ${describeType(children)}.`);
+      this.stop(child(path, 'children'), 'wrong-type', { variant: 'children', got: kindOf(children) });
     } else {
       defineField(
         out,
@@ -411,13 +392,13 @@ class Reader {
     return out as GroupNode;
   }
 
-  requiredString(input: Obj, out: Obj, key: string, path: string, message: string, id?: string): void {
+  requiredString(input: Obj, out: Obj, key: 'entity' | 'attribute' | 'operator', path: string, missing: MissingField, id?: string): void {
     const v = get(input, key);
     if (v === undefined) {
-      this.error(child(path, key), 'missing-field', message, id);
+      this.error(child(path, key), 'missing-field', { variant: missing }, id);
       defineField(out, key, '');
     } else if (typeof v !== 'string') {
-      this.error(child(path, key), 'wrong-type', `${key} must be text, not ${describeType(v)}.`, id);
+      this.error(child(path, key), 'wrong-type', { variant: key, got: kindOf(v) }, id);
       defineField(out, key, '');
     } else defineField(out, key, v);
   }
@@ -425,9 +406,9 @@ class Reader {
   condition(input: Obj, path: string): ConditionNode {
     const out: Obj = { kind: 'condition' };
     const id = this.id(input, out, path, 'c');
-    this.requiredString(input, out, 'entity', path, 'A condition needs the entity of its attribute.', id);
-    this.requiredString(input, out, 'attribute', path, 'A condition needs an attribute.', id);
-    this.requiredString(input, out, 'operator', path, 'A condition needs an operator.', id);
+    this.requiredString(input, out, 'entity', path, 'conditionEntity', id);
+    this.requiredString(input, out, 'attribute', path, 'conditionAttribute', id);
+    this.requiredString(input, out, 'operator', path, 'conditionOperator', id);
     this.operatorAndValue(input, out, path, id);
     this.copyUnknown(input, out, ['kind', 'id', 'entity', 'attribute', 'operator', 'value'], path, 1);
     return out as ConditionNode;
@@ -438,20 +419,20 @@ class Reader {
     const operator = out.operator as string;
     const value = get(input, 'value');
     if (value !== undefined) defineField(out, 'value', this.cloneJson(value, child(path, 'value'), 1));
-    checkOperatorValue(operator, value, path, (p, code, message) => this.error(p, code, message, id));
+    checkOperatorValue(operator, value, path, (p, code, message, params) => this.errors.push(reportedError(p, code, message, params, id)));
   }
 
   related(input: Obj, path: string, depth: number): RelatedNode {
     const out: Obj = { kind: 'related' };
     const id = this.id(input, out, path, 'x');
-    this.requiredString(input, out, 'entity', path, 'A related block needs the entity whose rows it looks at.', id);
+    this.requiredString(input, out, 'entity', path, 'relatedEntity', id);
     const match = get(input, 'match');
     const mpath = child(path, 'match');
     if (match === undefined) {
-      this.error(mpath, 'missing-field', 'A related block needs a match, e.g. {"quantifier": "any"}.', id);
+      this.error(mpath, 'missing-field', { variant: 'match' }, id);
       defineField(out, 'match', { quantifier: 'any' });
     } else if (!isObj(match)) {
-      this.error(mpath, 'not-object', `match must be an object, not ${describeType(match)}.`, id);
+      this.error(mpath, 'not-object', { variant: 'match', got: kindOf(match) }, id);
       defineField(out, 'match', { quantifier: 'any' });
     } else {
       defineField(out, 'match', this.match(match, mpath, id));
@@ -467,16 +448,11 @@ class Reader {
     const quantifier = get(input, 'quantifier');
     const aggregate = get(input, 'aggregate');
     if (quantifier !== undefined && aggregate !== undefined) {
-      this.error(path, 'invalid-value', 'A match has either a quantifier or an aggregate, not both.', id);
+      this.error(path, 'invalid-value', { variant: 'quantifierAndAggregate' }, id);
     }
     if (quantifier !== undefined || aggregate === undefined) {
       if (quantifier === undefined) {
-        this.error(
-          child(path, 'quantifier'),
-          'missing-field',
-          'A match needs a quantifier (any, none, atLeast, atMost, exactly) or an aggregate.',
-          id,
-        );
+        this.error(child(path, 'quantifier'), 'missing-field', { variant: 'quantifier' }, id);
         defineField(out, 'quantifier', 'any');
       } else if (typeof quantifier === 'string' && (QUANTIFIERS as readonly string[]).includes(quantifier)) {
         defineField(out, 'quantifier', quantifier);
@@ -484,7 +460,7 @@ class Reader {
         this.error(
           child(path, 'quantifier'),
           'invalid-option',
-          `The quantifier must be any, none, atLeast, atMost or exactly, not ${quote(quantifier)}.`,
+          { variant: 'quantifier', options: QUANTIFIERS, ...shownValue(quantifier) },
           id,
         );
         defineField(out, 'quantifier', 'any');
@@ -493,9 +469,9 @@ class Reader {
       const needsCount = quantifier === 'atLeast' || quantifier === 'atMost' || quantifier === 'exactly';
       if (count !== undefined) {
         if (typeof count === 'number' && Number.isInteger(count) && count >= 0) defineField(out, 'count', count);
-        else this.error(child(path, 'count'), 'invalid-value', `The count must be a whole number of 0 or more, not ${quote(count)}.`, id);
+        else this.error(child(path, 'count'), 'invalid-value', { variant: 'count', ...shownValue(count) }, id);
       } else if (needsCount) {
-        this.error(child(path, 'count'), 'missing-value', `\`${String(quantifier)}\` needs a count.`, id);
+        this.error(child(path, 'count'), 'missing-value', { variant: 'count', quantifier: String(quantifier) }, id);
       }
       this.copyUnknown(input, out, ['quantifier', 'count', 'aggregate'], path, 2);
       return out as QuantifierMatch;
@@ -503,30 +479,25 @@ class Reader {
     if (typeof aggregate === 'string' && (AGGREGATES as readonly string[]).includes(aggregate)) {
       defineField(out, 'aggregate', aggregate);
     } else {
-      this.error(
-        child(path, 'aggregate'),
-        'invalid-option',
-        `The aggregate must be count, sum, avg, min or max, not ${quote(aggregate)}.`,
-        id,
-      );
+      this.error(child(path, 'aggregate'), 'invalid-option', { variant: 'aggregate', options: AGGREGATES, ...shownValue(aggregate) }, id);
       defineField(out, 'aggregate', 'count');
     }
     const attribute = get(input, 'attribute');
     if (attribute !== undefined) {
       if (typeof attribute === 'string') defineField(out, 'attribute', attribute);
-      else this.error(child(path, 'attribute'), 'wrong-type', `attribute must be text, not ${describeType(attribute)}.`, id);
+      else this.error(child(path, 'attribute'), 'wrong-type', { variant: 'attribute', got: kindOf(attribute) }, id);
     } else if (aggregate !== 'count' && typeof aggregate === 'string' && (AGGREGATES as readonly string[]).includes(aggregate)) {
-      this.error(child(path, 'attribute'), 'missing-field', `\`${aggregate}\` needs the attribute it aggregates.`, id);
+      this.error(child(path, 'attribute'), 'missing-field', { variant: 'aggregateAttribute', aggregate }, id);
     }
-    this.requiredString(input, out, 'operator', path, 'An aggregate needs an operator to compare with.', id);
+    this.requiredString(input, out, 'operator', path, 'aggregateOperator', id);
     this.operatorAndValue(input, out, path, id);
     this.copyUnknown(input, out, ['aggregate', 'attribute', 'operator', 'value'], path, 2);
     return out as AggregateMatch;
   }
 }
 
-/** Where `checkOperatorValue` reports a problem. */
-export type ProblemReporter = (path: string, code: SegmentErrorCode, message: string) => void;
+/** Where `checkOperatorValue` reports a problem: its pointer, code, English message and the message's parameters. */
+export type ProblemReporter = (path: string, code: SegmentErrorCode, message: string, params: SegmentErrorParams) => void;
 
 /**
  * Check an operator name and the shape of its value (SPEC section 4): a known operator;
@@ -535,9 +506,13 @@ export type ProblemReporter = (path: string, code: SegmentErrorCode, message: st
  * of validateSegment.
  */
 export function checkOperatorValue(operator: string, value: unknown, path: string, report: ProblemReporter): void {
+  const problem = <C extends SegmentErrorCode>(p: string, code: C, params: ErrorParamsOf<C>) => {
+    const e = segmentError(p, code, params);
+    report(e.path, e.code, e.message, e.params!);
+  };
   if (operator === '') return;
   if (!isOperator(operator)) {
-    report(child(path, 'operator'), 'unknown-operator', `Unknown operator ${quote(operator)}.`);
+    problem(child(path, 'operator'), 'unknown-operator', shownValue(operator));
     return;
   }
   const shape = valueShapeOf(operator);
@@ -548,70 +523,50 @@ export function checkOperatorValue(operator: string, value: unknown, path: strin
     case 'none':
       return;
     case 'scalar':
-      if (missing) report(vpath, 'missing-value', `\`${operator}\` needs a value.`);
-      else if (!isScalar(value)) report(vpath, 'invalid-value', `\`${operator}\` needs a single value, not ${describeType(value)}.`);
+      if (missing) problem(vpath, 'missing-value', { variant: 'scalar', operator });
+      else if (!isScalar(value)) problem(vpath, 'invalid-value', { variant: 'notScalar', operator, got: kindOf(value) });
       return;
     case 'pair':
-      if (missing) report(vpath, 'missing-value', `\`${operator}\` needs two values, low and high.`);
+      if (missing) problem(vpath, 'missing-value', { variant: 'pair', operator });
       else if (!Array.isArray(value) || value.length !== 2) {
-        report(vpath, 'invalid-value', `\`${operator}\` needs two values, low and high.`);
+        problem(vpath, 'invalid-value', { variant: 'notPair', operator });
       } else {
         value.forEach((v, i) => {
-          if (v === null || v === undefined)
-            report(child(vpath, i), 'missing-value', `\`${operator}\` needs a ${i === 0 ? 'low' : 'high'} value.`);
-          else if (!isScalar(v))
-            report(
-              child(vpath, i),
-              'invalid-value',
-              `The ${i === 0 ? 'low' : 'high'} value must be a single value, not ${describeType(v)}.`,
-            );
+          const end = i === 0 ? 'low' : 'high';
+          if (v === null || v === undefined) problem(child(vpath, i), 'missing-value', { variant: 'pairItem', operator, end });
+          else if (!isScalar(v)) problem(child(vpath, i), 'invalid-value', { variant: 'pairItem', end, got: kindOf(v) });
         });
       }
       return;
     case 'list':
-      if (missing) report(vpath, 'missing-value', `\`${operator}\` needs at least one value.`);
-      else if (!Array.isArray(value)) report(vpath, 'invalid-value', `\`${operator}\` needs a list of values, not ${describeType(value)}.`);
-      else if (value.length === 0) report(vpath, 'missing-value', `\`${operator}\` needs at least one value.`);
+      if (missing) problem(vpath, 'missing-value', { variant: 'list', operator });
+      else if (!Array.isArray(value)) problem(vpath, 'invalid-value', { variant: 'notList', operator, got: kindOf(value) });
+      else if (value.length === 0) problem(vpath, 'missing-value', { variant: 'list', operator });
       else
         value.forEach((v, i) => {
-          if (!isScalar(v))
-            report(child(vpath, i), 'invalid-value', `Each value of \`${operator}\` must be a single value, not ${describeType(v)}.`);
+          if (!isScalar(v)) problem(child(vpath, i), 'invalid-value', { variant: 'listItem', operator, got: kindOf(v) });
         });
       return;
     case 'relative': {
       if (missing) {
-        report(vpath, 'missing-value', `\`${operator}\` needs an amount and a unit, e.g. 90 days.`);
+        problem(vpath, 'missing-value', { variant: 'relative', operator });
         return;
       }
       if (!isObj(value)) {
-        report(
-          vpath,
-          'invalid-value',
-          `\`${operator}\` needs an amount and a unit like {"amount": 90, "unit": "day"}, not ${describeType(value)}.`,
-        );
+        problem(vpath, 'invalid-value', { variant: 'notRelative', operator, got: kindOf(value) });
         return;
       }
       const amount = get(value, 'amount');
       const unit = get(value, 'unit');
-      if (amount === undefined) report(child(vpath, 'amount'), 'missing-value', `\`${operator}\` needs an amount.`);
+      if (amount === undefined) problem(child(vpath, 'amount'), 'missing-value', { variant: 'amount', operator });
       else if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0)
-        report(child(vpath, 'amount'), 'invalid-value', `The amount must be a whole number of 0 or more, not ${quote(amount)}.`);
-      if (unit === undefined) report(child(vpath, 'unit'), 'missing-value', `\`${operator}\` needs a unit: day, week, month or year.`);
-      else if (typeof unit !== 'string' || !(RELATIVE_UNITS as readonly string[]).includes(unit))
-        report(child(vpath, 'unit'), 'invalid-option', `The unit must be day, week, month or year, not ${quote(unit)}.`);
+        problem(child(vpath, 'amount'), 'invalid-value', { variant: 'amount', ...shownValue(amount) });
+      if (unit === undefined) problem(child(vpath, 'unit'), 'missing-value', { variant: 'unit', operator });
+      else if (!isRelativeUnit(unit))
+        problem(child(vpath, 'unit'), 'invalid-option', { variant: 'unit', options: RELATIVE_UNITS, ...shownValue(unit) });
       return;
     }
   }
-}
-
-/** A fresh id of the form `prefix + n` that `taken` does not hold; adds it to `taken`. */
-export function freshId(taken: Set<string> | Map<string, unknown>, prefix: string): string {
-  let n = taken.size + 1;
-  while (taken.has(prefix + String(n))) n++;
-  const id = prefix + String(n);
-  if (taken instanceof Set) taken.add(id);
-  else taken.set(id, '');
-  return id;
 }
 
 /**
@@ -628,7 +583,7 @@ export function parseSegment(input: unknown, options?: ParseOptions | null): Par
     } catch (e) {
       return {
         ok: false,
-        errors: [{ path: '', code: 'invalid-json', message: `This is not valid JSON: ${e instanceof Error ? e.message : String(e)}` }],
+        errors: [segmentError('', 'invalid-json', { detail: e instanceof Error ? e.message : String(e) })],
       };
     }
   }
@@ -638,7 +593,7 @@ export function parseSegment(input: unknown, options?: ParseOptions | null): Par
   } catch (e) {
     if (!(e instanceof Fatal)) {
       // Anything else (a getter that throws, a stack overflow) is still reported, never thrown.
-      reader.error('', 'not-object', `The document could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      reader.error('', 'not-object', { variant: 'unreadable', detail: e instanceof Error ? e.message : String(e) });
     }
     return { ok: false, errors: reader.errors };
   }

@@ -4,7 +4,7 @@
  * each message next to its row.
  */
 import { attributeLabel, entityLabel, indexCatalog, type CatalogIndex } from '../model/catalog.js';
-import { parseIsoDate } from '../model/dates.js';
+import { parseIsoDate, utcDayOfIso } from '../model/dates.js';
 import { AGGREGATE_OPERATORS, aggregateResultType, operatorSpec, operatorsFor, valueShapeOf } from '../model/operators.js';
 import { segmentLookup, type SegmentSource } from '../model/segments.js';
 import type {
@@ -18,7 +18,8 @@ import type {
   SegmentErrorCode,
   SegmentNode,
 } from '../model/types.js';
-import { checkOperatorValue, parseSegment } from './parse.js';
+import { reportedError, segmentError, type ErrorParamsOf } from './errors.js';
+import { checkOperatorValue, parseSegment, type ProblemReporter } from './parse.js';
 import { child } from './pointer.js';
 
 export interface ValidateOptions {
@@ -47,8 +48,6 @@ export function isIdentifier(name: unknown): boolean {
   return typeof name === 'string' && IDENTIFIER.test(name);
 }
 
-const typeNoun: Record<AttributeType, string> = { string: 'text', number: 'a number', date: 'a date', boolean: 'true or false' };
-
 /** Errors of a condition node, with paths relative to it, by catalog (fast path only). */
 const nodeMemo = new WeakMap<CatalogIndex, WeakMap<SegmentNode, { scope: string; errors: SegmentError[] }>>();
 
@@ -65,10 +64,13 @@ class Checker {
     readonly index: CatalogIndex,
   ) {}
 
-  error(path: string, code: SegmentErrorCode, message: string, nodeId: string | undefined): void {
-    const e: SegmentError = { path, code, message };
-    if (nodeId !== undefined) e.nodeId = nodeId;
-    this.errors.push(e);
+  error<C extends SegmentErrorCode>(path: string, code: C, params: ErrorParamsOf<C>, nodeId: string | undefined): void {
+    this.errors.push(segmentError(path, code, params, nodeId));
+  }
+
+  /** Where `checkOperatorValue` reports, for the node `nodeId`. */
+  reporter(nodeId: string | undefined): ProblemReporter {
+    return (path, code, message, params) => this.errors.push(reportedError(path, code, message, params, nodeId));
   }
 
   node(node: SegmentNode, path: string, scope: string): void {
@@ -96,8 +98,7 @@ class Checker {
   check(node: SegmentNode, path: string, scope: string): void {
     const id = node.id;
     if (node.kind === 'group') {
-      if (node.children.length === 0)
-        this.error(child(path, 'children'), 'empty-group', 'This group is empty: add a condition or remove the group.', id);
+      if (node.children.length === 0) this.error(child(path, 'children'), 'empty-group', {}, id);
       node.children.forEach((c, i) => this.node(c, child(path, 'children', i), scope));
       return;
     }
@@ -109,18 +110,18 @@ class Checker {
     const entity = node.entity;
     if (entity === '') {
       if (!this.reported.has(child(path, 'entity')))
-        this.error(child(path, 'entity'), 'missing-field', 'Choose the entity this block looks at.', id);
+        this.error(child(path, 'entity'), 'missing-field', { variant: 'chooseRelatedEntity' }, id);
       return;
     }
     if (!this.index.entity(entity)) {
-      this.error(child(path, 'entity'), 'unknown-entity', `The catalog has no entity "${entity}".`, id);
+      this.error(child(path, 'entity'), 'unknown-entity', { entity }, id);
       return;
     }
     if (entity === scope || !this.index.path(scope, entity)) {
       this.error(
         child(path, 'entity'),
         'no-relationship',
-        `${entityLabel(this.catalog, entity)} is not linked to ${entityLabel(this.catalog, scope)} by any relationship in the catalog.`,
+        { variant: 'related', entity: entityLabel(this.catalog, entity), scope: entityLabel(this.catalog, scope) },
         id,
       );
       return;
@@ -131,17 +132,11 @@ class Checker {
   }
 
   aggregate(match: AggregateMatch, entity: string, path: string, id: string | undefined): void {
-    if (this.checkShapes) checkOperatorValue(match.operator, match.value, path, (p, code, message) => this.error(p, code, message, id));
+    if (this.checkShapes) checkOperatorValue(match.operator, match.value, path, this.reporter(id));
     let attr: AttributeDef | undefined;
     if (match.aggregate !== 'count' || match.attribute !== undefined) {
       if (match.attribute === undefined || match.attribute === '') {
-        if (match.aggregate !== 'count')
-          this.error(
-            child(path, 'attribute'),
-            'missing-attribute',
-            `Choose the attribute to ${match.aggregate === 'avg' ? 'average' : match.aggregate}.`,
-            id,
-          );
+        if (match.aggregate !== 'count') this.error(child(path, 'attribute'), 'missing-attribute', { aggregate: match.aggregate }, id);
         return;
       }
       attr = this.index.attribute(entity, match.attribute);
@@ -149,7 +144,7 @@ class Checker {
         this.error(
           child(path, 'attribute'),
           'unknown-attribute',
-          `${entityLabel(this.catalog, entity)} has no attribute "${match.attribute}".`,
+          { entity: entityLabel(this.catalog, entity), attribute: match.attribute },
           id,
         );
         return;
@@ -160,13 +155,18 @@ class Checker {
       this.error(
         child(path, 'aggregate'),
         'operator-not-allowed',
-        `\`${match.aggregate}\` cannot be used with ${attributeLabel(this.catalog, entity, attr?.name ?? '')} (${typeNoun[attr?.type ?? 'string']}).`,
+        {
+          variant: 'aggregate',
+          aggregate: match.aggregate,
+          attribute: attributeLabel(this.catalog, entity, attr?.name ?? ''),
+          type: attr?.type ?? 'string',
+        },
         id,
       );
       return;
     }
     if (match.operator === '') {
-      this.error(child(path, 'operator'), 'missing-operator', 'Choose how to compare the aggregate.', id);
+      this.error(child(path, 'operator'), 'missing-operator', { variant: 'aggregate' }, id);
       return;
     }
     if (valueShapeOf(match.operator) === undefined) return; // unknown operators were reported by parseSegment
@@ -174,7 +174,7 @@ class Checker {
       this.error(
         child(path, 'operator'),
         'operator-not-allowed',
-        `\`${match.operator}\` cannot compare ${resultType === 'date' ? 'a date' : 'a number'} aggregate.`,
+        { variant: 'aggregateOperator', operator: match.operator, type: resultType, operators: AGGREGATE_OPERATORS[resultType] },
         id,
       );
       return;
@@ -191,45 +191,35 @@ class Checker {
     scope: string,
     id: string | undefined,
   ): void {
-    if (this.checkShapes) checkOperatorValue(operator, value, path, (p, code, message) => this.error(p, code, message, id));
+    if (this.checkShapes) checkOperatorValue(operator, value, path, this.reporter(id));
     if (attribute === '') {
-      this.error(child(path, 'attribute'), 'missing-attribute', 'Choose an attribute.', id);
+      this.error(child(path, 'attribute'), 'missing-attribute', {}, id);
       return;
     }
     if (!this.index.entity(entity)) {
-      this.error(
-        child(path, 'entity'),
-        'unknown-entity',
-        entity === '' ? 'This condition does not say which entity its attribute belongs to.' : `The catalog has no entity "${entity}".`,
-        id,
-      );
+      this.error(child(path, 'entity'), 'unknown-entity', entity === '' ? { entity, variant: 'unnamed' } : { entity }, id);
       return;
     }
     if (entity !== scope) {
-      const here =
-        scope === this.catalog.audience
-          ? `${entityLabel(this.catalog, scope)} conditions`
-          : `this ${entityLabel(this.catalog, scope)} block`;
       this.error(
         child(path, 'entity'),
         'entity-out-of-scope',
-        `${entityLabel(this.catalog, entity)} attributes cannot be used in ${here}: put the condition inside a related ${entityLabel(this.catalog, entity)} block.`,
+        {
+          variant: scope === this.catalog.audience ? 'outside' : entity === this.catalog.audience ? 'audienceInside' : 'inside',
+          entity: entityLabel(this.catalog, entity),
+          scope: entityLabel(this.catalog, scope),
+        },
         id,
       );
       return;
     }
     const attr = this.index.attribute(entity, attribute);
     if (!attr) {
-      this.error(
-        child(path, 'attribute'),
-        'unknown-attribute',
-        `${entityLabel(this.catalog, entity)} has no attribute "${attribute}".`,
-        id,
-      );
+      this.error(child(path, 'attribute'), 'unknown-attribute', { entity: entityLabel(this.catalog, entity), attribute }, id);
       return;
     }
     if (operator === '') {
-      this.error(child(path, 'operator'), 'missing-operator', 'Choose an operator.', id);
+      this.error(child(path, 'operator'), 'missing-operator', { variant: 'condition' }, id);
       return;
     }
     if (!operatorSpec(attr.type, operator)) {
@@ -237,7 +227,13 @@ class Checker {
         this.error(
           child(path, 'operator'),
           'operator-not-allowed',
-          `\`${operator}\` cannot be used with ${attributeLabel(this.catalog, entity, attribute)}, which is ${typeNoun[attr.type]}; use one of ${operatorsFor(attr.type).join(', ')}.`,
+          {
+            variant: 'condition',
+            operator,
+            attribute: attributeLabel(this.catalog, entity, attribute),
+            type: attr.type,
+            operators: operatorsFor(attr.type),
+          },
           id,
         );
       }
@@ -266,37 +262,44 @@ class Checker {
       if (!this.scalar(type, v, p, id, attr)) ok = false;
     }
     if (ok && shape === 'pair' && Array.isArray(value) && value.length === 2) {
+      // Dates compare as UTC calendar days (SPEC section 4): ["2026-12-19T23:59Z", "2026-12-19"] is one day.
       const [lo, hi] = value;
-      const a = type === 'date' && typeof lo === 'string' ? parseIsoDate(lo) : lo;
-      const b = type === 'date' && typeof hi === 'string' ? parseIsoDate(hi) : hi;
+      const a = type === 'date' && typeof lo === 'string' ? utcDayOfIso(lo) : lo;
+      const b = type === 'date' && typeof hi === 'string' ? utcDayOfIso(hi) : hi;
       if (typeof a === 'number' && typeof b === 'number' && a > b) {
-        this.error(path, 'invalid-value', `The low value must not be greater than the high value.`, id);
+        this.error(path, 'invalid-value', { variant: 'lowAboveHigh' }, id);
       }
     }
   }
 
   scalar(type: AttributeType, v: unknown, path: string, id: string | undefined, attr: AttributeDef | undefined): boolean {
+    if (v === '') {
+      // An empty string is no value, whatever the type (SPEC section 4): that is `isEmpty`.
+      this.error(path, 'missing-value', { variant: 'emptyText' }, id);
+      return false;
+    }
     if (type === 'string') {
       if (typeof v !== 'string') {
-        this.error(path, 'value-type', `This value must be text, not ${typeof v}.`, id);
-        return false;
-      }
-      if (v === '') {
-        this.error(path, 'missing-value', 'Enter a value (to find empty values, use "is empty").', id);
+        this.error(path, 'value-type', { variant: 'text', type: typeof v }, id);
         return false;
       }
     } else if (type === 'number') {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        this.error(path, 'value-type', `This value must be a number, not ${typeof v === 'string' ? `"${v}"` : typeof v}.`, id);
+        this.error(
+          path,
+          'value-type',
+          typeof v === 'string' ? { variant: 'number', type: 'string', value: v } : { variant: 'number', type: typeof v },
+          id,
+        );
         return false;
       }
     } else if (type === 'date') {
       if (typeof v !== 'string') {
-        this.error(path, 'value-type', `This value must be a date like 2024-05-31, not ${typeof v}.`, id);
+        this.error(path, 'value-type', { variant: 'date', type: typeof v }, id);
         return false;
       }
       if (parseIsoDate(v) === undefined) {
-        this.error(path, 'invalid-date', `"${v}" is not a date: use the form 2024-05-31 (or an ISO 8601 date and time).`, id);
+        this.error(path, 'invalid-date', { value: v }, id);
         return false;
       }
     }
@@ -304,7 +307,7 @@ class Checker {
       const allowed = attr.values.map((o) => o.value);
       const lower = typeof v === 'string' ? v.toLowerCase() : v;
       if (!allowed.some((a) => (typeof a === 'string' ? a.toLowerCase() : a) === lower)) {
-        this.error(path, 'value-not-allowed', `"${String(v)}" is not one of the values of ${attr.label ?? attr.name}.`, id);
+        this.error(path, 'value-not-allowed', { value: String(v), attribute: attr.label ?? attr.name }, id);
         return false;
       }
     }
@@ -340,60 +343,42 @@ export function validateSegment(segment: unknown, catalog: Catalog, options?: Va
   for (const e of parsed.errors) checker.reported.add(e.path);
 
   if (doc.name === undefined || doc.name === '') {
-    checker.error('/name', 'missing-name', 'Give the segment a name (letters, digits and _, no spaces).', undefined);
+    checker.error('/name', 'missing-name', {}, undefined);
   } else if (!isIdentifier(doc.name)) {
-    checker.error(
-      '/name',
-      'invalid-name',
-      `"${doc.name}" is not a valid name: use letters, digits and _, starting with a letter, with no spaces.`,
-      undefined,
-    );
+    checker.error('/name', 'invalid-name', { name: doc.name }, undefined);
   }
   const audienceOk = typeof catalog?.audience === 'string' && doc.audience === catalog.audience && !!index.entity(doc.audience);
   if (!audienceOk) {
-    checker.error(
-      '/audience',
-      'unknown-audience',
-      doc.audience === ''
-        ? 'The document needs an audience.'
-        : `The audience "${doc.audience}" is not the catalog's audience "${String(catalog?.audience)}".`,
-      undefined,
-    );
+    checker.error('/audience', 'unknown-audience', { audience: doc.audience, expected: String(catalog?.audience) }, undefined);
   }
-  if (doc.rules.length === 0) checker.error('/rules', 'no-rules', 'Add at least one rule.', undefined);
+  if (doc.rules.length === 0) checker.error('/rules', 'no-rules', {}, undefined);
 
   const lookup = segmentLookup(options.segments);
   doc.rules.forEach((rule, i) => {
     const path = child('/rules', i);
     const id = rule.id;
     if (i === 0 && rule.setOperator !== undefined) {
-      checker.error(
-        child(path, 'setOperator'),
-        'set-operator-on-first-rule',
-        'The first rule cannot have a set operator: there is nothing before it to combine with.',
-        id,
-      );
+      checker.error(child(path, 'setOperator'), 'set-operator-on-first-rule', {}, id);
     }
     const hasWhere = rule.where !== undefined;
     const hasSegment = rule.segment !== undefined;
     if (hasWhere && hasSegment) {
-      checker.error(path, 'ambiguous-rule', 'A rule has either conditions (where) or a segment reference, not both.', id);
+      checker.error(path, 'ambiguous-rule', {}, id);
     } else if (!hasWhere && !hasSegment) {
-      checker.error(path, 'empty-rule', 'This rule is empty: add a condition or choose a segment.', id);
+      checker.error(path, 'empty-rule', {}, id);
     }
     if (hasSegment && rule.segment !== undefined) {
       const ref = rule.segment;
       if (ref === '') {
-        checker.error(child(path, 'segment'), 'missing-value', 'Choose a segment.', id);
+        checker.error(child(path, 'segment'), 'missing-value', { variant: 'segment' }, id);
       } else if (doc.id !== undefined && ref === doc.id) {
-        checker.error(child(path, 'segment'), 'segment-cycle', 'A segment cannot include itself.', id);
+        checker.error(child(path, 'segment'), 'segment-cycle', { variant: 'self' }, id);
       } else if (options.segments !== undefined) {
         const target = lookup(ref);
-        if (!target) checker.error(child(path, 'segment'), 'unknown-segment', `There is no saved segment "${ref}".`, id);
+        if (!target) checker.error(child(path, 'segment'), 'unknown-segment', { segment: ref }, id);
         else {
           const cycle = findCycle(ref, doc.id, lookup);
-          if (cycle)
-            checker.error(child(path, 'segment'), 'segment-cycle', `Segment references go round in a circle: ${cycle.join(' → ')}.`, id);
+          if (cycle) checker.error(child(path, 'segment'), 'segment-cycle', { variant: 'cycle', cycle }, id);
         }
       }
     }
@@ -402,20 +387,19 @@ export function validateSegment(segment: unknown, catalog: Catalog, options?: Va
 
   doc.projectedAttributes?.forEach((p, i) => {
     const path = child('/projectedAttributes', i);
-    if (!index.entity(p.entity))
-      checker.error(child(path, 'entity'), 'unknown-entity', `The catalog has no entity "${p.entity}".`, undefined);
+    if (!index.entity(p.entity)) checker.error(child(path, 'entity'), 'unknown-entity', { entity: p.entity }, undefined);
     else if (!index.attribute(p.entity, p.attribute))
       checker.error(
         child(path, 'attribute'),
         'unknown-attribute',
-        `${entityLabel(catalog, p.entity)} has no attribute "${p.attribute}".`,
+        { entity: entityLabel(catalog, p.entity), attribute: p.attribute },
         undefined,
       );
     else if (audienceOk && p.entity !== doc.audience && !index.path(doc.audience, p.entity))
       checker.error(
         child(path, 'entity'),
         'no-relationship',
-        `${entityLabel(catalog, p.entity)} is not linked to ${entityLabel(catalog, doc.audience)}.`,
+        { variant: 'projected', entity: entityLabel(catalog, p.entity), scope: entityLabel(catalog, doc.audience) },
         undefined,
       );
   });

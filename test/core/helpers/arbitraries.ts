@@ -1,14 +1,33 @@
 /** fast-check arbitraries: valid conditions, trees and documents over a catalog. */
 import fc from 'fast-check';
 import {
+  AGGREGATE_OPERATORS,
+  DAY_MS,
+  RELATIVE_UNITS,
+  aggregateResultType,
   operatorsFor,
   valueShapeOf,
   type Catalog,
   type ConditionNode,
+  type AggregateMatch,
   type ConditionValue,
   type SegmentDocument,
   type SegmentNode,
 } from '../../../src/core/index.js';
+
+/**
+ * Two ends of a date `between` on the same UTC day with the later time first, e.g.
+ * `["2026-12-19T23:59:59.999Z", "2026-12-19"]`: a one-day range (SPEC section 4).
+ */
+export const sameDayReversedArb: fc.Arbitrary<ConditionValue> = fc
+  .tuple(fc.integer({ min: 0, max: 20000 }), fc.integer({ min: 1, max: DAY_MS - 1 }), fc.integer({ min: 0, max: DAY_MS - 1 }))
+  .filter(([, a, b]) => a !== b)
+  .map(([day, a, b]) => {
+    const iso = (ms: number) => new Date(day * DAY_MS + ms).toISOString();
+    const late = Math.max(a, b);
+    const early = Math.min(a, b);
+    return [iso(late), early % 2 === 0 ? iso(0).slice(0, 10) : iso(early)];
+  });
 
 function valueFor(type: string, operator: string, values?: (string | number)[]): fc.Arbitrary<ConditionValue> {
   const shape = valueShapeOf(operator);
@@ -25,14 +44,16 @@ function valueFor(type: string, operator: string, values?: (string | number)[]):
       return fc.constant(undefined);
     case 'scalar':
       return scalar;
-    case 'pair':
-      return fc.tuple(scalar, scalar).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as ConditionValue);
+    case 'pair': {
+      const ordered = fc.tuple(scalar, scalar).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as ConditionValue);
+      return type === 'date' && !values?.length ? fc.oneof(ordered, sameDayReversedArb) : ordered;
+    }
     case 'list':
       return fc.array(scalar, { minLength: 1, maxLength: 3 });
     default:
       return fc.record({
         amount: fc.integer({ min: 0, max: 400 }),
-        unit: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'year' as const),
+        unit: fc.constantFrom(...RELATIVE_UNITS),
       });
   }
 }
@@ -50,6 +71,28 @@ export function conditionArb(catalog: Catalog, entity: string): fc.Arbitrary<Con
         const c: ConditionNode = { kind: 'condition', entity, attribute: attr.name, operator };
         if (value !== undefined) c.value = value;
         return c;
+      }),
+    ),
+  );
+}
+
+/** A valid aggregate match over `entity`'s rows: count, or sum/avg/min/max of an attribute it applies to. */
+export function aggregateArb(catalog: Catalog, entity: string): fc.Arbitrary<AggregateMatch> {
+  const attrs = catalog.entities.find((e) => e.name === entity)!.attributes;
+  const choices: { aggregate: AggregateMatch['aggregate']; attribute?: string; type: 'number' | 'date' }[] = [
+    { aggregate: 'count', type: 'number' },
+  ];
+  for (const aggregate of ['sum', 'avg', 'min', 'max'] as const)
+    for (const a of attrs) {
+      const type = aggregateResultType(aggregate, a.type);
+      if (type) choices.push({ aggregate, attribute: a.name, type });
+    }
+  return fc.constantFrom(...choices).chain(({ aggregate, attribute, type }) =>
+    fc.constantFrom(...AGGREGATE_OPERATORS[type]).chain((operator) =>
+      valueFor(type, operator).map((value) => {
+        const m: AggregateMatch = attribute === undefined ? { aggregate, operator } : { aggregate, attribute, operator };
+        if (value !== undefined) m.value = value;
+        return m;
       }),
     ),
   );
@@ -84,6 +127,7 @@ export function nodeArb(catalog: Catalog, scope: string, depth: number): fc.Arbi
                 quantifier: fc.constantFrom('atLeast' as const, 'atMost' as const, 'exactly' as const),
                 count: fc.integer({ min: 0, max: 3 }),
               }),
+              aggregateArb(catalog, entity),
             ),
             where: fc.option(nodeArb(catalog, entity, depth - 1), { nil: undefined }),
           })

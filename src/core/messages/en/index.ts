@@ -6,6 +6,8 @@ import type { WidenTable } from '../format.js';
 import { builder } from './builder.js';
 import { common } from './common.js';
 import { conditionRow } from './condition-row.js';
+import { describe } from './describe.js';
+import { errors } from './errors.js';
 import { operators } from './operators.js';
 
 export const en = {
@@ -13,6 +15,8 @@ export const en = {
   ...common,
   ...conditionRow,
   ...builder,
+  ...errors,
+  ...describe,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */
