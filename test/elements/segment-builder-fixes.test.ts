@@ -8,6 +8,7 @@ import type { SegmentBuilderElement } from '../../src/elements/segment-builder/s
 import type { ConditionRowElement } from '../../src/elements/condition-row/condition-row.js';
 import type { SegmentDocument, SegmentProvider, SegmentSummary } from '../../src/core/index.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
+import { setMessages } from '../../src/elements/shared/messages.js';
 import { NOW, catalog, data, doNotContact, example, memoryProvider, until } from './fixtures.js';
 
 window.addEventListener('error', (e) => {
@@ -337,5 +338,18 @@ describe('<segment-builder> aggregate editor', () => {
     await settle(el);
     const match = (el.segment!.rules[0]!.where as { match: { value: unknown } }).match;
     expect(match.value).to.deep.equal({ amount: 30, unit: 'month' });
+  });
+});
+
+describe('<segment-builder> messages', () => {
+  it('renders problems from their code and params through the message table', async () => {
+    setMessages({ 'error.missing-name': () => 'Gib dem Segment einen Namen.' }, 'de');
+    try {
+      const el = await builder(simple({ name: undefined }));
+      expect(root(el).querySelector('#prop-name-error')!.textContent).to.equal('Gib dem Segment einen Namen.');
+      expect(root(el).querySelector('[part="problems"]')!.textContent).to.contain('Gib dem Segment einen Namen.');
+    } finally {
+      setMessages({});
+    }
   });
 });

@@ -5,7 +5,7 @@
  * DOM-free.
  */
 import type { SegmentError } from '../../core/model/types.js';
-import { term } from '../shared/messages.js';
+import { term, errorText } from '../shared/messages.js';
 import { rawText } from '../shared/value-editors/values.js';
 
 export interface RowError {
@@ -30,7 +30,7 @@ export function errorTargets(given: unknown, unknownAttribute: string | undefine
   errors.forEach((e, i) => {
     if (!e || typeof e !== 'object') return;
     const id = `error-${i}`;
-    t.list.push({ id, message: typeof e.message === 'string' ? e.message : rawText(e.code) });
+    t.list.push({ id, message: typeof e.message === 'string' ? errorText(e) : rawText(e.code) });
     const path = typeof e.path === 'string' ? e.path : '';
     const value = /\/value((?:\/[^/]*)?)$/.exec(path);
     if (value) {

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { EditorRow } from '../../core/editor/index.js';
 import type { SegmentDocument, SegmentError, SetOperator } from '../../core/model/types.js';
-import { term, type MessageKey } from '../shared/messages.js';
+import { term, type MessageKey, errorText } from '../shared/messages.js';
 import { renderRow } from './rows/index.js';
 import type { BuilderView } from './view.js';
 
@@ -60,7 +60,7 @@ export function loadError(
   return html`<div class="alert" role="alert" part="load-error">
     <strong>${term('builder.loadError.title')}</strong>
     <ul>
-      ${errors.map((e) => html`<li><code>${e.path || '/'}</code>: ${e.message}</li>`)}
+      ${errors.map((e) => html`<li><code>${e.path || '/'}</code>: ${errorText(e)}</li>`)}
     </ul>
     ${
       editing

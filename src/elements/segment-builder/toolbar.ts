@@ -5,7 +5,7 @@ import { setProperties } from '../../core/model/edit.js';
 import type { SegmentError } from '../../core/model/types.js';
 import type { ProviderTaskStatus } from '../shared/controllers/provider-task.js';
 import { icons } from '../shared/icons.js';
-import { currentTranslator, term } from '../shared/messages.js';
+import { currentTranslator, term, errorText } from '../shared/messages.js';
 import type { BuilderView } from './view.js';
 
 export interface ToolbarState {
@@ -123,7 +123,7 @@ export function propertiesForm(view: BuilderView): TemplateResult {
       />
       ${
         nameError
-          ? html`<span class="field-error" id="prop-name-error">${nameError.message}</span>`
+          ? html`<span class="field-error" id="prop-name-error">${errorText(nameError)}</span>`
           : html`<span class="muted" id="prop-name-hint">${term('builder.prop.name.hint')}</span>`
       }
     </div>
@@ -174,7 +174,7 @@ export function problemList(errors: SegmentError[], goTo: (e: SegmentError) => v
   return html`<section class="problems" part="problems" aria-labelledby="problems-title">
     <h2 id="problems-title">${term('builder.problems.title', { count: errors.length })}</h2>
     <ul>
-      ${shown.map((e) => html`<li><button type="button" @click=${() => goTo(e)}>${e.message}</button></li>`)}
+      ${shown.map((e) => html`<li><button type="button" @click=${() => goTo(e)}>${errorText(e)}</button></li>`)}
     </ul>
     ${errors.length > shown.length ? html`<p>${term('builder.problems.more', { count: errors.length - shown.length })}</p>` : nothing}
   </section>`;

@@ -4,6 +4,8 @@
  * all of them (house wording, or another language with its locale).
  */
 import { Translator, type MessageArgs, type MessageKey, type Messages } from '../../core/messages/index.js';
+import type { SegmentError } from '../../core/model/types.js';
+import { errorMessage } from '../../core/validate/errors.js';
 
 export type { MessageKey, MessageParams, Messages } from '../../core/messages/index.js';
 
@@ -28,4 +30,9 @@ export function term<K extends MessageKey>(key: K, ...params: MessageArgs<K>): s
 export function operatorLabel(operator: string): string {
   const key = `operator.${operator}`;
   return translator.has(key) ? translator.t(key) : operator;
+}
+
+/** A problem's text in the current language: from its code and params, else its own message. */
+export function errorText(error: SegmentError): string {
+  return errorMessage(error, translator);
 }

@@ -6,7 +6,7 @@ import { duplicateRule, moveRule, removeRule, setRuleName, setRuleSegment, setSe
 import type { SetOperator } from '../../../core/model/types.js';
 import type { GroupOperatorChangeEvent } from '../../shared/events.js';
 import { icons } from '../../shared/icons.js';
-import { currentTranslator, term } from '../../shared/messages.js';
+import { currentTranslator, term, errorText } from '../../shared/messages.js';
 import { depthClass, type BuilderView } from '../view.js';
 
 type Row<K extends EditorRow['kind']> = Extract<EditorRow, { kind: K }>;
@@ -72,7 +72,7 @@ export function ruleRow(view: BuilderView, row: Row<'rule'>): TemplateResult {
       }</span
     ><span class="visually-hidden">${spoken}</span>
     ${view.readonly ? nothing : ruleActions(view, row, total)}
-    ${ruleErrors.map((e) => html`<span class="field-error" role="note">${e.message}</span>`)}
+    ${ruleErrors.map((e) => html`<span class="field-error" role="note">${errorText(e)}</span>`)}
   </div>`;
 }
 
@@ -161,7 +161,7 @@ export function segmentRefRow(view: BuilderView, row: Row<'segment-ref'>): Templ
           </select>`
     }
     ${saved.status === 'error' ? html`<button type="button" @click=${() => saved.retry()}>${term('builder.ref.retry')}</button>` : nothing}
-    ${error ? html`<span class="field-error" id=${`${selectId}-error`}>${error.message}</span>` : nothing}
+    ${error ? html`<span class="field-error" id=${`${selectId}-error`}>${errorText(error)}</span>` : nothing}
   </div>`;
 }
 

@@ -8,7 +8,7 @@ import type { EditorNodeRow } from '../../../core/editor/index.js';
 import { duplicateNode, indentNode, moveNodeBy, outdentNode, removeNode } from '../../../core/model/edit.js';
 import type { SegmentError } from '../../../core/model/types.js';
 import { icons } from '../../shared/icons.js';
-import { term } from '../../shared/messages.js';
+import { term, errorText } from '../../shared/messages.js';
 import { depthClass, type BuilderView } from '../view.js';
 
 export interface ShellOptions {
@@ -44,7 +44,7 @@ export const errorNoteId = (nodeId: string, i: number): string => `err-${nodeId}
 /** A node's own problems, as notes next to it. */
 export function ownErrors(nodeId: string, errors: SegmentError[]): unknown {
   return errors.length
-    ? errors.map((e, i) => html`<span class="field-error" role="note" id=${errorNoteId(nodeId, i)}>${e.message}</span>`)
+    ? errors.map((e, i) => html`<span class="field-error" role="note" id=${errorNoteId(nodeId, i)}>${errorText(e)}</span>`)
     : nothing;
 }
 
