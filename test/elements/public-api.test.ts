@@ -1,0 +1,24 @@
+// The browser entry points' exports, pinned in test/public-api.json (see test/core/public-api.test.ts).
+import { expect } from '@open-wc/testing';
+
+const ENTRIES: Record<string, () => Promise<object>> = {
+  'segment-kit': () => import('../../src/index.js'),
+  'segment-kit/elements/condition-row': () => import('../../src/elements/condition-row/index.js'),
+  'segment-kit/elements/group-operator': () => import('../../src/elements/group-operator/index.js'),
+  'segment-kit/elements/segment-builder': () => import('../../src/elements/segment-builder/index.js'),
+  'segment-kit/elements/segment-provider': () => import('../../src/elements/segment-provider/index.js'),
+  'segment-kit/elements/condition-row/class': () => import('../../src/elements/condition-row/class.js'),
+  'segment-kit/elements/group-operator/class': () => import('../../src/elements/group-operator/class.js'),
+  'segment-kit/elements/segment-builder/class': () => import('../../src/elements/segment-builder/class.js'),
+  'segment-kit/elements/segment-provider/class': () => import('../../src/elements/segment-provider/class.js'),
+};
+
+describe('the public API of the browser entry points', () => {
+  it('each exports exactly what is pinned', async () => {
+    const pinned = (await (await fetch(new URL('../public-api.json', import.meta.url))).json()) as Record<string, string[]>;
+    const actual: Record<string, string[]> = {};
+    for (const [entry, load] of Object.entries(ENTRIES)) actual[entry] = Object.keys(await load()).sort();
+    const wanted = Object.fromEntries(Object.keys(ENTRIES).map((e) => [e, pinned[e]]));
+    expect(actual, `now:\n${JSON.stringify(actual)}`).to.deep.equal(wanted);
+  });
+});
