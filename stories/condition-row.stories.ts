@@ -7,6 +7,7 @@ import type { ConditionChangeDetail, ConditionRowElement } from '../src/elements
 import type { Catalog, ConditionNode, SegmentError } from '../src/core/model/types.js';
 import type { SegmentProvider } from '../src/core/provider/types.js';
 import { createMemoryProvider } from '../src/providers/memory/index.js';
+import { retailCatalog, wideCatalog } from '../test/fixtures/retail.js';
 
 /**
  * `<condition-row>` edits one condition: the attribute (a button opening a searchable
@@ -15,74 +16,7 @@ import { createMemoryProvider } from '../src/providers/memory/index.js';
  * `condition-change` back to the row, as a host does, and show the last event.
  */
 
-const catalog: Catalog = {
-  audience: 'Customer',
-  entities: [
-    {
-      name: 'Customer',
-      key: 'CustomerId',
-      attributes: [
-        { name: 'CustomerId', type: 'string', label: 'Customer ID' },
-        { name: 'City', type: 'string' },
-        {
-          name: 'Tier',
-          type: 'string',
-          label: 'Loyalty tier',
-          values: [
-            { value: 'bronze', label: 'Bronze' },
-            { value: 'silver', label: 'Silver' },
-            { value: 'gold', label: 'Gold' },
-            { value: 'platinum', label: 'Platinum' },
-          ],
-        },
-        { name: 'CreditBalance', type: 'number', label: 'Credit balance' },
-        { name: 'BirthDate', type: 'date', label: 'Birth date' },
-        { name: 'DoNotContact', type: 'boolean', label: 'Do not contact' },
-      ],
-    },
-    {
-      name: 'Order',
-      key: 'OrderId',
-      attributes: [
-        { name: 'TotalAmount', type: 'number', label: 'Total amount' },
-        { name: 'OrderDate', type: 'date', label: 'Order date' },
-        {
-          name: 'Channel',
-          type: 'string',
-          values: [
-            { value: 'web', label: 'Web' },
-            { value: 'store', label: 'Store' },
-            { value: 'phone', label: 'Phone' },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'Case',
-      key: 'CaseId',
-      attributes: [
-        { name: 'Escalated', type: 'boolean' },
-        { name: 'Priority', type: 'string' },
-      ],
-    },
-    { name: 'OnlineAccount', label: 'Online account', key: 'AccountId', attributes: [{ name: 'Username', type: 'string' }] },
-    {
-      name: 'WebSession',
-      label: 'Web session',
-      key: 'SessionId',
-      attributes: [
-        { name: 'StartedAt', type: 'date', label: 'Started at' },
-        { name: 'Device', type: 'string' },
-      ],
-    },
-  ],
-  relationships: [
-    { name: 'OrderCustomer', from: 'Order', fromAttribute: 'CustomerId', to: 'Customer', toAttribute: 'CustomerId' },
-    { name: 'CaseCustomer', from: 'Case', fromAttribute: 'CustomerId', to: 'Customer', toAttribute: 'CustomerId' },
-    { name: 'AccountCustomer', from: 'OnlineAccount', fromAttribute: 'CustomerId', to: 'Customer', toAttribute: 'CustomerId' },
-    { name: 'SessionAccount', from: 'WebSession', fromAttribute: 'AccountId', to: 'OnlineAccount', toAttribute: 'AccountId' },
-  ],
-};
+const catalog: Catalog = retailCatalog;
 
 const cities = ['Paris', 'Berlin', 'Lyon', 'Madrid', 'Palermo', 'Pamplona', 'Porto', 'Prague', 'Rome', 'Vienna', 'Lisbon', 'Munich'];
 const provider: SegmentProvider = createMemoryProvider({
@@ -103,26 +37,7 @@ const provider: SegmentProvider = createMemoryProvider({
   latency: 120,
 });
 
-const bigCatalog: Catalog = {
-  audience: 'Customer',
-  entities: [
-    {
-      name: 'Customer',
-      key: 'CustomerId',
-      attributes: Array.from({ length: 3000 }, (_, i) => ({
-        name: `Trait${i}`,
-        label: `Trait ${i} — ${['score', 'segment', 'last seen', 'opted in'][i % 4]}`,
-        type: (['number', 'string', 'date', 'boolean'] as const)[i % 4]!,
-      })),
-    },
-    {
-      name: 'Order',
-      key: 'OrderId',
-      attributes: Array.from({ length: 400 }, (_, i) => ({ name: `OrderField${i}`, type: 'number' as const })),
-    },
-  ],
-  relationships: [{ name: 'OrderCustomer', from: 'Order', fromAttribute: 'CustomerId', to: 'Customer', toAttribute: 'CustomerId' }],
-};
+const bigCatalog: Catalog = wideCatalog(3000, 400, (i) => `Trait ${i} — ${['score', 'segment', 'last seen', 'opted in'][i % 4]}`);
 
 interface Args {
   condition: ConditionNode | undefined;
@@ -268,5 +183,5 @@ export const Loading: Story = { args: { condition: c('Customer', 'City', 'equals
 
 /** 3,000 Customer attributes and 400 Order ones: the picker renders 200 at a time; type to narrow. */
 export const ThousandsOfAttributes: Story = {
-  args: { condition: c('Customer', 'Trait12', 'greaterThan', 10), catalog: bigCatalog },
+  args: { condition: c('Customer', 'Attr13', 'greaterThan', 10), catalog: bigCatalog },
 };

@@ -86,7 +86,7 @@ describe('memory provider: reading', () => {
     assert.equal(all.total, 2);
     assert.deepEqual(
       all.columns.map((c) => c.key),
-      ['CustomerId', 'City', 'Country', 'CreditBalance', 'BirthDate', 'DoNotContact', 'Order.TotalAmount'],
+      ['CustomerId', 'City', 'Country', 'Tier', 'CreditBalance', 'BirthDate', 'DoNotContact', 'Order.TotalAmount'],
     );
     assert.deepEqual(
       all.rows.map((r) => [r.CustomerId, r['Order.TotalAmount']]),

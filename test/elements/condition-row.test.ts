@@ -7,7 +7,7 @@ import type { Catalog, ConditionNode, SegmentError } from '../../src/core/model/
 import type { SegmentProvider, SuggestOptions, ValueSuggestion } from '../../src/core/provider/types.js';
 import { SegmentProviderError } from '../../src/core/provider/types.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
-import { testCatalog } from '../core/helpers/catalog.js';
+import { testCatalog, wideCatalog } from '../core/helpers/catalog.js';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -416,7 +416,7 @@ describe('<condition-row> attribute picker', () => {
     const groups = $$(el, '#attribute-listbox > [role="group"]');
     const headings = groups.map((g) => textOf(el.shadowRoot!.getElementById(g.getAttribute('aria-labelledby')!)));
     expect(headings).to.deep.equal(['Customer', 'Order', 'Case', 'Online account', 'Online account › Web session']);
-    expect(groups[0]!.querySelectorAll('[role="option"]').length).to.equal(6);
+    expect(groups[0]!.querySelectorAll('[role="option"]').length).to.equal(7);
     await expect(el).to.be.accessible();
   });
 
@@ -495,21 +495,7 @@ describe('<condition-row> attribute picker', () => {
   });
 
   it('handles thousands of attributes: renders at most 200 options and filters the rest', async () => {
-    const big: Catalog = {
-      audience: 'Customer',
-      entities: [
-        {
-          name: 'Customer',
-          key: 'CustomerId',
-          attributes: Array.from({ length: 3000 }, (_, i) => ({
-            name: `Attr${i}`,
-            label: `Attribute ${i}`,
-            type: (['string', 'number', 'date', 'boolean'] as const)[i % 4]!,
-          })),
-        },
-      ],
-      relationships: [],
-    };
+    const big = wideCatalog(3000);
     const { el, events } = await render(cond('Attr5', 'equals', 'x'), { catalog: big });
     const t0 = performance.now();
     $<HTMLButtonElement>(el, '#attribute')!.click();

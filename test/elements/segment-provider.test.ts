@@ -7,12 +7,7 @@ import { catalogContext, providerContext } from '../../src/elements/shared/conte
 import type { Catalog } from '../../src/core/model/types.js';
 import type { SegmentProvider } from '../../src/core/provider/types.js';
 import { SegmentProviderError } from '../../src/core/provider/types.js';
-
-const catalog: Catalog = {
-  audience: 'Customer',
-  entities: [{ name: 'Customer', key: 'CustomerId', attributes: [{ name: 'City', type: 'string' }] }],
-  relationships: [],
-};
+import { catalog } from './fixtures.js';
 
 class ContextProbe extends LitElement {
   @consume({ context: providerContext, subscribe: true }) provider: SegmentProvider | undefined;
