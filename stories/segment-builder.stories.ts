@@ -4,7 +4,7 @@ import '../src/elements/segment-builder/define.js';
 import '../src/elements/segment-provider/define.js';
 import '../src/themes/segment-kit.css';
 import type { SegmentProvider } from '../src/core/index.js';
-import { failingCounts, hangingCounts, largeSegment, sampleProvider, sampleSegment } from './fixtures/sample.js';
+import { failingCounts, hangingCounts, largeSegment, sampleProvider, sampleSegment, workerProvider } from './fixtures/sample.js';
 
 interface Args {
   segment: unknown;
@@ -143,4 +143,23 @@ export const RightToLeft: Story = {
   name: 'Right-to-left',
   globals: { dir: 'rtl' },
   render: () => html`<segment-builder .provider=${sampleProvider()} .segment=${sampleSegment('high-value-escalated')}></segment-builder>`,
+};
+
+export const KeyboardHelp: Story = {
+  name: 'Keyboard help (press ? outside a field)',
+  render: () => html`<segment-builder .provider=${sampleProvider()} .segment=${sampleSegment('high-value-escalated')}></segment-builder>`,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('segment-builder')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.keys-button')!.click();
+  },
+};
+
+/**
+ * The memory provider in a Web Worker (`segment-kit/memory/worker`) over 100,000 sample
+ * customers generated in the worker: counting never blocks typing on the page.
+ */
+export const CountingInAWorker: Story = {
+  name: 'Counting in a Web Worker (100,000 customers)',
+  render: () => html`<segment-builder .provider=${workerProvider()} .segment=${sampleSegment('high-value-escalated')}></segment-builder>`,
 };
