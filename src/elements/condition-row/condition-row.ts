@@ -6,7 +6,9 @@ import { valueShapeOf, type Operator } from '../../core/model/operators.js';
 import type { AttributeDef, Catalog, ConditionNode, ConditionValue, SegmentError } from '../../core/model/types.js';
 import { SegmentKitElement } from '../shared/base.js';
 import { emit, type ConditionChange } from '../shared/events.js';
+import { conditionRow } from '../../core/messages/en/condition-row.js';
 import { term } from '../shared/messages.js';
+import { addEnglish } from '../../core/messages/translator.js';
 import { baseStyles } from '../shared/styles.js';
 import { valueEditor, type ValueKey } from '../shared/value-editors/editors.js';
 import { describeComparison, rawText, sameValue } from '../shared/value-editors/values.js';
@@ -16,6 +18,8 @@ import { conditionRowStyles } from './condition-row.styles.js';
 import { operatorSelect } from './operator-select.js';
 import { allErrorIds, errorTargets, NO_ERRORS, type RowError } from './errors.js';
 import { ListValues } from './list-values.js';
+
+addEnglish(conditionRow);
 
 export type { ConditionChange, ConditionChangeDetail } from '../shared/events.js';
 export { MAX_RENDERED_OPTIONS } from './attribute-picker.js';

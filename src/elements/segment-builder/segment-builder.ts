@@ -12,7 +12,11 @@ import { AnnouncerController } from '../shared/controllers/announcer.js';
 import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { catalogContext, providerContext } from '../shared/context.js';
 import { emit, type ConditionChangeEvent } from '../shared/events.js';
+import { builder as builderWords } from '../../core/messages/en/builder.js';
+import { combinators } from '../../core/messages/en/combinators.js';
+import { matches } from '../../core/messages/en/matches.js';
 import { term } from '../shared/messages.js';
+import { addEnglish } from '../../core/messages/translator.js';
 import { baseStyles } from '../shared/styles.js';
 import { addAfter, addCondition, addRule as addRuleAction, applyConditionChange } from './actions.js';
 import { DragController } from './drag.js';
@@ -23,6 +27,11 @@ import { handleBuilderKey, keyboardHelp, keyboardStyles, moveOps } from './keybo
 import { builderStyles } from './segment-builder.styles.js';
 import { problemList, propertiesForm, toolbar } from './toolbar.js';
 import type { BuilderView, EditRequest, FocusTarget } from './view.js';
+
+// The builder's words, and the set hints and related-block words its rows show.
+addEnglish(builderWords);
+addEnglish(combinators);
+addEnglish(matches);
 
 export { VIRTUALIZE_AT } from './frame.js';
 export type { SegmentCancelDetail, SegmentChangeDetail, SegmentSaveDetail, SegmentSavedDetail } from '../shared/events.js';
