@@ -136,6 +136,14 @@ function virtualEntry(code: string): Plugin {
 
 const gz = (s: string | Uint8Array) => gzipSync(s, { level: constants.Z_BEST_COMPRESSION }).length;
 
+/**
+ * An entry that exports keeps its signature (`'strict'`, as a library build does); a page's
+ * entry (side-effect imports only) is bundled as Vite bundles an app (`false`, Vite's
+ * default), where code shared with lazy chunks may live in the entry chunk instead of in
+ * extra chunks of the first load.
+ */
+const entrySignature = (code: string): 'strict' | false => (/^export\b/m.test(code) ? 'strict' : false);
+
 async function bundle(code: string, external: string[] = []): Promise<Rolldown.OutputChunk[]> {
   const result = await build({
     configFile: false,
@@ -154,7 +162,7 @@ async function bundle(code: string, external: string[] = []): Promise<Rolldown.O
       rolldownOptions: {
         input: ENTRY_ID,
         external,
-        preserveEntrySignatures: 'strict',
+        preserveEntrySignatures: entrySignature(code),
         output: { format: 'es' },
       },
     },
