@@ -4,12 +4,15 @@
  * days; intersected with customers with any Case where Escalated is true". Every word
  * comes from the message table (`describe.*`, English by default), as whole fragments.
  */
-import { english, type Translator } from '../messages/index.js';
-import type { Relative } from '../messages/en/describe.js';
+import { describe, type Relative } from '../messages/en/describe.js';
+import { addEnglish, english, type Translator } from '../messages/translator.js';
 import { attributeLabel, entityLabel, indexCatalog } from './catalog.js';
 import { valueShapeOf } from './operators.js';
 import { segmentLookup, type SegmentSource } from './segments.js';
 import type { AggregateMatch, Catalog, ConditionValue, QuantifierMatch, SegmentDocument, SegmentNode } from './types.js';
+
+// The summary's words, for every translator (a language gives its own, or falls back to these).
+addEnglish(describe);
 
 export interface DescribeOptions {
   /** Saved segments, to name referenced segments by their display name. */

@@ -4,11 +4,14 @@
  * the parameters an element translates from can never disagree. `errorMessage` renders
  * an error in any language.
  */
-import { english, type Translator } from '../messages/index.js';
-import { errors, type ErrorParamsOf, type ShownValue, type ValueKind } from '../messages/en/errors.js';
+import { errors as errorsSection, type ErrorParamsOf, type ShownValue, type ValueKind } from '../messages/en/errors.js';
+import { addEnglish, english, type Translator } from '../messages/translator.js';
 import type { SegmentError, SegmentErrorCode, SegmentErrorParams } from '../model/types.js';
 
 export type { ErrorParamsOf, ShownValue, ValueKind } from '../messages/en/errors.js';
+
+/** The errors section of the English table, there for every translator wherever errors are made (not where they are only shown). */
+const errors = /* @__PURE__ */ addEnglish(errorsSection);
 
 /** The English message of an error code with its parameters. */
 export function englishErrorMessage<C extends SegmentErrorCode>(code: C, params: ErrorParamsOf<C>): string {

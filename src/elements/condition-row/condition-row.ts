@@ -6,16 +6,22 @@ import { valueShapeOf, type Operator } from '../../core/model/operators.js';
 import type { AttributeDef, Catalog, ConditionNode, ConditionValue, SegmentError } from '../../core/model/types.js';
 import { SegmentKitElement } from '../shared/base.js';
 import { emit, type ConditionChange } from '../shared/events.js';
+import { conditionRow } from '../../core/messages/en/condition-row.js';
 import { term } from '../shared/messages.js';
+import { addEnglish } from '../../core/messages/translator.js';
 import { baseStyles } from '../shared/styles.js';
 import { valueEditor, type ValueKey } from '../shared/value-editors/editors.js';
 import { describeComparison, rawText, sameValue } from '../shared/value-editors/values.js';
+import type { AttributePicker } from './attribute-panel.js';
 import type { AttributeOption } from './attribute-options.js';
-import { attributeButton, AttributePicker } from './attribute-picker.js';
+import { attributeButton } from './attribute-picker.js';
 import { conditionRowStyles } from './condition-row.styles.js';
 import { operatorSelect } from './operator-select.js';
 import { allErrorIds, errorTargets, NO_ERRORS, type RowError } from './errors.js';
+import { loadedPopups, loadPopups } from './lazy.js';
 import { ListValues } from './list-values.js';
+
+addEnglish(conditionRow);
 
 export type { ConditionChange, ConditionChangeDetail } from '../shared/events.js';
 export { MAX_RENDERED_OPTIONS } from './attribute-picker.js';
@@ -109,6 +115,9 @@ export class ConditionRowElement extends SegmentKitElement {
   private editKey = '';
   /** Made on the first open (see `pickerCtl`). */
   private picker: AttributePicker | undefined;
+  /** An open asked for before the picker's panel had loaded: it opens when it arrives (`updateComplete` waits for it). */
+  private pendingOpen: Promise<void> | undefined;
+  private wantOpen = false;
   private list: ListValues | undefined;
 
   /** The scope in effect: the property, else the catalog's audience, else the condition's entity. */
@@ -121,34 +130,75 @@ export class ConditionRowElement extends SegmentKitElement {
     return this.picker?.isOpen ?? false;
   }
 
-  /** Open the attribute picker (as a click on the attribute button does). */
+  /**
+   * Open the attribute picker (as a click on the attribute button does). The first open
+   * on a page may wait for the picker's panel to load: `updateComplete` resolves once it
+   * is open.
+   */
   openPicker(): void {
-    this.pickerCtl.open();
+    const picker = this.pickerCtl;
+    if (picker) picker.open();
+    else this.openWhenLoaded();
   }
 
   /** Close the attribute picker; `focusButton` returns focus to the attribute button. */
   closePicker(focusButton = false): void {
+    this.wantOpen = false;
     this.picker?.close(focusButton);
   }
 
-  private get pickerCtl(): AttributePicker {
-    return (this.picker ??= new AttributePicker(this, {
-      catalog: () => this.effectiveCatalog,
-      scope: () => this.effectiveScope,
-      current: () => this.current,
-      canOpen: () => !this.readonly && !!this.effectiveCatalog && !!this.current,
-      onChoose: (option) => this.chooseAttribute(option),
-    }));
+  /** The picker, once its panel has loaded (made on the first open). */
+  private get pickerCtl(): AttributePicker | undefined {
+    const popups = loadedPopups();
+    return (this.picker ??= popups
+      ? new popups.AttributePicker(this, {
+          catalog: () => this.effectiveCatalog,
+          scope: () => this.effectiveScope,
+          current: () => this.current,
+          canOpen: () => !this.readonly && !!this.effectiveCatalog && !!this.current,
+          onChoose: (option) => this.chooseAttribute(option),
+        })
+      : undefined);
+  }
+
+  /** Open once the panel has loaded, unless closed, disconnected or made read-only meanwhile. */
+  private openWhenLoaded(): void {
+    this.wantOpen = true;
+    this.pendingOpen ??= loadPopups().then(
+      () => {
+        this.pendingOpen = undefined;
+        if (this.wantOpen && this.isConnected) this.pickerCtl?.open();
+        this.wantOpen = false;
+      },
+      () => {
+        this.pendingOpen = undefined;
+        this.wantOpen = false;
+      },
+    );
+  }
+
+  /** `updateComplete` also waits for an open that waits for the picker's panel to load. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.pendingOpen) {
+      await this.pendingOpen;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private onAttributeClick(): void {
-    this.pickerCtl.toggle();
+    const picker = this.pickerCtl;
+    if (picker) picker.toggle();
+    else if (this.wantOpen)
+      this.wantOpen = false; // a second click before the panel arrived
+    else this.openWhenLoaded();
   }
 
   private onAttributeKeydown(e: KeyboardEvent): void {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      this.pickerCtl.open();
+      this.openPicker();
     }
   }
 
@@ -184,6 +234,7 @@ export class ConditionRowElement extends SegmentKitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.wantOpen = false;
     this.picker?.close(false);
     this.list?.close();
   }
@@ -197,7 +248,10 @@ export class ConditionRowElement extends SegmentKitElement {
       this.typed?.clear();
       this.list?.reset();
     }
-    if (this.readonly && this.picker?.isOpen) this.picker.close(false);
+    if (this.readonly) {
+      this.wantOpen = false;
+      if (this.picker?.isOpen) this.picker.close(false);
+    }
   }
 
   /**
@@ -285,8 +339,10 @@ export class ConditionRowElement extends SegmentKitElement {
     return html`<div class="errors">${list.map((e) => html`<p class="error" part="error" id=${e.id}>${e.message}</p>`)}</div>`;
   }
 
+  /** The pointer came over the row or focus into it: all options in its selects, and its popups on the way. */
   private prepareOptions(): void {
     if (!this.optionsReady) this.optionsReady = true;
+    if (!loadedPopups()) loadPopups().catch(() => undefined); // tried again on the next need
   }
 
   private renderValue(c: ConditionNode, attr: AttributeDef | undefined, operator: string, errs: Map<string, string[]>) {

@@ -3,17 +3,19 @@
  * that is not a number, and the value suggestions — from the provider's `suggestValues`
  * (or an enumeration's own values) through a debounced `ProviderTask`, walked with the
  * listbox controller and floated by the popover controller. All three controllers are
- * made when suggestions are first asked for, so list rows that are only shown cost none.
+ * made when suggestions are first asked for, so list rows that are only shown cost none,
+ * and their code comes with the row's popups (`lazy.ts`), loaded on the first need.
  */
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { AttributeDef, ConditionValue } from '../../core/model/types.js';
 import type { SegmentProvider } from '../../core/provider/types.js';
-import { ListboxController } from '../shared/controllers/listbox.js';
-import { PopoverController } from '../shared/controllers/popover.js';
-import { ProviderTask } from '../shared/controllers/provider-task.js';
+import type { ListboxController } from '../shared/controllers/listbox.js';
+import type { PopoverController } from '../shared/controllers/popover.js';
+import type { ProviderTask } from '../shared/controllers/provider-task.js';
 import { addToList, LIST_IDS, listEditor, type ListSuggestion } from '../shared/value-editors/list.js';
 import { listValues, rawText, sameScalar, valueLabel } from '../shared/value-editors/values.js';
 import { PANEL_SIZE } from './attribute-picker.js';
+import { loadedPopups, loadPopups } from './lazy.js';
 
 /** How many value suggestions are asked for, and how long typing pauses before asking. */
 export const SUGGESTION_LIMIT = 8;
@@ -39,6 +41,8 @@ export class ListValues {
   private task: ProviderTask<[string, SuggestionFetch], ListSuggestion[]> | undefined;
   private listbox: ListboxController | undefined;
   private popover: PopoverController | undefined;
+  /** Bumped on close and by each request that waits for the popups: only the latest such request, if not closed since, goes out. */
+  private generation = 0;
 
   constructor(
     private readonly host: Host,
@@ -54,6 +58,7 @@ export class ListValues {
 
   /** Close the suggestions: drop the scheduled request, abort the one in flight, forget the answer. */
   close(): void {
+    this.generation++;
     if (!this.open && !this.task) return;
     this.open = false;
     this.task?.reset();
@@ -136,6 +141,18 @@ export class ListValues {
   private request(query: string, delay: number): void {
     const source = this.source();
     if (!source) return;
+    const popups = loadedPopups();
+    if (!popups) {
+      const generation = ++this.generation;
+      loadPopups().then(
+        () => {
+          if (generation === this.generation && this.host.isConnected) this.request(query, delay);
+        },
+        () => undefined,
+      );
+      return;
+    }
+    const { ListboxController, PopoverController, ProviderTask } = popups;
     this.task ??= new ProviderTask(this.host, { task: ([q, fetch], { signal }) => fetch(q, signal), delay: SUGGESTION_DELAY });
     this.listbox ??= new ListboxController(this.host, {
       count: () => this.visible().length,

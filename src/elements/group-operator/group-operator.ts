@@ -4,9 +4,13 @@ import { COMBINATORS, SET_OPERATORS } from '../../core/model/operators.js';
 import { emit, type GroupOperatorKind, type GroupOperatorValue } from '../shared/events.js';
 
 export type { GroupNotChangeDetail, GroupOperatorChangeDetail, GroupOperatorKind, GroupOperatorValue } from '../shared/events.js';
+import { combinators } from '../../core/messages/en/combinators.js';
 import { term, type MessageKey } from '../shared/messages.js';
+import { addEnglish } from '../../core/messages/translator.js';
 import { baseStyles } from '../shared/styles.js';
 import { groupOperatorStyles } from './group-operator.styles.js';
+
+addEnglish(combinators);
 
 /** Which operator the element chooses: AND/OR inside a group, or a set operator between rules. */
 

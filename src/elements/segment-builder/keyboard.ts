@@ -1,12 +1,12 @@
 /**
  * The builder's keyboard: undo/redo, moving rows with Alt+arrows, adding conditions,
  * groups and rules from wherever focus is, jumping to the end of the rules, and a help
- * dialog that lists it all (on "?" outside text fields, or the toolbar's button).
+ * dialog that lists it all (on "?" outside text fields, or the toolbar's button), loaded
+ * on first use from `keyboard-help.ts`.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { css } from 'lit';
 import type { EditorRow } from '../../core/editor/index.js';
 import { indentNode, moveNodeBy, outdentNode } from '../../core/model/edit.js';
-import { term, type MessageKey } from '../shared/messages.js';
 
 export interface KeyboardActions {
   rows(): EditorRow[];
@@ -84,34 +84,27 @@ export const moveOps = {
   out: (id: string) => (d: Parameters<typeof outdentNode>[0]) => outdentNode(d, id),
 };
 
-const SHORTCUTS: [keys: string, what: MessageKey][] = [
-  ['Ctrl+Z / ⌘Z', 'builder.keys.undo'],
-  ['Ctrl+Shift+Z / ⌘⇧Z, Ctrl+Y', 'builder.keys.redo'],
-  ['Alt+↑ / Alt+↓', 'builder.keys.move'],
-  ['Alt+→ / Alt+←', 'builder.keys.indent'],
-  ['Alt+Shift+C', 'builder.keys.addCondition'],
-  ['Alt+Shift+G', 'builder.keys.addGroup'],
-  ['Alt+Shift+R', 'builder.keys.addRule'],
-  ['Alt+Shift+E', 'builder.keys.toEnd'],
-  ['?', 'builder.keys.help'],
-];
+type KeyboardHelp = typeof import('./keyboard-help.js');
+let help: KeyboardHelp | undefined;
+let helpLoad: Promise<KeyboardHelp> | undefined;
 
-/** The keyboard help: a modal dialog (Escape closes it and focus returns where it was). */
-export function keyboardHelp(onClose: () => void): TemplateResult {
-  return html`<dialog class="keys" part="keyboard-help" aria-labelledby="keys-title" @close=${onClose}>
-    <h2 id="keys-title">${term('builder.keys.title')}</h2>
-    <dl>
-      ${SHORTCUTS.map(
-        ([keys, what]) =>
-          html`<dt><kbd>${keys}</kbd></dt>
-            <dd>${term(what)}</dd>`,
-      )}
-    </dl>
-    <form method="dialog"><button type="submit" autofocus>${term('builder.keys.close')}</button></form>
-  </dialog>`;
+/** The help dialog's module, once loaded. */
+export function loadedKeyboardHelp(): KeyboardHelp | undefined {
+  return help;
 }
 
-/** The skip link (shown only while focused) and the keyboard help dialog. */
+/** Load the help dialog (on "?", or when the pointer or focus reaches its button); a failed load is tried again next time. */
+export function loadKeyboardHelp(): Promise<KeyboardHelp> {
+  return (helpLoad ??= import('./keyboard-help.js').then(
+    (m) => (help = m),
+    (e: unknown) => {
+      helpLoad = undefined;
+      throw e;
+    },
+  ));
+}
+
+/** The skip link (shown only while focused); the help dialog brings its own styles. */
 export const keyboardStyles = css`
   :host {
     position: relative;
@@ -135,40 +128,5 @@ export const keyboardStyles = css`
     padding: 0;
     overflow: hidden;
     white-space: nowrap;
-  }
-  dialog.keys {
-    max-inline-size: min(36rem, 90vw);
-    border: 1px solid var(--sk-color-border, #c9ced8);
-    border-radius: var(--sk-radius, 6px);
-    background: var(--sk-color-surface, #ffffff);
-    color: var(--sk-color-text, #1d1f24);
-    padding: 1rem 1.25rem;
-  }
-  dialog.keys::backdrop {
-    background: rgb(0 0 0 / 0.35);
-  }
-  dialog.keys h2 {
-    margin: 0 0 0.75rem;
-    font-size: 1rem;
-  }
-  dialog.keys dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.35rem 1rem;
-    margin: 0 0 1rem;
-  }
-  dialog.keys dd {
-    margin: 0;
-  }
-  dialog.keys kbd {
-    font: inherit;
-    font-family: ui-monospace, monospace;
-    padding: 0 0.3rem;
-    border: 1px solid var(--sk-color-border, #c9ced8);
-    border-radius: 4px;
-    background: var(--sk-color-surface-raised, #f6f7f9);
-  }
-  dialog.keys form {
-    text-align: end;
   }
 `;

@@ -12,17 +12,26 @@ import { AnnouncerController } from '../shared/controllers/announcer.js';
 import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { catalogContext, providerContext } from '../shared/context.js';
 import { emit, type ConditionChangeEvent } from '../shared/events.js';
+import { builder as builderWords } from '../../core/messages/en/builder.js';
+import { combinators } from '../../core/messages/en/combinators.js';
+import { matches } from '../../core/messages/en/matches.js';
 import { term } from '../shared/messages.js';
+import { addEnglish } from '../../core/messages/translator.js';
 import { baseStyles } from '../shared/styles.js';
 import { addAfter, addCondition, addRule as addRuleAction, applyConditionChange } from './actions.js';
 import { DragController } from './drag.js';
 import { footer, loadError, loadVirtualizer, rowList, VIRTUALIZE_AT } from './frame.js';
 import { SavedSegments } from './saved-segments.js';
 import { focusRow } from './focus.js';
-import { handleBuilderKey, keyboardHelp, keyboardStyles, moveOps } from './keyboard.js';
+import { handleBuilderKey, keyboardStyles, loadedKeyboardHelp, loadKeyboardHelp, moveOps } from './keyboard.js';
 import { builderStyles } from './segment-builder.styles.js';
 import { problemList, propertiesForm, toolbar } from './toolbar.js';
 import type { BuilderView, EditRequest, FocusTarget } from './view.js';
+
+// The builder's words, and the set hints and related-block words its rows show.
+addEnglish(builderWords);
+addEnglish(combinators);
+addEnglish(matches);
 
 export { VIRTUALIZE_AT } from './frame.js';
 export type { SegmentCancelDetail, SegmentChangeDetail, SegmentSaveDetail, SegmentSavedDetail } from '../shared/events.js';
@@ -286,9 +295,44 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     if (handled) e.preventDefault();
   };
 
+  /** The help dialog's module is loading for a "?" pressed before it was needed (`updateComplete` waits for it). */
+  private helpLoading: Promise<void> | undefined;
+
   private showKeys(): void {
+    if (loadedKeyboardHelp()) {
+      this.openKeys();
+      return;
+    }
+    this.helpLoading ??= loadKeyboardHelp().then(
+      () => {
+        this.helpLoading = undefined;
+        if (this.isConnected) this.openKeys();
+      },
+      () => {
+        this.helpLoading = undefined;
+      },
+    );
+  }
+
+  private openKeys(): void {
+    loadedKeyboardHelp()!.adoptKeyboardHelpStyles(this.renderRoot as ShadowRoot);
     this.helpOpen = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog.keys')?.showModal());
+  }
+
+  /** The pointer or focus reached the help's button: load the dialog, so the click finds it. */
+  private preloadKeys = (): void => {
+    if (!loadedKeyboardHelp()) loadKeyboardHelp().catch(() => undefined);
+  };
+
+  /** `updateComplete` also waits for the help dialog to load and render when "?" asked for it first. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.helpLoading) {
+      await this.helpLoading;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   // ------------------------------------------------------------------ saving
@@ -399,6 +443,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
         cancel: () => emit(this, 'segment-cancel', {}),
         save: (activate) => void this.save(activate),
         showKeys: () => this.showKeys(),
+        preloadKeys: this.preloadKeys,
       })}
       ${this.catalogTask.render({
         error: (e) =>
@@ -425,7 +470,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
         )}
       </div>
       ${this.readonly ? nothing : footer(doc, (op, fromSegment) => this.addRule(op, fromSegment))} ${this.announcer.render()}
-      ${this.helpOpen ? keyboardHelp(() => (this.helpOpen = false)) : nothing}
+      ${this.helpOpen ? loadedKeyboardHelp()?.keyboardHelp(() => (this.helpOpen = false)) : nothing}
     `;
   }
 

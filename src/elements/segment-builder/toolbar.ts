@@ -23,6 +23,8 @@ export interface ToolbarState {
   cancel(): void;
   save(activate: boolean): void;
   showKeys(): void;
+  /** The pointer or focus reached the help's button (its dialog loads on first use). */
+  preloadKeys(): void;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -66,7 +68,14 @@ export function toolbar(view: BuilderView, s: ToolbarState): TemplateResult {
             >
               ${icons.redo} ${term('builder.redo')}
             </button>
-            <button type="button" class="keys-button" aria-keyshortcuts="Shift+?" @click=${() => s.showKeys()}>
+            <button
+              type="button"
+              class="keys-button"
+              aria-keyshortcuts="Shift+?"
+              @pointerenter=${s.preloadKeys}
+              @focus=${s.preloadKeys}
+              @click=${() => s.showKeys()}
+            >
               ${term('builder.keys.button')}
             </button>
             <button type="button" @click=${() => s.cancel()}>${term('builder.cancel')}</button>

@@ -1,29 +1,10 @@
-/** Words shared by several elements: combinators, set operators, units, quantifiers, aggregates. */
-export const common = {
-  'combinator.and': 'AND',
-  'combinator.or': 'OR',
-  'combinator.label': 'Match',
-  'combinator.not': 'NOT',
-  'combinator.not.hint': 'Match when this group is not true',
-  'set.union': 'Union',
-  'set.intersect': 'Intersect',
-  'set.except': 'Except',
-  'set.label': 'Combine with the rules before',
-  'set.union.hint': 'members of either',
-  'set.intersect.hint': 'members of both',
-  'set.except.hint': 'remove these members',
-  'unit.day': 'days',
-  'unit.week': 'weeks',
-  'unit.month': 'months',
-  'unit.year': 'years',
-  'quantifier.any': 'with any',
-  'quantifier.none': 'with no',
-  'quantifier.atLeast': 'with at least',
-  'quantifier.atMost': 'with at most',
-  'quantifier.exactly': 'with exactly',
-  'aggregate.count': 'whose count of',
-  'aggregate.sum': 'whose total',
-  'aggregate.avg': 'whose average',
-  'aggregate.min': 'whose lowest',
-  'aggregate.max': 'whose highest',
-} as const;
+/** Words shared by several elements: combinators, set operators, units, quantifiers, aggregates (each its own section). */
+import { combinators } from './combinators.js';
+import { matches } from './matches.js';
+import { units } from './units.js';
+
+export { combinators } from './combinators.js';
+export { matches } from './matches.js';
+export { units } from './units.js';
+
+export const common = { ...combinators, ...units, ...matches };

@@ -8,6 +8,7 @@ import { common } from './common.js';
 import { conditionRow } from './condition-row.js';
 import { describe } from './describe.js';
 import { errors } from './errors.js';
+import { keyboard } from './keyboard.js';
 import { operators } from './operators.js';
 
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   ...common,
   ...conditionRow,
   ...builder,
+  ...keyboard,
   ...errors,
   ...describe,
 };

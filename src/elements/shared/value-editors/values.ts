@@ -6,7 +6,14 @@
 import { isoDay, parseIsoDate } from '../../../core/model/dates.js';
 import { RELATIVE_UNITS, valueShapeOf } from '../../../core/model/operators.js';
 import type { AttributeDef, AttributeType, ConditionValue, RelativeValue, ScalarValue } from '../../../core/model/types.js';
+import { units } from '../../../core/messages/en/units.js';
+import { conditionRow } from '../../../core/messages/en/condition-row.js';
 import { term, operatorLabel } from '../messages.js';
+import { addEnglish } from '../../../core/messages/translator.js';
+
+// The value editors' words (in the condition row's section) and the units of relative dates.
+addEnglish(conditionRow);
+addEnglish(units);
 
 let numberFormat: Intl.NumberFormat | undefined;
 /** Numbers through Intl (the page's locale). */
