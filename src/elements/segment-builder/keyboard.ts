@@ -4,6 +4,7 @@
  * dialog that lists it all (on "?" outside text fields, or the toolbar's button), loaded
  * on first use from `keyboard-help.ts`.
  */
+import type { ReactiveControllerHost } from 'lit';
 import { css } from 'lit';
 import type { EditorRow } from '../../core/editor/index.js';
 import { indentNode, moveNodeBy, outdentNode } from '../../core/model/edit.js';
@@ -130,3 +131,52 @@ export const keyboardStyles = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * The keyboard help of one builder: loads the dialog's module on first use (or when the
+ * pointer or focus reaches its button), opens it as a modal dialog, and renders it while
+ * open. `loading` is the load a "?" started before the module was there (the builder's
+ * `updateComplete` waits for it).
+ */
+export class KeyboardHelpController {
+  open = false;
+  loading: Promise<void> | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment }) {}
+
+  show(): void {
+    if (loadedKeyboardHelp()) {
+      this.openNow();
+      return;
+    }
+    this.loading ??= loadKeyboardHelp().then(
+      () => {
+        this.loading = undefined;
+        if (this.host.isConnected) this.openNow();
+      },
+      () => {
+        this.loading = undefined;
+      },
+    );
+  }
+
+  preload = (): void => {
+    if (!loadedKeyboardHelp()) loadKeyboardHelp().catch(() => undefined);
+  };
+
+  render(): unknown {
+    return this.open
+      ? loadedKeyboardHelp()?.keyboardHelp(() => {
+          this.open = false;
+          this.host.requestUpdate();
+        })
+      : undefined;
+  }
+
+  private openNow(): void {
+    loadedKeyboardHelp()!.adoptKeyboardHelpStyles(this.host.renderRoot as ShadowRoot);
+    this.open = true;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLDialogElement>('dialog.keys')?.showModal());
+  }
+}

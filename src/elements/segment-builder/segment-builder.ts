@@ -6,9 +6,8 @@ import { SegmentEditor, type EditorChangeReason } from '../../core/editor/index.
 import { entityLabel, plural } from '../../core/model/catalog.js';
 import { describeSegment } from '../../core/model/describe.js';
 import type { Catalog, SegmentDocument, SegmentError, SetOperator } from '../../core/model/types.js';
-import type { CountResult, SegmentProvider, SegmentSummary } from '../../core/provider/types.js';
+import type { SegmentProvider, SegmentSummary } from '../../core/provider/types.js';
 import { SegmentKitElement } from '../shared/base.js';
-import { AnnouncerController } from '../shared/controllers/announcer.js';
 import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { catalogContext, providerContext } from '../shared/context.js';
 import { emit, type ConditionChangeEvent } from '../shared/events.js';
@@ -20,10 +19,11 @@ import { addEnglish } from '../../core/messages/translator.js';
 import { baseStyles } from '../shared/styles.js';
 import { addAfter, addCondition, addRule as addRuleAction, applyConditionChange } from './actions.js';
 import { DragController } from './drag.js';
+import { LiveCounts } from './live-counts.js';
 import { footer, loadError, loadVirtualizer, rowList, VIRTUALIZE_AT } from './frame.js';
 import { SavedSegments } from './saved-segments.js';
 import { focusRow } from './focus.js';
-import { handleBuilderKey, keyboardStyles, loadedKeyboardHelp, loadKeyboardHelp, moveOps } from './keyboard.js';
+import { handleBuilderKey, KeyboardHelpController, keyboardStyles, moveOps } from './keyboard.js';
 import { builderStyles } from './segment-builder.styles.js';
 import { problemList, propertiesForm, toolbar } from './toolbar.js';
 import type { BuilderView, EditRequest, FocusTarget } from './view.js';
@@ -36,17 +36,6 @@ addEnglish(matches);
 export { VIRTUALIZE_AT } from './frame.js';
 export type { SegmentCancelDetail, SegmentChangeDetail, SegmentSaveDetail, SegmentSavedDetail } from '../shared/events.js';
 
-/** Run `fn` once the next frame has been painted (so work started on load never delays the first paint). */
-function afterPaint(fn: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  requestAnimationFrame(() => setTimeout(run, 0));
-  setTimeout(run, 250); // a hidden page paints no frames
-}
 const SUMMARY_MAX = 600;
 
 /**
@@ -92,25 +81,20 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   @state() private saveError: string | undefined;
   /** The row under the pointer or holding focus: only it renders its action buttons. */
   @state() activeKey: string | undefined;
-  @state() private helpOpen = false;
 
   /** The editing state: document, history, validation, outline. */
   readonly editor = new SegmentEditor();
   readonly drag = new DragController(this);
-  /** Live counts: debounced, the superseded call aborted, the last numbers kept (dimmed) while new ones come. */
-  readonly countTask = new ProviderTask<[SegmentProvider, SegmentDocument], CountResult>(this, {
-    task: ([provider, doc], { signal }) => provider.count(doc, { signal }),
-    delay: 300,
-  });
+  private readonly help = new KeyboardHelpController(this);
+  /** Live counts (debounced, aborted when superseded, kept while new ones come, announced). */
+  readonly liveCounts = new LiveCounts(this);
   /** Saving, with a signal; a save under way is not cancelled when the builder leaves the page. */
   private readonly saveTask = new ProviderTask<[SegmentProvider, SegmentDocument], SegmentSummary>(this, {
     task: ([provider, doc], { signal }) => provider.saveSegment(doc, { signal }),
     abortOnDisconnect: false,
   });
-  private readonly announcer = new AnnouncerController(this);
   private rejected: unknown;
   private pendingFocus: FocusTarget | undefined;
-  private lastAnnounced: number | undefined;
   private readonly providerOut = new ContextProvider(this, { context: providerContext });
   private readonly catalogOut = new ContextProvider(this, { context: catalogContext });
 
@@ -126,16 +110,13 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   }
   set segment(value: unknown) {
     const old = this.editor.segment;
-    this.countTask.reset();
-    this.countedFor = undefined;
     this.saveError = undefined;
     this.status = '';
     const { ok } = this.editor.load(value);
     this.rejected = ok ? undefined : value;
     if (ok && this.editor.segment) {
       if (this.editor.rows.length > VIRTUALIZE_AT) void loadVirtualizer().catch(() => undefined);
-      // Count once the first frame is on screen: counting never delays the first paint.
-      afterPaint(() => this.requestCounts(true));
+      this.liveCounts.reset(); // counted once the first frame with it is on screen
     }
     this.requestUpdate('segment', old);
   }
@@ -181,14 +162,13 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('countDelay')) this.countTask.delay = this.countDelay;
+    if (changed.has('countDelay')) this.liveCounts.task.delay = this.countDelay;
     const provider = this.effectiveProvider;
     if (changed.has('provider') || changed.has('contextProvider')) this.editor.clearReferences();
     this.editor.catalog = this.activeCatalog; // re-validates and re-counts when it changed
     if (this.providerOut.value !== provider) this.providerOut.setValue(provider);
     if (this.catalogOut.value !== this.editor.catalog) this.catalogOut.setValue(this.editor.catalog);
-    if (this.doc && (changed.has('provider') || changed.has('contextProvider'))) this.requestCounts(true);
-    this.announceCount();
+    if (this.doc && (changed.has('provider') || changed.has('contextProvider'))) this.liveCounts.request(true);
   }
 
   protected override updated(): void {
@@ -209,38 +189,9 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
       emit(this, 'segment-change', { segment: this.editor.segment!, valid, errors });
     }
     if (reason !== 'load' && reason !== 'load-refused' && reason !== 'clear' && reason !== 'adopt')
-      this.requestCounts(reason === 'catalog');
+      this.liveCounts.request(reason === 'catalog');
     this.requestUpdate();
   };
-
-  /** What the last count request was for: the same document, validity and provider are not counted twice. */
-  private countedFor: { doc: SegmentDocument; valid: boolean; provider: unknown } | undefined;
-
-  /** Has the first frame with the rows been painted? Counting waits for it. */
-  private painted = false;
-
-  protected override firstUpdated(): void {
-    afterPaint(() => {
-      this.painted = true;
-      this.requestCounts(true);
-    });
-  }
-
-  private requestCounts(immediately = false): void {
-    const doc = this.doc;
-    if (!doc) return;
-    const provider = this.effectiveProvider;
-    const valid = this.activeCatalog ? this.editor.validation.valid : false;
-    // Only a real count waits for the first paint; "invalid" and "no provider" cost nothing.
-    if (!this.painted && provider && valid) return;
-    const last = this.countedFor;
-    const settled = this.countTask.status === 'pending' || this.countTask.status === 'complete' || this.countTask.status === 'blocked';
-    if (last && last.doc === doc && last.valid === valid && last.provider === provider && settled) return;
-    this.countedFor = { doc, valid, provider };
-    if (!provider) this.countTask.abort();
-    else if (!valid) this.countTask.block();
-    else void this.countTask.run([provider, doc], immediately ? { delay: 0 } : {});
-  }
 
   /** Apply an edit operation as a user change: history, validation, event, counts. */
   edit(op: (doc: SegmentDocument) => SegmentDocument, options: EditRequest = {}): void {
@@ -289,47 +240,17 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
       addAfter: (key, asGroup) => addAfter(this, key, asGroup),
       addRule: () => this.addRule(),
       toEnd: () => this.renderRoot.querySelector<HTMLElement>('.footer button')?.focus(),
-      showHelp: () => this.showKeys(),
+      showHelp: () => this.help.show(),
       isRtl: () => getComputedStyle(this).direction === 'rtl',
     });
     if (handled) e.preventDefault();
   };
 
-  /** The help dialog's module is loading for a "?" pressed before it was needed (`updateComplete` waits for it). */
-  private helpLoading: Promise<void> | undefined;
-
-  private showKeys(): void {
-    if (loadedKeyboardHelp()) {
-      this.openKeys();
-      return;
-    }
-    this.helpLoading ??= loadKeyboardHelp().then(
-      () => {
-        this.helpLoading = undefined;
-        if (this.isConnected) this.openKeys();
-      },
-      () => {
-        this.helpLoading = undefined;
-      },
-    );
-  }
-
-  private openKeys(): void {
-    loadedKeyboardHelp()!.adoptKeyboardHelpStyles(this.renderRoot as ShadowRoot);
-    this.helpOpen = true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog.keys')?.showModal());
-  }
-
-  /** The pointer or focus reached the help's button: load the dialog, so the click finds it. */
-  private preloadKeys = (): void => {
-    if (!loadedKeyboardHelp()) loadKeyboardHelp().catch(() => undefined);
-  };
-
   /** `updateComplete` also waits for the help dialog to load and render when "?" asked for it first. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.helpLoading) {
-      await this.helpLoading;
+    while (this.help.loading) {
+      await this.help.loading;
       done = await super.getUpdateComplete();
     }
     return done;
@@ -385,15 +306,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
 
   /** The counts, as the row templates read them. */
   get counts(): BuilderView['counts'] {
-    return { result: this.countTask.value, stale: this.countTask.stale };
-  }
-
-  private announceCount(): void {
-    const r = this.countTask.value;
-    if (this.countTask.status !== 'complete' || !r || r.total === this.lastAnnounced) return;
-    this.lastAnnounced = r.total;
-    const text = term('builder.size.announce', { count: r.total, noun: this.audienceNoun(r.total) });
-    this.announcer.announce(text);
+    return this.liveCounts.view;
   }
 
   audienceNoun(n: number): string {
@@ -430,20 +343,20 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
       ${load}
       ${toolbar(this, {
         hasProvider: this.effectiveProvider !== undefined,
-        countStatus: this.countTask.status,
-        countError: this.countTask.error,
+        countStatus: this.liveCounts.task.status,
+        countError: this.liveCounts.task.error,
         valid,
         problemsShown: errors.length > 0,
         saving: this.saveTask.pending,
         status: this.status,
         saveError: this.saveError,
-        retryCount: () => void this.countTask.retry(),
+        retryCount: () => void this.liveCounts.task.retry(),
         undo: () => this.undo(),
         redo: () => this.redo(),
         cancel: () => emit(this, 'segment-cancel', {}),
         save: (activate) => void this.save(activate),
-        showKeys: () => this.showKeys(),
-        preloadKeys: this.preloadKeys,
+        showKeys: () => this.help.show(),
+        preloadKeys: this.help.preload,
       })}
       ${this.catalogTask.render({
         error: (e) =>
@@ -469,8 +382,8 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
           () => (this.status = term('builder.rows.loadFailed')),
         )}
       </div>
-      ${this.readonly ? nothing : footer(doc, (op, fromSegment) => this.addRule(op, fromSegment))} ${this.announcer.render()}
-      ${this.helpOpen ? loadedKeyboardHelp()?.keyboardHelp(() => (this.helpOpen = false)) : nothing}
+      ${this.readonly ? nothing : footer(doc, (op, fromSegment) => this.addRule(op, fromSegment))} ${this.liveCounts.renderAnnouncer()}
+      ${this.help.render()}
     `;
   }
 
