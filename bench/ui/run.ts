@@ -169,7 +169,7 @@ console.log(
     `edits at numbers and texts), target scrolled into view first, untimed; medians and spread over all ${RUNS * STEPS} steps.`,
 );
 console.log(
-  'Times are to painted frames: checked in requestAnimationFrame (the DOM about to be painted), timed in a task after that paint. ' +
+  'Times are to painted frames: checked in requestAnimationFrame (the DOM about to be painted), timed by a user-blocking task posted from there (runs as soon as that frame is painted). ' +
     'ratio = segment-kit / react-querybuilder. "Finished list": no "Loading … more rows" placeholder, every rendered row rendered, ' +
     'and every condition in the DOM or the virtualizer showing its first rows.',
 );
