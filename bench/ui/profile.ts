@@ -1,10 +1,13 @@
 /**
  * Where the time goes in one bench:ui step, for deciding what to optimize:
- *   node --import tsx bench/ui/profile.ts [sk|rqb] [conditions] [mount|edit|add]
- * (defaults: sk 5000 edit). Builds the bench pages unminified, runs the steps before the
- * chosen one untimed, then records a V8 CPU profile and the long-animation-frame entries of
+ *   node --import tsx bench/ui/profile.ts [sk|rqb] [conditions] [mount|edit|add] [customers] [position]
+ * (defaults: sk 5000 edit 300, position 0: the first condition, or the first group for add).
+ * Builds the bench pages unminified, prepares the document (and for segment-kit the memory
+ * provider over that many customers; 0 for none), runs the steps before the chosen one
+ * untimed, then records a V8 CPU profile and the long-animation-frame entries of
  * that step alone. Prints the frame's split (script vs style/layout vs paint), and self time
- * by source module and by function (through the build's source maps).
+ * by source module and by function (through the build's source maps). An edit or add step
+ * includes scrolling its target into view and settling (untimed in bench:ui, profiled here).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
@@ -13,11 +16,13 @@ import { fileURLToPath } from 'node:url';
 import { LIBS, VIEWPORT, buildPages, launch, serve } from './setup.js';
 import { table } from '../util.js';
 
-const [libKey = 'sk', sizeArg = '5000', step = 'edit'] = process.argv.slice(2);
+const [libKey = 'sk', sizeArg = '5000', step = 'edit', customersArg = '300', positionArg = '0'] = process.argv.slice(2);
+const customers = Number(customersArg);
+const position = Number(positionArg);
 const lib = LIBS.find((l) => l.key === libKey);
 const n = Number(sizeArg);
-if (!lib || !Number.isFinite(n) || !['mount', 'edit', 'add'].includes(step)) {
-  console.error('usage: node --import tsx bench/ui/profile.ts [sk|rqb] [conditions] [mount|edit|add]');
+if (!lib || !Number.isFinite(n) || !['mount', 'edit', 'add'].includes(step) || !Number.isFinite(customers) || !Number.isFinite(position)) {
+  console.error('usage: node --import tsx bench/ui/profile.ts [sk|rqb] [conditions] [mount|edit|add] [customers] [position]');
   process.exit(1);
 }
 
@@ -74,12 +79,10 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 
+  await page.evaluate(([size, c]) => window.bench!.prepare(size, c), [n, customers] as const);
+  await page.evaluate(() => window.bench!.settle());
   if (step !== 'mount') {
-    await page.evaluate((size) => window.bench!.mount(size), n);
-    await page.evaluate(() => window.bench!.settle());
-  }
-  if (step === 'add') {
-    await page.evaluate(() => window.bench!.edit());
+    await page.evaluate(() => window.bench!.mount());
     await page.evaluate(() => window.bench!.settle());
   }
   await page.evaluate(() => {
@@ -92,10 +95,10 @@ try {
   await cdp.send('Profiler.start');
   const result: object =
     step === 'mount'
-      ? await page.evaluate((size) => window.bench!.mount(size), n)
+      ? await page.evaluate(() => window.bench!.mount())
       : step === 'edit'
-        ? await page.evaluate(() => window.bench!.edit())
-        : await page.evaluate(() => window.bench!.add());
+        ? await page.evaluate((k) => window.bench!.edit(k), position)
+        : await page.evaluate((g) => window.bench!.add(g), position);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   const loaf = (await page.evaluate(() => (window as unknown as { __loaf: unknown[] }).__loaf)) as Loaf[];

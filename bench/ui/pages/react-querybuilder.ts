@@ -28,11 +28,14 @@ function App({ initial }: { initial: RuleGroupType }) {
   return createElement(Builder, { fields: rqbFields, query, onQueryChange: setQuery });
 }
 
-const firstGroup = () => latest?.rules[0] as RuleGroupType | undefined;
+const group = (g: number) => latest?.rules[g] as RuleGroupType | undefined;
 const valueSetter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+let size = 0;
 
 install({
   prepare(n) {
+    // react-querybuilder has no data provider: `customers` does not apply.
+    size = n;
     prepared = rqbQuery(n);
   },
   mount() {
@@ -40,24 +43,44 @@ install({
     // Render synchronously, so the frame the harness waits for is the one after the commit.
     flushSync(() => root!.render(createElement(App, { initial: prepared! })));
   },
-  ready() {
-    return this.valueInput() !== null;
+  firstFrameReady() {
+    return this.valueInput(0) !== null;
   },
-  valueInput() {
-    return document.querySelector<HTMLInputElement>('[data-rule-id="c0"] input.rule-value');
+  finished() {
+    // Every rule is rendered in the commit: the list is finished when its last rule is there.
+    return this.valueInput(size - 1) !== null;
+  },
+  countShown() {
+    return undefined;
+  },
+  countText() {
+    return '';
+  },
+  quiet() {
+    return true;
+  },
+  reveal(target) {
+    const el = target.kind === 'condition' ? this.valueInput(target.k) : this.addButton(target.g);
+    el?.scrollIntoView({ block: 'center' });
+  },
+  valueInput(k) {
+    return document.querySelector<HTMLInputElement>(`[data-rule-id="c${k}"] input.rule-value`);
   },
   setValue(input, value) {
     // React tracks the value through the prototype's setter; typing goes through it too.
     valueSetter.call(input, value);
   },
-  editApplied(expected) {
-    const c = firstGroup()?.rules[0] as RuleType | undefined;
+  editApplied(k, expected) {
+    const c = group(Math.floor(k / 10))?.rules.find((r) => 'field' in r && r.id === `c${k}`) as RuleType | undefined;
     return c !== undefined && String(c.value) === expected;
   },
-  addButton() {
-    return document.querySelector<HTMLElement>('[data-rule-group-id="g0"] > .ruleGroup-header .ruleGroup-addRule');
+  addButton(g) {
+    return document.querySelector<HTMLElement>(`[data-rule-group-id="g${g}"] > .ruleGroup-header .ruleGroup-addRule`);
   },
-  addApplied() {
-    return firstGroup()?.rules.length === 11;
+  groupSize(g) {
+    return group(g)?.rules.length ?? 0;
+  },
+  conditionAtCenter() {
+    return document.elementFromPoint(innerWidth * 0.4, innerHeight / 2)?.closest<HTMLElement>('[data-rule-id]')?.dataset.ruleId;
   },
 });

@@ -1,21 +1,44 @@
 import { css } from 'lit';
 
-/** `<condition-row>` styles: tokens only (`--sk-*`), logical properties for right-to-left. */
+/**
+ * `<condition-row>` styles: tokens only (`--sk-*`, each read once on :host into a private
+ * `--_*` property), logical properties for right-to-left. The panel's available size
+ * (`--sk-condition-row-available-*`) is written on the panel by Floating UI, so it is read
+ * there. Builder content slotted into the row inherits these privates: their names differ
+ * from the builder's own (`--_gap`, `--_indent`, `--_depth`).
+ */
 export const conditionRowStyles = css`
   :host {
+    --_error-gap: var(--sk-condition-row-error-gap, 0.25rem);
+    --_line-gap: var(--sk-condition-row-gap, 0.5rem);
+    --_attribute-max-width: var(--sk-condition-row-attribute-max-width, 18rem);
+    --_attribute-font-weight: var(--sk-condition-row-attribute-font-weight, 500);
+    --_value-gap: var(--sk-condition-row-value-gap, 0.35rem);
+    --_text-width: var(--sk-condition-row-text-width, 12rem);
+    --_number-width: var(--sk-condition-row-number-width, 8rem);
+    --_amount-width: var(--sk-condition-row-amount-width, 5rem);
+    --_list-min-width: var(--sk-condition-row-list-min-width, 14rem);
+    --_chip-radius: var(--sk-condition-row-chip-radius, 999px);
+    --_chip-background: var(--sk-condition-row-chip-background, var(--_color-accent-soft));
+    --_chip-color: var(--sk-condition-row-chip-color, var(--_color-text));
+    --_popover-z-index: var(--sk-condition-row-popover-z-index, 1000);
+    --_popover-width: var(--sk-condition-row-popover-width, 22rem);
+    --_popover-max-height: var(--sk-condition-row-popover-max-height, 24rem);
+    --_popover-shadow: var(--sk-condition-row-popover-shadow, 0 8px 24px rgb(0 0 0 / 0.18));
+    --_suggestions-width: var(--sk-condition-row-suggestions-width, 18rem);
     display: block;
     min-inline-size: 0;
   }
   .row {
     display: flex;
     flex-direction: column;
-    gap: var(--sk-condition-row-error-gap, 0.25rem);
+    gap: var(--_error-gap);
   }
   .line {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--sk-condition-row-gap, 0.5rem);
+    gap: var(--_line-gap);
     min-inline-size: 0;
   }
   ::slotted([slot='actions']) {
@@ -24,10 +47,10 @@ export const conditionRowStyles = css`
 
   /* attribute button */
   .attribute {
-    max-inline-size: var(--sk-condition-row-attribute-max-width, 18rem);
+    max-inline-size: var(--_attribute-max-width);
     min-inline-size: 0;
     justify-content: space-between;
-    font-weight: var(--sk-condition-row-attribute-font-weight, 500);
+    font-weight: var(--_attribute-font-weight);
   }
   .attribute .name {
     overflow: hidden;
@@ -36,12 +59,12 @@ export const conditionRowStyles = css`
   }
   .attribute.placeholder {
     font-weight: normal;
-    color: var(--sk-color-text-muted, #5a6070);
+    color: var(--_color-text-muted);
     border-style: dashed;
   }
   .attribute.unknown {
     text-decoration: line-through;
-    text-decoration-color: var(--sk-color-danger, #b3261e);
+    text-decoration-color: var(--_color-danger);
   }
   .caret {
     flex: none;
@@ -60,21 +83,21 @@ export const conditionRowStyles = css`
     display: inline-flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--sk-condition-row-value-gap, 0.35rem);
+    gap: var(--_value-gap);
     min-inline-size: 0;
   }
   input.text {
-    inline-size: var(--sk-condition-row-text-width, 12rem);
+    inline-size: var(--_text-width);
     max-inline-size: 100%;
   }
   input.number {
-    inline-size: var(--sk-condition-row-number-width, 8rem);
+    inline-size: var(--_number-width);
   }
   input.amount {
-    inline-size: var(--sk-condition-row-amount-width, 5rem);
+    inline-size: var(--_amount-width);
   }
   .dash {
-    color: var(--sk-color-text-muted, #5a6070);
+    color: var(--_color-text-muted);
   }
   select:disabled,
   input:disabled {
@@ -87,21 +110,21 @@ export const conditionRowStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem;
-    min-inline-size: var(--sk-condition-row-list-min-width, 14rem);
+    min-inline-size: var(--_list-min-width);
     max-inline-size: 100%;
     min-block-size: 2rem;
     padding-block: 0.125rem;
     padding-inline: 0.25rem;
-    border: 1px solid var(--sk-color-border, #c9ced8);
-    border-radius: var(--sk-radius, 6px);
-    background: var(--sk-color-surface, #fff);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
   }
   .list:focus-within {
-    outline: 2px solid var(--sk-color-focus, #2457c5);
+    outline: 2px solid var(--_color-focus);
     outline-offset: 1px;
   }
   .list.invalid {
-    border-color: var(--sk-color-danger, #b3261e);
+    border-color: var(--_color-danger);
   }
   .chips {
     display: contents;
@@ -116,9 +139,9 @@ export const conditionRowStyles = css`
     max-inline-size: 14rem;
     padding-block: 0.05rem;
     padding-inline: 0.5rem 0.1rem;
-    border-radius: var(--sk-condition-row-chip-radius, 999px);
-    background: var(--sk-condition-row-chip-background, var(--sk-color-accent-soft, #e6edfb));
-    color: var(--sk-condition-row-chip-color, var(--sk-color-text, #1d1f24));
+    border-radius: var(--_chip-radius);
+    background: var(--_chip-background);
+    color: var(--_chip-color);
   }
   .chip-text {
     overflow: hidden;
@@ -136,7 +159,7 @@ export const conditionRowStyles = css`
     line-height: 1;
   }
   .chip button:hover:not(:disabled) {
-    background: var(--sk-color-surface-sunken, #eef0f4);
+    background: var(--_color-surface-sunken);
   }
   .list input {
     flex: 1 1 6rem;
@@ -158,10 +181,10 @@ export const conditionRowStyles = css`
     overflow-wrap: anywhere;
   }
   .muted {
-    color: var(--sk-color-text-muted, #5a6070);
+    color: var(--_color-text-muted);
   }
   .text .attr-text {
-    font-weight: var(--sk-condition-row-attribute-font-weight, 500);
+    font-weight: var(--_attribute-font-weight);
   }
 
   /* errors */
@@ -173,7 +196,7 @@ export const conditionRowStyles = css`
   .error {
     margin: 0;
     font-size: 0.8125rem;
-    color: var(--sk-color-danger, #b3261e);
+    color: var(--_color-danger);
   }
 
   /* floating panels: the attribute picker and the value suggestions */
@@ -182,20 +205,20 @@ export const conditionRowStyles = css`
     position: fixed;
     top: 0;
     left: 0;
-    z-index: var(--sk-condition-row-popover-z-index, 1000);
+    z-index: var(--_popover-z-index);
     display: flex;
     flex-direction: column;
-    inline-size: min(var(--sk-condition-row-popover-width, 22rem), var(--sk-condition-row-available-width, 22rem));
-    max-block-size: min(var(--sk-condition-row-popover-max-height, 24rem), var(--sk-condition-row-available-height, 24rem));
+    inline-size: min(var(--_popover-width), var(--sk-condition-row-available-width, 22rem));
+    max-block-size: min(var(--_popover-max-height), var(--sk-condition-row-available-height, 24rem));
     padding: 0.375rem;
-    border: 1px solid var(--sk-color-border, #c9ced8);
-    border-radius: var(--sk-radius, 6px);
-    background: var(--sk-color-surface, #fff);
-    color: var(--sk-color-text, #1d1f24);
-    box-shadow: var(--sk-condition-row-popover-shadow, 0 8px 24px rgb(0 0 0 / 0.18));
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    box-shadow: var(--_popover-shadow);
   }
   .panel.suggestions {
-    inline-size: min(var(--sk-condition-row-suggestions-width, 18rem), var(--sk-condition-row-available-width, 18rem));
+    inline-size: min(var(--_suggestions-width), var(--sk-condition-row-available-width, 18rem));
   }
   .panel input {
     inline-size: 100%;
@@ -215,8 +238,8 @@ export const conditionRowStyles = css`
     font-size: 0.75rem;
     font-weight: 600;
     letter-spacing: 0.02em;
-    color: var(--sk-color-text-muted, #5a6070);
-    background: var(--sk-color-surface, #fff);
+    color: var(--_color-text-muted);
+    background: var(--_color-surface);
   }
   .option {
     /* keep the active option clear of its group's sticky heading when scrolled to */
@@ -226,15 +249,15 @@ export const conditionRowStyles = css`
     gap: 0.5rem;
     padding-block: 0.3rem;
     padding-inline: 0.5rem;
-    border-radius: calc(var(--sk-radius, 6px) - 2px);
+    border-radius: calc(var(--_radius) - 2px);
     cursor: pointer;
   }
   .option:hover {
-    background: var(--sk-color-surface-raised, #f6f7f9);
+    background: var(--_color-surface-raised);
   }
   .option.active {
-    background: var(--sk-color-accent-soft, #e6edfb);
-    outline: 1px solid var(--sk-color-accent, #2457c5);
+    background: var(--_color-accent-soft);
+    outline: 1px solid var(--_color-accent);
     outline-offset: -1px;
   }
   .option.current .option-label {
@@ -249,11 +272,11 @@ export const conditionRowStyles = css`
   .option-count {
     flex: none;
     font-size: 0.75rem;
-    color: var(--sk-color-text-muted, #5a6070);
+    color: var(--_color-text-muted);
   }
   .option.empty {
     cursor: default;
-    color: var(--sk-color-text-muted, #5a6070);
+    color: var(--_color-text-muted);
   }
   .more,
   .status {
@@ -261,10 +284,10 @@ export const conditionRowStyles = css`
     padding-block: 0.375rem 0.125rem;
     padding-inline: 0.5rem;
     font-size: 0.75rem;
-    color: var(--sk-color-text-muted, #5a6070);
+    color: var(--_color-text-muted);
   }
   .status.error-text {
-    color: var(--sk-color-danger, #b3261e);
+    color: var(--_color-danger);
   }
 
   @media (forced-colors: active) {

@@ -1,11 +1,23 @@
 import { css } from 'lit';
 
-/** A compact segmented pill. Every colour is a --sk-* token with a light fallback. */
+/** A compact segmented pill. Every colour is a --sk-* token with a light fallback, read once on :host into a private --_* property. */
 export const groupOperatorStyles = css`
   :host {
+    --_gap: var(--sk-group-operator-gap, 0.35rem);
+    --_border-color: var(--sk-group-operator-border-color, var(--_color-border));
+    --_pill-radius: var(--sk-group-operator-radius, 999px);
+    --_background: var(--sk-group-operator-background, var(--_color-surface-sunken));
+    --_color: var(--sk-group-operator-color, var(--_color-text-muted));
+    --_hover-background: var(--sk-group-operator-hover-background, var(--_color-surface-raised));
+    --_checked-color: var(--sk-group-operator-checked-color, var(--_color-accent-text));
+    --_checked-background: var(--sk-group-operator-checked-background, var(--_color-accent));
+    --_readonly-color: var(--sk-group-operator-readonly-color, var(--_color-text));
+    --_readonly-background: var(--sk-group-operator-readonly-background, var(--_color-accent-soft));
+    --_not-color: var(--sk-group-operator-not-color, var(--_color-danger));
+    --_not-background: var(--sk-group-operator-not-background, var(--_color-danger-soft));
     display: inline-flex;
     align-items: center;
-    gap: var(--sk-group-operator-gap, 0.35rem);
+    gap: var(--_gap);
     vertical-align: middle;
     font-size: var(--sk-group-operator-font-size, 0.8125rem);
     line-height: 1.2;
@@ -16,13 +28,13 @@ export const groupOperatorStyles = css`
     align-items: stretch;
     gap: 2px;
     padding: 2px;
-    border: 1px solid var(--sk-group-operator-border-color, var(--sk-color-border, #c9ced8));
-    border-radius: var(--sk-group-operator-radius, 999px);
-    background: var(--sk-group-operator-background, var(--sk-color-surface-sunken, #eef0f4));
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_pill-radius);
+    background: var(--_background);
   }
 
   [part~='group'][aria-invalid='true'] {
-    border-color: var(--sk-color-danger, #b3261e);
+    border-color: var(--_color-danger);
   }
 
   [part~='option'] {
@@ -33,8 +45,8 @@ export const groupOperatorStyles = css`
     min-width: 2.75em;
     min-height: 1.625rem;
     padding: 0.15rem 0.7rem;
-    border-radius: var(--sk-group-operator-radius, 999px);
-    color: var(--sk-group-operator-color, var(--sk-color-text-muted, #5a6070));
+    border-radius: var(--_pill-radius);
+    color: var(--_color);
     font-weight: 600;
     letter-spacing: 0.02em;
     white-space: nowrap;
@@ -43,16 +55,16 @@ export const groupOperatorStyles = css`
     /* No colour transition: a half-faded option fails contrast checks run right after a change. */
   }
   [part~='option']:hover:not([part~='option-checked']) {
-    color: var(--sk-color-text, #1d1f24);
-    background: var(--sk-group-operator-hover-background, var(--sk-color-surface-raised, #f6f7f9));
+    color: var(--_color-text);
+    background: var(--_hover-background);
   }
   [part~='option-checked'] {
-    color: var(--sk-group-operator-checked-color, var(--sk-color-accent-text, #fff));
-    background: var(--sk-group-operator-checked-background, var(--sk-color-accent, #2457c5));
+    color: var(--_checked-color);
+    background: var(--_checked-background);
     cursor: default;
   }
   [part~='option']:focus-visible {
-    outline: 2px solid var(--sk-color-focus, #2457c5);
+    outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
     z-index: 1;
   }
@@ -61,7 +73,7 @@ export const groupOperatorStyles = css`
   .readonly {
     display: inline-flex;
     align-items: center;
-    gap: var(--sk-group-operator-gap, 0.35rem);
+    gap: var(--_gap);
     padding: 0;
     border: 0;
     background: none;
@@ -71,8 +83,8 @@ export const groupOperatorStyles = css`
     min-height: 0;
     padding: 0.1rem 0.55rem;
     cursor: default;
-    color: var(--sk-group-operator-readonly-color, var(--sk-color-text, #1d1f24));
-    background: var(--sk-group-operator-readonly-background, var(--sk-color-accent-soft, #e6edfb));
+    color: var(--_readonly-color);
+    background: var(--_readonly-background);
   }
   .readonly [part~='option'].unknown {
     font-style: italic;
@@ -83,18 +95,18 @@ export const groupOperatorStyles = css`
   [part~='not'] {
     min-height: calc(1.625rem + 6px);
     padding: 0.15rem 0.6rem;
-    border-radius: var(--sk-group-operator-radius, 999px);
+    border-radius: var(--_pill-radius);
     font-weight: 600;
     letter-spacing: 0.02em;
-    color: var(--sk-color-text-muted, #5a6070);
+    color: var(--_color-text-muted);
   }
   button[part~='not'][aria-pressed='true'] {
-    color: var(--sk-group-operator-not-color, var(--sk-color-danger, #b3261e));
-    background: var(--sk-group-operator-not-background, var(--sk-color-danger-soft, #fbeaea));
-    border-color: var(--sk-group-operator-not-color, var(--sk-color-danger, #b3261e));
+    color: var(--_not-color);
+    background: var(--_not-background);
+    border-color: var(--_not-color);
   }
   button[part~='not'][aria-pressed='true']:hover {
-    background: var(--sk-group-operator-not-background, var(--sk-color-danger-soft, #fbeaea));
+    background: var(--_not-background);
     filter: brightness(0.97);
   }
   span[part~='not'] {
@@ -102,8 +114,8 @@ export const groupOperatorStyles = css`
     align-items: center;
     min-height: 0;
     padding: 0.1rem 0.55rem;
-    color: var(--sk-group-operator-not-color, var(--sk-color-danger, #b3261e));
-    background: var(--sk-group-operator-not-background, var(--sk-color-danger-soft, #fbeaea));
+    color: var(--_not-color);
+    background: var(--_not-background);
   }
 
   @media (forced-colors: active) {

@@ -6,7 +6,6 @@ export const builderStyles = css`
     container-type: inline-size;
     --_gap: var(--sk-segment-builder-gap, 0.75rem);
     --_indent: var(--sk-segment-builder-indent, 1.5rem);
-    color: var(--sk-color-text, #1d1f24);
     background: var(--sk-segment-builder-background, transparent);
   }
   .toolbar {
@@ -16,7 +15,7 @@ export const builderStyles = css`
     align-items: center;
     justify-content: space-between;
     padding-block-end: var(--_gap);
-    border-block-end: 1px solid var(--sk-color-border, #c9ced8);
+    border-block-end: 1px solid var(--_color-border);
   }
   .toolbar .actions {
     display: flex;
@@ -35,11 +34,11 @@ export const builderStyles = css`
   /* Dimmed, yet still readable (contrast): numbers older than the document. */
   .stale,
   .stale .muted {
-    color: var(--sk-color-text-muted, #5a6070);
+    color: var(--_color-text-muted);
     font-style: italic;
   }
   .muted {
-    color: var(--sk-color-text-muted, #5a6070);
+    color: var(--_color-text-muted);
   }
   .properties {
     display: grid;
@@ -81,22 +80,22 @@ export const builderStyles = css`
     resize: vertical;
   }
   .field-error {
-    color: var(--sk-color-danger, #b3261e);
+    color: var(--_color-danger);
     font-size: 0.85em;
   }
   .summary {
     margin: 0 0 var(--_gap);
     padding: 0.5rem 0.75rem;
-    border-inline-start: 3px solid var(--sk-color-accent, #2457c5);
-    background: var(--sk-color-surface-raised, #f6f7f9);
-    border-radius: var(--sk-radius, 6px);
+    border-inline-start: 3px solid var(--_color-accent);
+    background: var(--_color-surface-raised);
+    border-radius: var(--_radius);
   }
   .problems {
     margin: 0 0 var(--_gap);
     padding: 0.5rem 0.75rem;
-    border: 1px solid var(--sk-color-danger, #b3261e);
-    background: var(--sk-color-danger-soft, #fbeaea);
-    border-radius: var(--sk-radius, 6px);
+    border: 1px solid var(--_color-danger);
+    background: var(--_color-danger-soft);
+    border-radius: var(--_radius);
   }
   .problems h2 {
     font-size: 1em;
@@ -117,9 +116,9 @@ export const builderStyles = css`
   }
   .alert {
     padding: 0.75rem;
-    border: 1px solid var(--sk-color-danger, #b3261e);
-    background: var(--sk-color-danger-soft, #fbeaea);
-    border-radius: var(--sk-radius, 6px);
+    border: 1px solid var(--_color-danger);
+    background: var(--_color-danger-soft);
+    border-radius: var(--_radius);
     margin-block-end: var(--_gap);
   }
   .alert code {
@@ -150,11 +149,11 @@ export const builderStyles = css`
     content-visibility: visible;
   }
   .row:focus-visible {
-    outline: 2px solid var(--sk-color-focus, #2457c5);
+    outline: 2px solid var(--_color-focus);
     outline-offset: -2px;
   }
   .row.drop-target {
-    box-shadow: inset 0 2px 0 var(--sk-color-accent, #2457c5);
+    box-shadow: inset 0 2px 0 var(--_color-accent);
   }
   .d0 {
     --_depth: 0;
@@ -186,9 +185,9 @@ export const builderStyles = css`
   .rule {
     margin-block-start: var(--_gap);
     padding: 0.4rem 0.6rem;
-    background: var(--sk-color-surface-raised, #f6f7f9);
-    border: 1px solid var(--sk-color-border, #c9ced8);
-    border-radius: var(--sk-radius, 6px) var(--sk-radius, 6px) 0 0;
+    background: var(--_color-surface-raised);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius) var(--_radius) 0 0;
   }
   .rule h3 {
     margin: 0;
@@ -255,7 +254,7 @@ export const builderStyles = css`
     display: flex;
     gap: 0.4rem;
     align-items: center;
-    color: var(--sk-color-danger, #b3261e);
+    color: var(--_color-danger);
   }
   :host([readonly]) .row-actions,
   :host([readonly]) .add {
