@@ -40,10 +40,10 @@ export function keyboardHelp(onClose: () => void): TemplateResult {
 export const keyboardHelpStyles = css`
   dialog.keys {
     max-inline-size: min(36rem, 90vw);
-    border: 1px solid var(--sk-color-border, #c9ced8);
-    border-radius: var(--sk-radius, 6px);
-    background: var(--sk-color-surface, #ffffff);
-    color: var(--sk-color-text, #1d1f24);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
     padding: 1rem 1.25rem;
   }
   dialog.keys::backdrop {
@@ -66,9 +66,9 @@ export const keyboardHelpStyles = css`
     font: inherit;
     font-family: ui-monospace, monospace;
     padding: 0 0.3rem;
-    border: 1px solid var(--sk-color-border, #c9ced8);
+    border: 1px solid var(--_color-border);
     border-radius: 4px;
-    background: var(--sk-color-surface-raised, #f6f7f9);
+    background: var(--_color-surface-raised);
   }
   dialog.keys form {
     text-align: end;

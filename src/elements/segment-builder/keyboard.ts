@@ -116,9 +116,9 @@ export const keyboardStyles = css`
     inset-block-start: 0.5rem;
     z-index: 2;
     padding: 0.25rem 0.5rem;
-    border-radius: var(--sk-radius, 6px);
-    background: var(--sk-color-accent, #2457c5);
-    color: var(--sk-color-accent-text, #ffffff);
+    border-radius: var(--_radius);
+    background: var(--_color-accent);
+    color: var(--_color-accent-text);
     border: 0;
     font: inherit;
   }
