@@ -48,7 +48,7 @@ const FOCUSABLE = 'button:not([disabled]), select:not([disabled]), input:not([di
  *
  * @slot actions - Buttons after the value (remove, duplicate …).
  *
- * @event {ConditionChangeDetail} condition-change - The user changed the attribute, operator or value:
+ * @event {CustomEvent<ConditionChangeDetail>} condition-change - The user changed the attribute, operator or value:
  *   `{ id, condition, change }`, where `change` is `{ kind: 'attribute', entity, attribute }`,
  *   `{ kind: 'operator', operator }` or `{ kind: 'value', value }`. Never fired when a property is set.
  *
