@@ -13,6 +13,7 @@ import type { SegmentDocument } from '../src/core/index.js';
 import { createMemoryProvider } from '../src/providers/memory/index.js';
 import { createSampleDataset, sampleCatalog } from '../src/sample/index.js';
 import { ms, rng, table, time, timeAsync } from './util.js';
+import { threeRules } from './worker/pages/segment.js';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
 const NOW = '2026-11-01T12:00:00Z';
@@ -177,38 +178,7 @@ console.log(
   `sample dataset: ${sample.data.Customer!.length.toLocaleString('en')} customers, ${sample.data.Order!.length.toLocaleString('en')} orders, generated in ${ms(performance.now() - g0)}`,
 );
 const provider = createMemoryProvider({ catalog: sample.catalog, data: sample.data, now: sample.now });
-const three: SegmentDocument = {
-  schemaVersion: 1,
-  name: 'ThreeRules',
-  audience: 'Customer',
-  rules: [
-    {
-      where: {
-        kind: 'related',
-        entity: 'Order',
-        match: { aggregate: 'sum', attribute: 'TotalAmount', operator: 'greaterThan', value: 1000 },
-        where: { kind: 'condition', entity: 'Order', attribute: 'OrderDate', operator: 'inLast', value: { amount: 365, unit: 'day' } },
-      },
-    },
-    {
-      setOperator: 'intersect',
-      where: {
-        kind: 'group',
-        combinator: 'or',
-        children: [cond('Satisfaction', 'greaterThanOrEqual', 3), cond('LoyaltyTier', 'in', ['Gold', 'Platinum'])],
-      },
-    },
-    {
-      setOperator: 'except',
-      where: {
-        kind: 'related',
-        entity: 'Case',
-        match: { quantifier: 'any' },
-        where: { kind: 'condition', entity: 'Case', attribute: 'Escalated', operator: 'isTrue' },
-      },
-    },
-  ] as SegmentDocument['rules'],
-};
+const three: SegmentDocument = threeRules();
 const c0 = performance.now();
 const cold = await provider.count(three);
 const coldMs = performance.now() - c0;

@@ -11,45 +11,12 @@ import { createWorkerProvider, type WorkerProvider, type WorkerProviderOptions }
 import type { CallMessage, FromWorker, ToWorker } from '../../src/providers/memory/worker-protocol.js';
 import { createSampleDataset, createSampleProvider } from '../../src/sample/index.js';
 import { catalog, data, doNotContact, example, NOW } from './fixtures.js';
+import { threeRules as threeRulesOf } from '../../bench/worker/pages/segment.js';
 
 const WORKER_URL = new URL('../../src/providers/memory/worker-main.js', import.meta.url);
 
-/** The three-rule segment with a related aggregate of bench/engine.ts part B. */
-const threeRules: SegmentDocument = {
-  schemaVersion: 1,
-  name: 'ThreeRules',
-  audience: 'Customer',
-  rules: [
-    {
-      where: {
-        kind: 'related',
-        entity: 'Order',
-        match: { aggregate: 'sum', attribute: 'TotalAmount', operator: 'greaterThan', value: 1000 },
-        where: { kind: 'condition', entity: 'Order', attribute: 'OrderDate', operator: 'inLast', value: { amount: 365, unit: 'day' } },
-      },
-    },
-    {
-      setOperator: 'intersect',
-      where: {
-        kind: 'group',
-        combinator: 'or',
-        children: [
-          { kind: 'condition', entity: 'Customer', attribute: 'Satisfaction', operator: 'greaterThanOrEqual', value: 3 },
-          { kind: 'condition', entity: 'Customer', attribute: 'LoyaltyTier', operator: 'in', value: ['Gold', 'Platinum'] },
-        ],
-      },
-    },
-    {
-      setOperator: 'except',
-      where: {
-        kind: 'related',
-        entity: 'Case',
-        match: { quantifier: 'any' },
-        where: { kind: 'condition', entity: 'Case', attribute: 'Escalated', operator: 'isTrue' },
-      },
-    },
-  ],
-};
+/** The three-rule segment with a related aggregate of bench/engine.ts part B (one copy, in the worker bench). */
+const threeRules: SegmentDocument = threeRulesOf();
 
 /** A Map behind the StorageLike interface, recording every write. */
 class MapStorage implements StorageLike {
