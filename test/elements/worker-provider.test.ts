@@ -265,8 +265,11 @@ describe('createWorkerProvider (segment-kit/memory/worker)', () => {
       expect((results[5] as { total: number }).total).to.be.a('number');
       const ids = tap.sent.filter((m): m is CallMessage => m.type === 'call').map((m) => m.id);
       await new Promise((r) => setTimeout(r, 50));
-      // The five superseded calls were dropped from the worker's queue before they started: no answer at all.
-      expect(ids.map((id) => tap.answersTo(id).length)).to.deep.equal([0, 0, 0, 0, 0, 1]);
+      // The superseded calls queued behind the first were dropped before they started: no answer at all.
+      // (The first may already have started on a busy machine before its abort arrived.)
+      const answers = ids.map((id) => tap.answersTo(id).length);
+      expect(answers[0]).to.be.at.most(1);
+      expect(answers.slice(1)).to.deep.equal([0, 0, 0, 0, 1]);
     });
   });
 
