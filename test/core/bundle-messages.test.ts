@@ -7,35 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build, type Rolldown } from 'vite';
+import { ROOT, bundle as bundleEntry } from './helpers/bundle.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-async function bundle(tag: string): Promise<string> {
-  const id = 'virtual:entry';
-  const entry = `import ${JSON.stringify(`${ROOT}src/elements/${tag}/index.ts`)};`;
-  const result = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    mode: 'production',
-    plugins: [
-      {
-        name: 'entry',
-        enforce: 'pre',
-        resolveId: (source) => (source === id ? `\0${id}` : undefined),
-        load: (source) => (source === `\0${id}` ? entry : undefined),
-      },
-    ],
-    build: { write: false, minify: true, modulePreload: false, copyPublicDir: false, rolldownOptions: { input: id } },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  return outputs
-    .flatMap((o) => o.output)
-    .map((c) => (c.type === 'chunk' ? c.code : ''))
-    .join('\n');
-}
+const bundle = (tag: string) => bundleEntry(`import ${JSON.stringify(`${ROOT}src/elements/${tag}/index.ts`)};`);
 
 /** One text of each section. */
 const WORDS = {

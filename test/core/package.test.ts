@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { build, type Rolldown } from 'vite';
+import { bundle } from './helpers/bundle.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -18,31 +18,6 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 const TAGS = readdirSync(new URL('../../src/elements/', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== 'shared' && existsSync(new URL(`../../src/elements/${d.name}/define.ts`, import.meta.url)))
   .map((d) => d.name);
-
-/** The code of a production bundle of `entry` (every chunk), with every dependency in it. */
-async function bundle(entry: string): Promise<string> {
-  const id = 'virtual:entry';
-  const result = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    mode: 'production',
-    plugins: [
-      {
-        name: 'entry',
-        enforce: 'pre',
-        resolveId: (source) => (source === id ? `\0${id}` : undefined),
-        load: (source) => (source === `\0${id}` ? entry : undefined),
-      },
-    ],
-    build: { write: false, minify: true, modulePreload: false, copyPublicDir: false, rolldownOptions: { input: id } },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  return outputs
-    .flatMap((o) => o.output)
-    .map((c) => (c.type === 'chunk' ? c.code : ''))
-    .join('\n');
-}
 
 /** The tag's define call survived: its name as a string literal (templates hold `<tag`, not the bare name in quotes). */
 const registers = (code: string, tag: string) => new RegExp(`["'\`]${tag}["'\`]`).test(code);
