@@ -13,6 +13,7 @@
  * queued earlier at normal priority. A `setTimeout(0)` would run after them, so a count
  * started by a timer before the frame would wrongly be added to that frame's time.
  */
+import { rng } from '../../util.js';
 
 /** What the driver asks one page load to do. */
 export interface RunOptions {
@@ -134,18 +135,6 @@ function afterPaint(cb: () => void): void {
 export const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => afterPaint(r)));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** mulberry32: a small seeded PRNG, the same sequence in every browser. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Watched {
   /** ms from t0 to the painted frame where the check first held (NaN if never). */
   ms: number;
@@ -205,7 +194,7 @@ export function countElements(root: Document | ShadowRoot = document): number {
 
 export function install(adapter: Adapter): void {
   let n = 0;
-  let random = prng(1);
+  let random = rng(1);
 
   /** A few frames, then wait (up to 10 s) for nothing pending, then 150 ms and a frame. */
   async function settle(): Promise<void> {
@@ -225,7 +214,7 @@ export function install(adapter: Adapter): void {
 
   const api: BenchApi = {
     async run(options: RunOptions): Promise<RunResult> {
-      random = prng(options.seed);
+      random = rng(options.seed);
       await settle();
       const heapBaseline = options.mountOnly ? NaN : await heapAfterGc();
       const prepare = await api.prepare(options.n, options.customers);
