@@ -49,3 +49,15 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Seconds since this was called, as "12 s" (progress lines on stderr). */
+export function stopwatch(): () => string {
+  const started = performance.now();
+  return () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+}
+
+/** A number with `digits` decimals, or "n/a" when it is not finite. */
+export const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+
+/** a / b as "0.123×", or "n/a". */
+export const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(3)}×` : 'n/a');

@@ -26,7 +26,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { measureSizes, printSizes } from '../size.js';
-import { median, table } from '../util.js';
+import { fmt, median, ratio, stopwatch, table } from '../util.js';
 import type { RunOptions, RunResult } from './pages/harness.js';
 import { LIBS, VIEWPORT, buildPages, launch, serve, type Lib } from './setup.js';
 
@@ -39,8 +39,7 @@ const BIG_CUSTOMERS = Number(process.env.BIG_CUSTOMERS ?? 100_000);
 const BIG_AT = Number(process.env.BIG_AT ?? 1000);
 const TYPICAL = 10;
 
-const started = performance.now();
-const seconds = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+const seconds = stopwatch();
 
 /** A variant is one library on one kind of page load. */
 interface Variant {
@@ -157,8 +156,6 @@ function spread(v: Variant['key'], n: number, metric: Metric, digits = 0): strin
   const list = values(v, n, metric);
   return list.length ? `${Math.min(...list).toFixed(digits)}–${Math.max(...list).toFixed(digits)}` : '';
 }
-const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
-const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(3)}×` : 'n/a');
 
 console.log(
   `\nbench:ui — medians of ${RUNS} fresh page loads, min–max over the loads (Chromium ${chromiumVersion}, viewport ${VIEWPORT.width}×${VIEWPORT.height})`,

@@ -20,16 +20,28 @@ export const LIBS = [
 export type Lib = (typeof LIBS)[number];
 export type LibKey = Lib['key'];
 
+export interface BuildOptions {
+  minify?: boolean;
+  /** The pages' folder (default: bench/ui/pages). */
+  root?: string;
+  /** Entry name → HTML file (default: the two bench:ui pages). */
+  input?: Record<string, string>;
+  /** The output folder's name under node_modules/.cache (default `segment-kit-bench-ui`). */
+  name?: string;
+}
+
 /**
- * Build both pages in production mode. `minify: false` also writes source maps, so profiles
+ * Build the pages (default: bench:ui's two) in production mode. `minify: false` also writes source maps, so profiles
  * can name the source module and line. Returns the output folder.
  */
-export async function buildPages(options: { minify?: boolean } = {}): Promise<string> {
+export async function buildPages(options: BuildOptions = {}): Promise<string> {
   const minify = options.minify ?? true;
-  const out = join(ROOT, `node_modules/.cache/segment-kit-bench-ui${minify ? '' : '-dev'}`);
+  const root = options.root ?? PAGES;
+  const input = options.input ?? Object.fromEntries(LIBS.map((l) => [l.key, join(PAGES, l.page)]));
+  const out = join(ROOT, `node_modules/.cache/${options.name ?? 'segment-kit-bench-ui'}${minify ? '' : '-dev'}`);
   await build({
     configFile: false,
-    root: PAGES,
+    root,
     base: './',
     logLevel: 'warn',
     mode: 'production',
@@ -42,7 +54,7 @@ export async function buildPages(options: { minify?: boolean } = {}): Promise<st
       sourcemap: !minify,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 4000,
-      rolldownOptions: { input: Object.fromEntries(LIBS.map((l) => [l.key, join(PAGES, l.page)])) },
+      rolldownOptions: { input },
     },
   });
   return out;

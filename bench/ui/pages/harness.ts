@@ -135,7 +135,7 @@ function afterPaint(cb: () => void): void {
 export const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => afterPaint(r)));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-interface Watched {
+export interface Watched {
   /** ms from t0 to the painted frame where the check first held (NaN if never). */
   ms: number;
   /** That frame's number (1 = the first frame after t0). */
@@ -146,7 +146,11 @@ interface Watched {
  * Watch frames from `t0` until every check has held before a paint (or `timeout` ms).
  * A check that returns `undefined` is not applicable and is dropped.
  */
-function watchFrames(t0: number, checks: Record<string, () => boolean | undefined>, timeout: number): Promise<Record<string, Watched>> {
+export function watchFrames(
+  t0: number,
+  checks: Record<string, () => boolean | undefined>,
+  timeout: number,
+): Promise<Record<string, Watched>> {
   const out: Record<string, Watched> = {};
   const open = new Set(Object.keys(checks));
   for (const k of open) out[k] = { ms: NaN, frame: NaN };
@@ -173,7 +177,7 @@ function watchFrames(t0: number, checks: Record<string, () => boolean | undefine
 }
 
 /** Heap after a forced full GC (Chromium started with --js-flags=--expose-gc). */
-async function heapAfterGc(): Promise<number> {
+export async function heapAfterGc(): Promise<number> {
   const g = (globalThis as unknown as { gc?: () => void }).gc;
   if (!g) throw new Error('gc() is not exposed: start Chromium with --js-flags=--expose-gc');
   g();
