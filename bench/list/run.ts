@@ -102,7 +102,7 @@ async function measure(list: (typeof LISTS)[number], run: number): Promise<Load 
   const seed = (SEED * 7919 + run) >>> 0;
   return withPage(list.page, async (page, errors) => {
     const prepare = await page.evaluate((o) => window.listBench!.prepare(o), { segments: SEGMENTS, customers: CUSTOMERS, seed });
-    if (prepare.unavailable) return prepare.unavailable;
+    if (prepare.unavailable) return [prepare.unavailable, ...errors].join('; ');
     const cold = await page.evaluate(() => window.listBench!.mount());
     const { heap, elements } = await page.evaluate(() => window.listBench!.heap());
     await page.evaluate(() => window.listBench!.unmount());
