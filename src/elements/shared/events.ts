@@ -13,7 +13,7 @@ import type {
   SetOperator,
   Combinator,
 } from '../../core/model/types.js';
-import type { SegmentSummary } from '../../core/provider/types.js';
+import type { SegmentPatch, SegmentSummary, SortSpec } from '../../core/provider/types.js';
 
 // ------------------------------------------------------------------ <segment-builder>
 
@@ -81,6 +81,67 @@ export interface CatalogErrorDetail {
   message: string;
 }
 
+// ------------------------------------------------------------------ <segment-list>
+
+/** `segment-open` (View) and `segment-edit` (Edit): the host shows the segment. */
+export interface SegmentOpenDetail {
+  id: string;
+}
+export type SegmentEditDetail = SegmentOpenDetail;
+/** `segment-create`: "New" was chosen; the host opens the builder (blank) or quick segments. */
+export interface SegmentCreateDetail {
+  kind: 'blank' | 'quick';
+}
+/** What the list asks the provider to do. */
+export type SegmentListAction = 'refresh' | 'update' | 'delete' | 'duplicate' | 'download';
+/** `segments-changed`: the provider has done a change the person asked for. */
+export interface SegmentsChangedDetail {
+  action: Exclude<SegmentListAction, 'download'>;
+  /** The segments changed (for `duplicate`: the new copy). */
+  ids: string[];
+  /** Their summaries after the change (empty for `delete`). */
+  items: SegmentSummary[];
+  /** For `update`: the patch applied. */
+  patch?: SegmentPatch;
+}
+/**
+ * The request events, fired before the list calls the provider. Cancelable: a host that
+ * does the action itself calls `preventDefault()`, and the list does nothing more (it
+ * reloads when the host calls `reload()`).
+ */
+export interface SegmentRefreshRequestDetail {
+  ids: string[];
+  /** True for "Refresh all". */
+  all: boolean;
+}
+export interface SegmentUpdateRequestDetail {
+  ids: string[];
+  patch: SegmentPatch;
+}
+export interface SegmentDeleteRequestDetail {
+  ids: string[];
+  /** Deleted id → ids of the segments that use it (shown in the confirmation). */
+  usedBy: Record<string, string[]>;
+}
+export interface SegmentDuplicateRequestDetail {
+  id: string;
+}
+export interface SegmentDownloadRequestDetail {
+  ids: string[];
+}
+/** The list's view state: what a host keeps in its URL and gives back as `view`. */
+export interface SegmentListView {
+  search: string;
+  tags: string[];
+  sort: SortSpec;
+  /** Zero-based. */
+  page: number;
+}
+/** `segment-list-view-change`: the person changed the sort, search, tag filter or page. */
+export interface SegmentListViewChangeDetail {
+  view: SegmentListView;
+}
+
 /** Every event of the kit, by name, with its detail type. */
 export interface SegmentKitEventDetails {
   'segment-change': SegmentChangeDetail;
@@ -92,6 +153,16 @@ export interface SegmentKitEventDetails {
   'group-not-change': GroupNotChangeDetail;
   'segment-catalog-load': CatalogLoadDetail;
   'segment-catalog-error': CatalogErrorDetail;
+  'segment-open': SegmentOpenDetail;
+  'segment-edit': SegmentEditDetail;
+  'segment-create': SegmentCreateDetail;
+  'segments-changed': SegmentsChangedDetail;
+  'segment-refresh-request': SegmentRefreshRequestDetail;
+  'segment-update-request': SegmentUpdateRequestDetail;
+  'segment-delete-request': SegmentDeleteRequestDetail;
+  'segment-duplicate-request': SegmentDuplicateRequestDetail;
+  'segment-download-request': SegmentDownloadRequestDetail;
+  'segment-list-view-change': SegmentListViewChangeDetail;
 }
 export type SegmentKitEventName = keyof SegmentKitEventDetails;
 
@@ -104,12 +175,27 @@ export type GroupOperatorChangeEvent = CustomEvent<GroupOperatorChangeDetail>;
 export type GroupNotChangeEvent = CustomEvent<GroupNotChangeDetail>;
 export type CatalogLoadEvent = CustomEvent<CatalogLoadDetail>;
 export type CatalogErrorEvent = CustomEvent<CatalogErrorDetail>;
+export type SegmentOpenEvent = CustomEvent<SegmentOpenDetail>;
+export type SegmentEditEvent = CustomEvent<SegmentEditDetail>;
+export type SegmentCreateEvent = CustomEvent<SegmentCreateDetail>;
+export type SegmentsChangedEvent = CustomEvent<SegmentsChangedDetail>;
+export type SegmentRefreshRequestEvent = CustomEvent<SegmentRefreshRequestDetail>;
+export type SegmentUpdateRequestEvent = CustomEvent<SegmentUpdateRequestDetail>;
+export type SegmentDeleteRequestEvent = CustomEvent<SegmentDeleteRequestDetail>;
+export type SegmentDuplicateRequestEvent = CustomEvent<SegmentDuplicateRequestDetail>;
+export type SegmentDownloadRequestEvent = CustomEvent<SegmentDownloadRequestDetail>;
+export type SegmentListViewChangeEvent = CustomEvent<SegmentListViewChangeDetail>;
 
 /** Events whose `preventDefault()` does something. */
 const CANCELABLE: ReadonlySet<SegmentKitEventName> = new Set<SegmentKitEventName>([
   'segment-save',
   'group-operator-change',
   'group-not-change',
+  'segment-refresh-request',
+  'segment-update-request',
+  'segment-delete-request',
+  'segment-duplicate-request',
+  'segment-download-request',
 ]);
 
 /**

@@ -9,6 +9,7 @@ import { conditionRow } from './condition-row.js';
 import { describe } from './describe.js';
 import { errors } from './errors.js';
 import { keyboard } from './keyboard.js';
+import { list } from './list.js';
 import { operators } from './operators.js';
 
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...keyboard,
   ...errors,
   ...describe,
+  ...list,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */

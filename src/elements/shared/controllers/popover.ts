@@ -66,12 +66,14 @@ export class PopoverController implements ReactiveController {
     if (!this._open) return;
     const focus = options.focus ?? 'auto';
     const returnFocus = focus === true || (focus === 'auto' && this.focusIsInside());
+    // Found before the host hears of the close (which may forget which anchor it was).
+    const target = returnFocus ? (this.options.focusTarget?.() ?? (this.options.anchor() as HTMLElement | null)) : null;
     this._open = false;
     this.listen(false);
     this.stopFloating();
     this.options.onOpenChange?.(false, options.reason ?? 'api');
     this.host.requestUpdate();
-    if (returnFocus) (this.options.focusTarget?.() ?? (this.options.anchor() as HTMLElement | null))?.focus();
+    target?.focus();
   }
 
   toggle(): void {

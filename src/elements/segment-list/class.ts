@@ -1,0 +1,2 @@
+/** `<segment-list>`'s class without registering it (for wrappers, scoped registries, subclasses). */
+export * from './segment-list.js';

@@ -1,0 +1,2 @@
+export * from './segment-list.js';
+import './define.js';

@@ -1,0 +1,277 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/segment-list/define.js';
+import type { SegmentListElement } from '../../src/elements/segment-list/segment-list.js';
+import type { SegmentDocument, SegmentProvider } from '../../src/core/index.js';
+import { createMemoryProvider } from '../../src/providers/memory/index.js';
+import { catalog, data, doNotContact, NOW, until } from './fixtures.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...shadow(el).querySelectorAll<T>(sel)];
+const ids = (el: Element) => $$(el, 'tbody tr[part~="row"]').map((tr) => tr.dataset.id);
+const cellText = (el: Element, id: string, column: string) =>
+  $(el, `tr[data-id="${id}"] td[data-column="${column}"]`)!.textContent.replace(/\s+/g, ' ').trim();
+
+/** A valid segment on DoNotContact, with a name, display name and tags. */
+function seg(id: string, displayName: string, extra: Partial<SegmentDocument> = {}): SegmentDocument {
+  return {
+    schemaVersion: 1,
+    id,
+    name: id.replace(/-/g, '_'),
+    displayName,
+    state: 'inactive',
+    audience: 'Customer',
+    rules: [{ id: 'r1', where: { kind: 'condition', id: 'c1', entity: 'Customer', attribute: 'DoNotContact', operator: 'isTrue' } }],
+    ...extra,
+  };
+}
+
+function store(segments: SegmentDocument[] = defaultSegments()) {
+  return createMemoryProvider({ catalog, data, now: NOW, segments });
+}
+
+function defaultSegments(): SegmentDocument[] {
+  return [
+    { ...doNotContact, tags: ['compliance'] },
+    seg('alpha', 'Alpha buyers', { tags: ['loyalty', 'spring'] }),
+    seg('bravo', 'Bravo lapsed', { tags: ['loyalty'], description: 'People who stopped buying.' }),
+    seg('charlie', 'Charlie users', {
+      state: 'active',
+      rules: [{ id: 'r1', segment: 'do-not-contact' }],
+    }),
+  ];
+}
+
+async function list(provider: SegmentProvider = store(), extra = '') {
+  const el = await fixture<SegmentListElement>(html`<segment-list .provider=${provider} page-size="50"></segment-list>`);
+  void extra;
+  await until(() => $$(el, 'tbody tr[part~="row"]').length > 0 || !!$(el, '[part~="state"]:not(:empty)'), 3000, 'rows');
+  await until(() => !el.shadowRoot!.querySelector('table[aria-busy="true"]'), 3000, 'not busy');
+  await el.updateComplete;
+  return el;
+}
+
+describe('<segment-list>', () => {
+  it('shows the saved segments with their columns', async () => {
+    const el = await list();
+    expect(ids(el)).to.have.length(4);
+    expect(cellText(el, 'bravo', 'name'))
+      .to.contain('Bravo lapsed')
+      .and.contain('bravo');
+    expect(cellText(el, 'charlie', 'state')).to.equal('Active');
+    expect(cellText(el, 'charlie', 'status')).to.contain('Succeeded');
+    expect(cellText(el, 'alpha', 'status')).to.contain('Not started');
+    expect(cellText(el, 'do-not-contact', 'usedBy'))
+      .to.contain('1 segment')
+      .and.contain('Charlie users');
+    expect(cellText(el, 'alpha', 'tags'))
+      .to.contain('loyalty')
+      .and.contain('spring');
+    expect(cellText(el, 'alpha', 'type')).to.equal('Dynamic');
+  });
+
+  it('sorts by a column through the provider, both ways, and shows it with aria-sort', async () => {
+    const el = await list();
+    const th = () => $(el, 'th[data-column="name"]')!;
+    expect(th().getAttribute('aria-sort')).to.equal('none');
+    $(el, 'th[data-column="name"] button')!.click();
+    await until(() => th().getAttribute('aria-sort') === 'ascending');
+    await until(() => ids(el)[0] === 'alpha');
+    expect(ids(el)).to.deep.equal(['alpha', 'bravo', 'charlie', 'do-not-contact']);
+    $(el, 'th[data-column="name"] button')!.click();
+    await until(() => ids(el)[0] === 'do-not-contact');
+    expect(th().getAttribute('aria-sort')).to.equal('descending');
+    expect(el.view.sort).to.deep.equal({ key: 'name', direction: 'desc' });
+  });
+
+  it('searches name and display name, debounced, and reports the view', async () => {
+    const el = await list();
+    const input = $<HTMLInputElement>(el, 'input[part~="search"]')!;
+    input.focus();
+    const changes: string[] = [];
+    el.addEventListener('segment-list-view-change', (e) => changes.push(e.detail.view.search));
+    await sendKeys({ type: 'CHAR' });
+    expect(changes).to.deep.equal(['C', 'CH', 'CHA', 'CHAR']);
+    expect(el.view.search).to.equal('CHAR');
+    await until(() => ids(el).length === 1);
+    expect(ids(el)).to.deep.equal(['charlie']);
+  });
+
+  it('filters on tags picked from those in use', async () => {
+    const el = await list();
+    $(el, '[part~="tag-filter"]')!.click();
+    await until(() => $$(el, '#tag-panel input[type="checkbox"]').length === 3);
+    const loyalty = $$<HTMLInputElement>(el, '#tag-panel label')
+      .find((l) => l.textContent.includes('loyalty'))!
+      .querySelector('input')!;
+    loyalty.click();
+    await until(() => ids(el).length === 2);
+    expect(ids(el).sort()).to.deep.equal(['alpha', 'bravo']);
+    expect($(el, '[part~="tag-filter"]')!.textContent).to.contain('Tags (1)');
+  });
+
+  it('shows "no match" with a way back, keeping the search', async () => {
+    const el = await list();
+    el.view = { ...el.view, search: 'zzz' };
+    await until(() => !!$(el, '[part~="state"]') && ids(el).length === 0);
+    expect($(el, '[part~="state"]')!.textContent).to.contain('No segment matches');
+    $(el, '[part~="state"] button')!.click();
+    await until(() => ids(el).length === 4);
+  });
+
+  it('shows the empty store with a call to create the first segment', async () => {
+    const el = await list(store([]));
+    expect($(el, '[part~="state"]')!.textContent).to.contain('No segments yet');
+    const created = oneEvent(el, 'segment-create');
+    $(el, '[part~="state"] button')!.click();
+    expect((await created).detail).to.deep.equal({ kind: 'blank' });
+  });
+
+  it('selects with a checkbox, a Shift+click range and select all', async () => {
+    const el = await list();
+    const boxes = () => $$<HTMLInputElement>(el, 'input[part~="row-select"]');
+    boxes()[0]!.click();
+    await el.updateComplete;
+    boxes()[2]!.dispatchEvent(new MouseEvent('click', { shiftKey: true, bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.selectedIds).to.have.length(3);
+    expect($(el, '[part~="bulk-bar"]')!.textContent).to.contain('3 selected');
+    const all = $<HTMLInputElement>(el, 'input[part~="select-all"]')!;
+    all.click();
+    await el.updateComplete;
+    expect(el.selectedIds).to.have.length(4);
+    expect(all.checked).to.equal(true);
+    all.click();
+    await el.updateComplete;
+    expect(el.selectedIds).to.have.length(0);
+    expect($(el, '[part~="bulk-bar"]')).to.equal(null);
+  });
+
+  it('deactivates the selection in bulk, after a cancelable request, then reports the change', async () => {
+    const provider = store();
+    const el = await list(provider);
+    $(el, 'tr[data-id="charlie"] input[part~="row-select"]')!.click();
+    await el.updateComplete;
+    const request = oneEvent(el, 'segment-update-request');
+    const changed = oneEvent(el, 'segments-changed');
+    $(el, '[part~="bulk-bar"] button[data-action="deactivate"]')!.click();
+    expect((await request).detail).to.deep.equal({ ids: ['charlie'], patch: { state: 'inactive' } });
+    const done = (await changed).detail;
+    expect(done.action).to.equal('update');
+    expect(done.items[0]!.state).to.equal('inactive');
+    await until(() => cellText(el, 'charlie', 'state') === 'Inactive');
+    expect(el.selectedIds).to.deep.equal(['charlie']);
+  });
+
+  it('does nothing itself when the host cancels the request', async () => {
+    const provider = store();
+    const el = await list(provider);
+    el.addEventListener('segment-update-request', (e) => e.preventDefault());
+    $(el, 'tr[data-id="charlie"] input[part~="row-select"]')!.click();
+    await el.updateComplete;
+    $(el, '[part~="bulk-bar"] button[data-action="deactivate"]')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    const { items } = await provider.listSegments({ search: 'charlie' });
+    expect(items[0]!.state).to.equal('active');
+  });
+
+  it('says a draft cannot be activated, in the row menu', async () => {
+    const draft = seg('delta', 'Delta draft', {
+      rules: [{ id: 'r1', where: { kind: 'condition', id: 'c1', entity: 'Customer', attribute: 'Nope', operator: 'isTrue' } }],
+    });
+    const el = await list(store([...defaultSegments(), draft]));
+    expect(cellText(el, 'delta', 'status'))
+      .to.contain('Draft')
+      .and.contain('cannot be activated');
+    $(el, 'tr[data-id="delta"] [part~="row-menu-button"]')!.click();
+    await until(() => !!$(el, '#row-menu'));
+    const activate = $(el, '#row-menu [data-action="activate"]')!;
+    expect(activate.getAttribute('aria-disabled')).to.equal('true');
+    expect(activate.textContent).to.contain('cannot be activated');
+    activate.click();
+    await el.updateComplete;
+    expect($(el, '#row-menu')).to.not.equal(null);
+  });
+
+  it('opens the row menu from the keyboard, moves with arrows and returns focus on Escape', async () => {
+    const el = await list();
+    const button = $(el, 'tr[data-id="alpha"] [part~="row-menu-button"]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!$(el, '#row-menu'));
+    await el.updateComplete;
+    const items = $$(el, '#row-menu [role="menuitem"]');
+    const active = () => shadow(el).activeElement;
+    expect(active() === items[0], 'first item focused').to.equal(true);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(active() === items[1], 'second item focused').to.equal(true);
+    await sendKeys({ press: 'End' });
+    expect(active() === items[items.length - 1], 'last item focused').to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '#row-menu')).to.equal(null);
+    expect(active() === button, 'focus back on the menu button').to.equal(true);
+  });
+
+  it('asks before deleting, names the segments that use it, and can still go ahead', async () => {
+    const provider = store();
+    const el = await list(provider);
+    $(el, 'tr[data-id="do-not-contact"] [part~="row-menu-button"]')!.click();
+    await until(() => !!$(el, '#row-menu'));
+    $(el, '#row-menu [data-action="delete"]')!.click();
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open);
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    expect(dialog.textContent).to.contain('Delete 1 segment?');
+    expect($(el, '[part~="used-by-warning"]')!.textContent).to.contain('“Do not contact” is used by “Charlie users”');
+    const request = oneEvent(el, 'segment-delete-request');
+    $(el, 'dialog button[data-action="confirm"]')!.click();
+    expect((await request).detail).to.deep.equal({ ids: ['do-not-contact'], usedBy: { 'do-not-contact': ['charlie'] } });
+    await until(() => !ids(el).includes('do-not-contact'));
+    await until(() => cellText(el, 'charlie', 'status').includes('Draft'));
+    expect($(el, 'dialog')).to.equal(null);
+  });
+
+  it('renames through a dialog', async () => {
+    const el = await list();
+    $(el, 'tr[data-id="alpha"] [part~="row-menu-button"]')!.click();
+    await until(() => !!$(el, '#row-menu'));
+    $(el, '#row-menu [data-action="rename"]')!.click();
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open);
+    const input = $<HTMLInputElement>(el, 'dialog input[name="displayName"]')!;
+    input.value = '';
+    $(el, 'dialog button[data-action="confirm"]')!.click();
+    await until(() => $(el, '#dialog-error')!.textContent.includes('Enter a display name'));
+    input.value = 'Alpha <b>best</b> buyers';
+    $(el, 'dialog button[data-action="confirm"]')!.click();
+    await until(() => cellText(el, 'alpha', 'name').includes('Alpha <b>best</b> buyers'));
+    expect($(el, 'tr[data-id="alpha"] b')).to.equal(null);
+  });
+
+  it('pages through the provider', async () => {
+    const many = Array.from({ length: 7 }, (_, i) => seg(`s${i}`, `Segment ${i}`));
+    const el = await fixture<SegmentListElement>(html`<segment-list .provider=${store(many)} page-size="3"></segment-list>`);
+    await until(() => ids(el).length === 3);
+    expect($(el, '[part~="pager"]')!.textContent).to.contain('1–3 of 7');
+    $(el, '[part~="pager"] button[aria-label="Next page"]')!.click();
+    await until(() => $(el, '[part~="pager"]')!.textContent.includes('4–6 of 7'));
+    expect(el.view.page).to.equal(1);
+  });
+
+  it('shows an error with retry and keeps the search', async () => {
+    const base = store();
+    let fail = true;
+    const flaky = Object.assign(Object.create(base) as SegmentProvider, {
+      listSegments: (opts: Parameters<SegmentProvider['listSegments']>[0]) =>
+        fail ? Promise.reject(new Error('The segment service is down.')) : base.listSegments(opts),
+    });
+    const el = await fixture<SegmentListElement>(html`<segment-list .provider=${flaky} .view=${{ search: 'a' }}></segment-list>`);
+    await until(() => !!$(el, '[role="alert"]'));
+    expect($(el, '[role="alert"]')!.textContent).to.contain('The segment service is down.');
+    fail = false;
+    $(el, '[role="alert"] button')!.click();
+    await until(() => ids(el).length > 0);
+    expect($<HTMLInputElement>(el, 'input[part~="search"]')!.value).to.equal('a');
+  });
+});
