@@ -22,7 +22,6 @@ const LABELS: Record<Key, string> = {
   schedule: 'Schedule',
   tags: 'Tags',
   usedBy: 'Used by',
-  createdAt: 'Created',
   updatedAt: 'Updated',
 };
 const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
@@ -37,7 +36,6 @@ const CELLS: Record<Key, (s: SegmentSummary) => string> = {
   schedule: (s) => capital(s.schedule),
   tags: (s) => s.tags.join(', '),
   usedBy: (s) => String(s.usedBy.length),
-  createdAt: (s) => date.format(new Date(s.createdAt)),
   updatedAt: (s) => date.format(new Date(s.updatedAt)),
 };
 

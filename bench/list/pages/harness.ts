@@ -13,7 +13,10 @@ import { countElements, heapAfterGc, nextFrame, watchFrames, type Watched } from
 import { rng } from '../../util.js';
 import { createListData, type ListData } from './segments.js';
 
-/** The columns a list sorts by (the element's `data-column` keys). */
+/**
+ * The columns both lists show and sort by: `<segment-list>`'s default columns (every
+ * `data-column` key but `createdAt`, which it hides unless asked).
+ */
 export const COLUMNS = [
   'name',
   'type',
@@ -24,7 +27,6 @@ export const COLUMNS = [
   'schedule',
   'tags',
   'usedBy',
-  'createdAt',
   'updatedAt',
 ] as const;
 
@@ -297,7 +299,9 @@ export function install(adapter: ListAdapter): void {
       await settle();
       const state = (r: HTMLTableRowElement) => r.querySelector(SEL.state)?.textContent?.trim() ?? '';
       const inView = rows().shown.filter((r) => selected.has(r.dataset.id!));
-      const notes = inView.some((r) => /^active$/i.test(state(r))) ? [] : ['deactivate: no active segment among the selected rows in view'];
+      const notes = inView.some((r) => /^active\b/i.test(state(r)))
+        ? []
+        : ['deactivate: no active segment among the selected rows in view'];
       const t0 = click(SEL.deactivate, 'deactivate');
       if (typeof t0 === 'string') return failed(t0);
       const r = await step(
@@ -305,7 +309,7 @@ export function install(adapter: ListAdapter): void {
         () => {
           if (busy()) return false;
           const mine = rows().shown.filter((r) => selected.has(r.dataset.id!));
-          return mine.length > 0 && mine.every((r) => /^inactive$/i.test(state(r)));
+          return mine.length > 0 && mine.every((r) => /^inactive\b/i.test(state(r)));
         },
         'deactivate',
       );
