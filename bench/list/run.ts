@@ -6,8 +6,9 @@
  *     sample dataset of CUSTOMERS customers; see pages/segments.ts);
  *  2. serves them on 127.0.0.1 and drives Debian's Chromium with playwright-core
  *     (bench/ui/setup.ts);
- *  3. on RUNS fresh page loads per page (default 5, the order alternated), measures in the
- *     page, each to painted frames (bench/ui's frame watching):
+ *  3. on RUNS fresh page loads of the segment-kit page (default 5) and TABLE_RUNS of the
+ *     plain table (default 3: each of its steps takes seconds), the order alternated,
+ *     measures in the page, each to painted frames (bench/ui's frame watching):
  *     - mount, cold (the first on the page) and warm (a new list on the same page and
  *       provider), to the first frame and to the finished list (rows with data, not busy);
  *     - SORTS sorts (default 2) by seeded random columns, a click on the header's sort
@@ -22,7 +23,7 @@
  *     one before answering), on its own (SKIP_FIRST_CALL=1 leaves it out);
  *  5. prints medians with min–max spread, ratios and the issue's targets.
  * It always exits 0 when it could measure: missed targets are reported, not failed.
- * Environment: RUNS=5  SORTS=2  SEED=1  SEGMENTS=10000  CUSTOMERS=300  SKIP_FIRST_CALL=1  CHROME_PATH=…
+ * Environment: RUNS=5  TABLE_RUNS=3  SORTS=2  SEED=1  SEGMENTS=10000  CUSTOMERS=300  SKIP_FIRST_CALL=1  CHROME_PATH=…
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,8 @@ import { fmt, median, ratio, rng, stopwatch, table } from '../util.js';
 import { COLUMNS, type MountResult, type PrepareResult, type StepResult } from './pages/harness.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+/** The plain table takes seconds per step: fewer loads keep a run under ~5 minutes. */
+const TABLE_RUNS = Math.min(RUNS, Number(process.env.TABLE_RUNS ?? 3));
 const SORTS = Number(process.env.SORTS ?? 2);
 const SEED = Number(process.env.SEED ?? 1);
 const SEGMENTS = Number(process.env.SEGMENTS ?? 10_000);
@@ -127,7 +130,7 @@ const mib = (bytes: number) => bytes / 1024 / 1024;
 try {
   for (let run = 1; run <= RUNS; run++) {
     for (const list of run % 2 ? LISTS : [...LISTS].reverse()) {
-      if (unavailable.has(list.key)) continue;
+      if (unavailable.has(list.key) || (list.key === 'table' && run > TABLE_RUNS)) continue;
       const r = await measure(list, run);
       if (typeof r === 'string') {
         unavailable.set(list.key, r);
@@ -173,6 +176,7 @@ const M = {
   sortLaterNext: (r) => r.sorts.slice(1).map((s) => s.next),
   sortLater: (r) => r.sorts.slice(1).map((s) => s.done),
   sort: (r) => r.sorts.map((s) => s.done),
+  sortProvider: (r) => r.sorts.map((s) => s.provider ?? NaN),
   searchNext: (r) => r.search.next,
   search: (r) => r.search.done,
   searchRows: (r) => r.search.n,
@@ -216,6 +220,7 @@ line('sort → next frame (ms)', M.sortNext, 1, 1);
 line('sort → sorted rows painted (ms)', M.sort, 1, 1);
 line('  the first sort on the page (cold)', M.sortFirst, 1, 1);
 line('  the later ones (warm)', M.sortLater, 1, 1);
+line("  the provider's listSegments alone, one sorted page (ms)", M.sortProvider, 1, 1, false);
 line('search keystroke → next frame, letter shown (ms)', M.searchNext, 1, 1);
 line(`search keystroke → filtered rows painted (ms) *`, M.search, 1, 1);
 line('  segments matching the letter', M.searchRows, 0, 0, false);
@@ -237,7 +242,7 @@ const drafts = [...loads.values()].flat()[0]?.prepare.drafts;
 
 console.log(
   `\nbench:list — ${SEGMENTS.toLocaleString('en')} saved segments in the memory provider (sample dataset, ${CUSTOMERS.toLocaleString('en')} customers; ` +
-    `${drafts ?? '?'} drafts; every segment seeded with a refresh history), medians of ${RUNS} fresh page loads, min–max over the loads ` +
+    `${drafts ?? '?'} drafts; every segment seeded with a refresh history), medians of ${RUNS} (segment-kit) and ${TABLE_RUNS} (plain table) fresh page loads, min–max over the loads ` +
     `(Chromium ${chromiumVersion}, viewport ${VIEWPORT.width}×${VIEWPORT.height})`,
 );
 console.log(

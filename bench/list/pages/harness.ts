@@ -72,6 +72,8 @@ export interface StepResult {
   what: string;
   /** A count that goes with it (rows matching the search, rows selected, segments deactivated). */
   n: number;
+  /** Sort: the provider's `listSegments` for that sorted page, called alone before the click (ms). */
+  provider?: number;
 }
 
 export interface ListBenchApi {
@@ -213,7 +215,10 @@ export function install(adapter: ListAdapter): void {
       if (!th) return failed(`sort: no ${SEL.th(key)}`);
       const order = async (direction: 'asc' | 'desc') =>
         (await data!.provider.listSegments({ sort: { key, direction }, limit: VIEW })).items.map((s) => s.id);
-      const [asc, desc] = [await order('asc'), await order('desc')];
+      const t = performance.now();
+      const asc = await order('asc');
+      const provider = performance.now() - t;
+      const desc = await order('desc');
       await settle();
       const t0 = click(`${SEL.th(key)} button[part~="sort-button"]`, 'sort');
       if (typeof t0 === 'string') return failed(t0);
@@ -227,7 +232,7 @@ export function install(adapter: ListAdapter): void {
         },
         `sort by ${key}`,
       );
-      return { ...r, what: `${key} ${th.getAttribute('aria-sort') ?? '?'}`, n: 0 };
+      return { ...r, what: `${key} ${th.getAttribute('aria-sort') ?? '?'}`, n: 0, provider };
     },
 
     // A letter that filters out some of the rows in view and keeps 15–85 % of the segments.
