@@ -19,3 +19,4 @@ export * from './validate/validate.js';
 export { errorMessage, type ErrorParamsOf, type ShownValue, type ValueKind } from './validate/errors.js';
 export * from './provider/types.js';
 export * from './evaluate/index.js';
+export * from './csv/index.js';
