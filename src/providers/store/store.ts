@@ -27,13 +27,14 @@ import {
   type SegmentPatch,
   type SegmentStatus,
   type SegmentSummary,
+  type SortSpec,
   type TrendOptions,
   type TrendPoint,
 } from '../../core/provider/types.js';
 import { toInstant, parseIsoDate } from '../../core/model/dates.js';
 import { parseSegment } from '../../core/validate/parse.js';
 import { validateSegment, type ValidationResult } from '../../core/validate/validate.js';
-import { compare, compareBy, pageArgs, sortSpecs } from './sort.js';
+import { compare, pageArgs, sortSpecs } from './sort.js';
 import { readStore, writeStore, type StorageLike, type StoredSegment } from './storage.js';
 
 /** What an evaluator is given besides the definition. */
@@ -134,6 +135,49 @@ function slug(text: string): string {
   );
 }
 
+const instant = (iso: string | null) => (iso === null ? null : (parseIsoDate(iso) ?? null));
+
+/** What `list` sorts by, per key: the summary's value, as it compares. */
+const SORT_VALUES: Record<string, (s: SegmentSummary) => unknown> = {
+  name: (s) => s.name,
+  displayName: (s) => s.displayName || s.name,
+  description: (s) => s.description,
+  type: (s) => s.type,
+  state: (s) => s.state,
+  status: (s) => s.status,
+  memberCount: (s) => s.memberCount,
+  lastRefreshed: (s) => instant(s.lastRefreshed),
+  schedule: (s) => s.schedule,
+  tags: (s) => s.tags,
+  usedBy: (s) => s.usedBy.length,
+  createdAt: (s) => instant(s.createdAt),
+  updatedAt: (s) => instant(s.updatedAt),
+  id: (s) => s.id,
+  lastError: (s) => s.lastError,
+  activateAt: (s) => instant(s.activateAt),
+  deactivateAt: (s) => instant(s.deactivateAt),
+};
+
+/**
+ * The keys `listSegments` sorts by: the columns of the Segments page (`displayName` falls
+ * back to the name; `tags` compare by their text; `usedBy` by how many segments use it;
+ * the instants by time), and `id`, `lastError`, `activateAt`, `deactivateAt`.
+ */
+export const SEGMENT_SORT_KEYS: readonly string[] = Object.keys(SORT_VALUES);
+
+/** Summaries in sort order, empty values last either way, ties by id (so pages never overlap). Each value is read once. */
+function sortSummaries(items: SegmentSummary[], sorts: readonly SortSpec[]): SegmentSummary[] {
+  const keyed = items.map((s) => ({ s, values: sorts.map((o) => SORT_VALUES[o.key]!(s)) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < sorts.length; i++) {
+      const c = compare(a.values[i], b.values[i], sorts[i]!.direction);
+      if (c !== 0) return c;
+    }
+    return a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0;
+  });
+  return keyed.map((k) => k.s);
+}
+
 export class SegmentStore {
   readonly catalog: Catalog;
   private readonly evaluator: SegmentEvaluator;
@@ -171,7 +215,23 @@ export class SegmentStore {
 
   // ------------------------------------------------------------ reading
 
+  /**
+   * List saved segments: `search` (case-insensitive, in the name or the display name),
+   * `tags` (a segment must carry every one), `sort` by any of `SEGMENT_SORT_KEYS` (empty
+   * values last in both directions, ties by id; default: last updated first), then
+   * `offset`/`limit` (default 50). `total` counts every match. An unknown sort key
+   * rejects with `invalid-argument`.
+   */
   async list(opts: ListOptions = {}): Promise<{ total: number; items: SegmentSummary[] }> {
+    const given = sortSpecs(opts.sort);
+    const unknown = given.filter((s) => !Object.hasOwn(SORT_VALUES, s.key));
+    if (unknown.length) {
+      throw new SegmentProviderError(
+        'invalid-argument',
+        `Segments cannot be sorted by ${unknown.map((s) => `"${s.key}"`).join(', ')}: use one of ${SEGMENT_SORT_KEYS.join(', ')}.`,
+      );
+    }
+    const sorts: SortSpec[] = given.length ? given : [{ key: 'updatedAt', direction: 'desc' }, { key: 'name' }];
     await this.settle(opts.signal);
     const search = typeof opts.search === 'string' ? opts.search.trim().toLowerCase() : '';
     const tags = Array.isArray(opts.tags) ? opts.tags.filter((t) => typeof t === 'string') : [];
@@ -179,12 +239,8 @@ export class SegmentStore {
     let items = [...this.entries.values()].map((s) => this.summary(s, users));
     if (search) items = items.filter((s) => s.name.toLowerCase().includes(search) || (s.displayName ?? '').toLowerCase().includes(search));
     if (tags.length) items = items.filter((s) => tags.every((t) => s.tags.includes(t)));
-    const given = sortSpecs(opts.sort);
-    const sorts = given.length ? given : [{ key: 'updatedAt', direction: 'desc' as const }, { key: 'name' }];
-    // Ties keep a stable order (by id), so pages do not overlap.
-    items.sort((a, b) => compareBy(a as never, b as never, sorts) || compare(a.id, b.id));
     const [offset, limit] = pageArgs(opts.offset, opts.limit, 50);
-    return { total: items.length, items: items.slice(offset, offset + limit) };
+    return { total: items.length, items: sortSummaries(items, sorts).slice(offset, offset + limit) };
   }
 
   async get(id: string, opts: CallOptions = {}): Promise<SegmentDocument> {
