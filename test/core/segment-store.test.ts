@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SegmentProviderError, isAbortError, type SegmentDocument, type SegmentSummary } from '../../src/core/index.js';
-import { SegmentStore, type EvaluationContext, type SegmentEvaluator } from '../../src/providers/store/index.js';
+import { REFRESH_SLICE_MS, SegmentStore, type EvaluationContext, type SegmentEvaluator } from '../../src/providers/store/index.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
 import { memoryStorage, rejects } from './helpers/provider.js';
 
@@ -360,6 +360,14 @@ describe('segment store: lastError, schedule and scheduled state changes', () =>
   });
 });
 
+/** Busy for `ms` of wall-clock time (an evaluation that takes a while, synchronously like the memory engine). */
+function busy(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // evaluating
+  }
+}
+
 describe('segment store: listing for the Segments page', () => {
   /**
    * Five segments that differ on every column, with empty values among them: a refreshed
@@ -503,5 +511,108 @@ describe('segment store: listing for the Segments page', () => {
     );
     assert.deepEqual((await store.list({ offset: 10 })).items, []);
     assert.equal((await store.list({ offset: 10 })).total, 5);
+  });
+});
+
+describe('segment store: long refreshes do not block', () => {
+  it('a refresh of many segments lets other calls run: a concurrent list sees running, succeeded and failed', async () => {
+    const n = 300;
+    const answers: Record<string, number> = {};
+    const evaluator: SegmentEvaluator = {
+      count(definition) {
+        busy(0.5);
+        if (definition.id === 's7') throw new Error('Column "CreditBalance" is locked.');
+        return (answers[definition.id!] = Number(definition.id!.slice(1)));
+      },
+      members: () => [],
+    };
+    const ids = Array.from({ length: n }, (_, i) => `s${i}`);
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0, segments: ids.map((id) => doc(id, { state: 'inactive' })) });
+    await store.update(ids, { state: 'active' });
+    // Now all are refreshed once; refresh them all again and look in while it runs.
+    const seen: SegmentSummary[][] = [];
+    let timers = 0;
+    const look = setInterval(() => {
+      timers++;
+      void store.list({ sort: 'createdAt', limit: n }).then((page) => seen.push(page.items));
+    }, 5);
+    const started = performance.now();
+    const refreshed = await store.refresh(ids);
+    const ms = performance.now() - started;
+    clearInterval(look);
+    assert.ok(ms > 100, `the refresh took ${ms.toFixed(0)} ms`);
+    assert.ok(timers >= 3, `timers ran during the refresh (${timers})`);
+    const during = seen.find((items) => items.some((s) => s.status === 'running') && items.some((s) => s.status === 'succeeded'));
+    assert.ok(
+      during,
+      `a list during the refresh saw some done and some running: ${seen.map((x) => x.filter((s) => s.status === 'running').length).join(', ')}`,
+    );
+    // The ones still running are the ones not evaluated yet: the refresh goes in order.
+    const status = new Map(during.map((s) => [s.id, s.status]));
+    const running = ids.map((id) => status.get(id) === 'running');
+    const firstRunning = running.indexOf(true);
+    assert.ok(running.slice(firstRunning).every(Boolean), 'running = the tail of the queue');
+    assert.ok(ids.slice(0, firstRunning).every((id) => status.get(id) === (id === 's7' ? 'failed' : 'succeeded')));
+    assert.equal(during.find((s) => s.id === 's7')!.lastError, 'Column "CreditBalance" is locked.');
+    assert.deepEqual(
+      refreshed.filter((s) => s.status !== 'succeeded').map((s) => [s.id, s.status, s.lastError]),
+      [['s7', 'failed', 'Column "CreditBalance" is locked.']],
+    );
+    assert.equal(refreshed[42]!.memberCount, 42);
+  });
+
+  it('refreshes 10,000 segments in slices: other tasks run between them', async () => {
+    const n = 10_000;
+    let evaluations = 0;
+    const evaluator: SegmentEvaluator = {
+      count: () => {
+        evaluations++;
+        return 1;
+      },
+      members: () => [],
+    };
+    const ids = Array.from({ length: n }, (_, i) => `s${i}`);
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0, segments: ids.map((id) => doc(id, { state: 'inactive' })) });
+    await store.update(ids, { state: 'active' });
+    assert.equal(evaluations, n);
+    const midway: number[] = [];
+    let done = false;
+    const tickEvery = () => {
+      if (done) return;
+      midway.push(evaluations);
+      setImmediate(tickEvery);
+    };
+    setImmediate(tickEvery);
+    const started = performance.now();
+    const refreshed = await store.refresh(ids);
+    done = true;
+    const ms = performance.now() - started;
+    assert.equal(evaluations, 2 * n);
+    assert.ok(refreshed.every((s) => s.status === 'succeeded'));
+    const inside = midway.filter((e) => e > n && e < 2 * n);
+    // Without slices, no other task runs until all 10,000 are done. (A slice is ~10 ms of work.)
+    if (ms > 4 * REFRESH_SLICE_MS) assert.ok(inside.length >= 1, `other tasks ran during a ${ms.toFixed(0)} ms refresh: ${inside.length}`);
+    assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
+  });
+
+  it('a refresh cancelled between slices stops there and puts the others back', async () => {
+    const evaluator: SegmentEvaluator = {
+      count: () => {
+        busy(1);
+        return 1;
+      },
+      members: () => [],
+    };
+    const ids = Array.from({ length: 200 }, (_, i) => `s${i}`);
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0, segments: ids.map((id) => doc(id, { state: 'inactive' })) });
+    await store.update(ids, { state: 'active' });
+    const c = new AbortController();
+    setTimeout(() => c.abort(), 30);
+    await assert.rejects(store.refresh(ids, { signal: c.signal }), (e: unknown) => isAbortError(e));
+    const statuses = (await store.list({ limit: 200 })).items.map((s) => s.status);
+    assert.ok(
+      statuses.every((s) => s === 'succeeded'),
+      'the ones not evaluated are back to their last status',
+    );
   });
 });

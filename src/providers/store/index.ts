@@ -4,6 +4,7 @@
  * evaluates nothing: a provider injects a `SegmentEvaluator`. No DOM, no Lit.
  */
 export {
+  REFRESH_SLICE_MS,
   SEGMENT_SORT_KEYS,
   SegmentStore,
   createSegmentStore,

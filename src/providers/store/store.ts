@@ -125,6 +125,28 @@ function patchInstant(value: unknown, field: string): number | null | undefined 
 
 const stateOf = (doc: SegmentDocument) => doc.state ?? 'inactive';
 
+/** How long a refresh evaluates before it lets other tasks run, in milliseconds. */
+export const REFRESH_SLICE_MS = 10;
+
+/**
+ * Resolve in a later task (a macrotask, not a microtask), so timers, events and other calls
+ * run first: `setImmediate` in Node, a `MessageChannel` message in browsers and workers
+ * (unlike `setTimeout`, not clamped to 4 ms), `setTimeout` otherwise.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    } else setTimeout(resolve, 0);
+  });
+}
+
 function slug(text: string): string {
   return (
     text
@@ -527,38 +549,70 @@ export class SegmentStore {
   }
 
   /**
-   * Refresh entries in order. Drafts and inactive ones are settled at once; the others are
-   * `running` until their evaluation answers. On abort, the ones not yet evaluated get
-   * their status back and the abort is rethrown.
+   * Refresh entries in order. The active ones are `running` at once, until their
+   * evaluation answers (`succeeded` or `failed`); drafts stay drafts; inactive ones become
+   * `skipped` (or drafts, if no longer valid) as the loop gets to them. Every
+   * `REFRESH_SLICE_MS` of work the loop waits for the next task, so other calls are
+   * answered meanwhile (and see the statuses as they are). On abort, the ones not yet
+   * evaluated get their status back and the abort is rethrown.
    */
   private async refreshEntries(list: readonly Entry[], signal: AbortSignal | undefined): Promise<void> {
+    // First, at once and cheaply, what will be evaluated is `running`; validating waits for the slices.
     const queue: { s: Entry; before: SegmentStatus }[] = [];
+    const inactive: Entry[] = [];
+    const seen = new Set<Entry>();
     for (const s of list) {
-      if (this.isDraft(s)) {
-        if (s.status !== 'draft') {
-          // It was valid when saved (the catalog or a segment it uses changed since): a draft now, so inactive.
-          s.lastError = `The segment is no longer valid: ${this.validate(s.doc).errors[0]?.message ?? 'unknown problem'}`;
-          s.doc = { ...s.doc, state: 'inactive' };
-          s.status = 'draft';
-        }
-      } else if (stateOf(s.doc) !== 'active') s.status = 'skipped';
-      else if (!queue.some((q) => q.s === s)) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      if (s.status === 'draft') continue; // a draft stays a draft
+      if (stateOf(s.doc) !== 'active') inactive.push(s);
+      else {
         // Already running in another refresh: if this one is cancelled, it has not started.
         queue.push({ s, before: s.status === 'running' ? 'notStarted' : s.status });
         s.status = 'running';
       }
     }
     if (list.length) this.dirty = true;
-    for (let i = 0; i < queue.length; i++) {
-      const { s } = queue[i]!;
-      try {
-        throwIfAborted(signal);
-        await this.refreshOne(s, signal);
-      } catch (e) {
-        for (const q of queue.slice(i)) if (q.s.status === 'running') q.s.status = q.before;
-        throw e;
+    let slice = performance.now();
+    // A long refresh (thousands of segments) must not block the page or the worker: after a
+    // slice of work, let other tasks run (a listing then sees who is still running).
+    const pause = async () => {
+      if (performance.now() - slice < REFRESH_SLICE_MS) return;
+      await nextTask();
+      slice = performance.now();
+    };
+    let i = 0;
+    try {
+      for (const s of inactive) {
+        await pause();
+        if (!this.draftIfInvalid(s)) s.status = 'skipped';
       }
+      for (; i < queue.length; i++) {
+        const { s } = queue[i]!;
+        await pause();
+        throwIfAborted(signal);
+        // Deleted, or saved again (a new entry, refreshed by that save), while this one waited.
+        if (this.entries.get(s.doc.id!) !== s || this.draftIfInvalid(s)) continue;
+        await this.refreshOne(s, signal);
+      }
+    } catch (e) {
+      for (const q of queue.slice(i)) if (q.s.status === 'running') q.s.status = q.before;
+      throw e;
     }
+  }
+
+  /**
+   * A segment valid when saved that is not any more (the catalog or a segment it uses
+   * changed since) becomes an inactive draft saying why. True when it is a draft.
+   */
+  private draftIfInvalid(s: Entry): boolean {
+    if (s.status === 'draft') return true;
+    const result = this.validate(s.doc);
+    if (result.valid) return false;
+    s.lastError = `The segment is no longer valid: ${result.errors[0]?.message ?? 'unknown problem'}`;
+    s.doc = { ...s.doc, state: 'inactive' };
+    s.status = 'draft';
+    return true;
   }
 
   private async refreshOne(s: Entry, signal: AbortSignal | undefined): Promise<void> {
