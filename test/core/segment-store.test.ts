@@ -447,7 +447,7 @@ describe('segment store: listing for the Segments page', () => {
             `${key} ${direction}: ${got.map((s) => s.id).join(' ')} (${JSON.stringify(values)})`,
           );
         }
-        if (empty(values.at(-1))) assert.ok(filled.length > 0);
+        if (empty(values.at(-1))) assert.ok(filled.length > 0, `${key}: some values`);
       }
     }
     // What each column means, by hand.
@@ -552,7 +552,10 @@ describe('segment store: long refreshes do not block', () => {
     const running = ids.map((id) => status.get(id) === 'running');
     const firstRunning = running.indexOf(true);
     assert.ok(running.slice(firstRunning).every(Boolean), 'running = the tail of the queue');
-    assert.ok(ids.slice(0, firstRunning).every((id) => status.get(id) === (id === 's7' ? 'failed' : 'succeeded')));
+    assert.ok(
+      ids.slice(0, firstRunning).every((id) => status.get(id) === (id === 's7' ? 'failed' : 'succeeded')),
+      'the head: done',
+    );
     assert.equal(during.find((s) => s.id === 's7')!.lastError, 'Column "CreditBalance" is locked.');
     assert.deepEqual(
       refreshed.filter((s) => s.status !== 'succeeded').map((s) => [s.id, s.status, s.lastError]),
@@ -588,7 +591,10 @@ describe('segment store: long refreshes do not block', () => {
     done = true;
     const ms = performance.now() - started;
     assert.equal(evaluations, 2 * n);
-    assert.ok(refreshed.every((s) => s.status === 'succeeded'));
+    assert.ok(
+      refreshed.every((s) => s.status === 'succeeded'),
+      'all succeeded',
+    );
     const inside = midway.filter((e) => e > n && e < 2 * n);
     // Without slices, no other task runs until all 10,000 are done. (A slice is ~10 ms of work.)
     if (ms > 4 * REFRESH_SLICE_MS) assert.ok(inside.length >= 1, `other tasks ran during a ${ms.toFixed(0)} ms refresh: ${inside.length}`);
