@@ -121,6 +121,10 @@ createRoot(document.getElementById('root')).render(
 
 const ENTRY_ID = 'virtual:size-entry';
 
+/** How many of the first load's largest modules to list (`npm run bench:size -- --modules 40`; 12 by default). */
+const modulesFlag = process.argv.indexOf('--modules');
+const TOP_MODULES = modulesFlag >= 0 ? Number(process.argv[modulesFlag + 1]) || Infinity : 12;
+
 function virtualEntry(code: string): Plugin {
   return {
     name: 'size-entry',
@@ -259,7 +263,7 @@ export async function measureSizes(keys?: string[]): Promise<SizeRow[]> {
       .filter(([, m]) => m.code)
       .map(([id, m]) => ({ id: moduleName(id), minGzip: minGzipOf('m.js', m.code!) }))
       .sort((a, b) => b.minGzip - a.minGzip)
-      .slice(0, 12);
+      .slice(0, TOP_MODULES);
     const lazyChunks = chunks
       .filter((c) => !first.includes(c))
       .map((c) => ({

@@ -7,6 +7,7 @@ import './elements/segment-provider/define.js';
 import './elements/group-operator/define.js';
 import './elements/condition-row/define.js';
 import './elements/segment-builder/define.js';
+import './elements/segment-list/define.js';
 
 export * from './core/index.js';
 export * from './elements/shared/context.js';
@@ -16,5 +17,6 @@ export * from './elements/segment-provider/segment-provider.js';
 export * from './elements/group-operator/group-operator.js';
 export * from './elements/condition-row/condition-row.js';
 export * from './elements/segment-builder/segment-builder.js';
+export * from './elements/segment-list/segment-list.js';
 export * from './providers/memory/index.js';
 export * from './sample/index.js';

@@ -158,7 +158,7 @@ describe('membersCsv', () => {
     calls.length = 0;
     const progress: [number, number][] = [];
     const chunks = await collect(membersCsv(p, everyone, { pageSize: 7, onProgress: (d, t) => progress.push([d, t]) }));
-    assert.ok(chunks[0]!.startsWith(CSV_BOM));
+    assert.ok(chunks[0]!.startsWith(CSV_BOM), 'the BOM first');
     assert.equal(chunks[0], CSV_BOM + csvRow(columns.map((c) => c.label)), 'the first chunk is the header only');
     assert.equal(chunks.length, 1 + Math.ceil(60 / 7), 'one chunk per page');
     assert.deepEqual(
@@ -196,7 +196,10 @@ describe('membersCsv', () => {
     const rows = parseCsv(chunks.join('').slice(1));
     assert.deepEqual(rows[0], ['Loyalty points (number)', 'Customer ID (string)']);
     assert.equal(rows.length, 61);
-    assert.ok(rows.slice(1).every((r) => r.length === 2 && /^\d*$/.test(r[0]!) && r[1]!.startsWith('C')));
+    assert.ok(
+      rows.slice(1).every((r) => r.length === 2 && /^\d*$/.test(r[0]!) && r[1]!.startsWith('C')),
+      'points, then the id',
+    );
     await rejects(collect(membersCsv(sample(), everyone, { columns: ['Nope'] })), 'invalid-argument', /"Nope".*"CustomerId"/);
     await rejects(collect(membersCsv(sample(), everyone, { pageSize: 0 })), 'invalid-argument', /pageSize/);
   });

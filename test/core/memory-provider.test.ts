@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { SegmentProviderError, isAbortError, type SegmentDocument } from '../../src/core/index.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
+import { createSampleDataset } from '../../src/sample/index.js';
 import { documentArb } from './helpers/arbitraries.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
 import { memoryStorage, ordersOver, rejects } from './helpers/provider.js';
@@ -457,5 +458,91 @@ describe('memory provider: properties', () => {
       }),
       { seed: 11, numRuns: 150 },
     );
+  });
+});
+
+describe('memory provider: the Segments page (listing, long refreshes, history)', () => {
+  it('a concurrent listSegments during a long refresh sees the ones not done yet running, the others succeeded or failed', async () => {
+    const sample = createSampleDataset({ customers: 3000, seed: 5 });
+    const base = sample.segments.find((s) => s.type !== 'static' && s.rules.every((r) => !r.segment))!;
+    const copies = Array.from({ length: 150 }, (_, i): SegmentDocument => ({
+      ...base,
+      id: `copy-${String(i).padStart(3, '0')}`,
+      name: `Copy${i}`,
+      state: 'inactive',
+    }));
+    // One that will fail: it uses a segment deleted (with force) after it was saved.
+    const p = createMemoryProvider({
+      catalog: sample.catalog,
+      data: sample.data,
+      now: sample.now,
+      segments: [...sample.segments, ...copies],
+    });
+    await p.saveSegment({ ...base, id: 'gone', name: 'Gone', state: 'inactive' });
+    await p.saveSegment({ ...base, id: 'middle', name: 'Middle', state: 'inactive', rules: [{ segment: 'gone' }] });
+    await p.saveSegment({ ...base, id: 'copy-075x', name: 'Copy75x', state: 'inactive', rules: [{ segment: 'middle' }] });
+    await p.deleteSegments(['gone'], { force: true });
+    const ids = [...copies.map((c) => c.id!), 'copy-075x'].sort();
+    await p.updateSegments(ids, { state: 'active' });
+
+    const seen: { status: Map<string, string>; error?: string | null }[] = [];
+    const look = setInterval(() => {
+      void p
+        .listSegments({ search: 'copy', sort: 'name', limit: 500 })
+        .then(({ items }) =>
+          seen.push({ status: new Map(items.map((s) => [s.id, s.status])), error: items.find((s) => s.id === 'copy-075x')?.lastError }),
+        );
+    }, 2);
+    const refreshed = await p.refreshSegments(ids).finally(() => clearInterval(look));
+    assert.deepEqual(
+      refreshed.filter((s) => s.status !== 'succeeded').map((s) => [s.id, s.status]),
+      [['copy-075x', 'failed']],
+    );
+    assert.match(refreshed.find((s) => s.id === 'copy-075x')!.lastError!, /no saved segment "gone"/);
+    const during = seen.find((x) => [...x.status.values()].includes('running') && [...x.status.values()].includes('succeeded'));
+    assert.ok(during, `a listing saw the refresh under way (${seen.length} listings)`);
+    // In refresh order: the done ones first, then the running ones.
+    const order = ids.map((id) => during.status.get(id));
+    const first = order.indexOf('running');
+    assert.ok(first > 0 && order.slice(first).every((s) => s === 'running'), `running = the tail: ${order.join(' ')}`);
+    assert.ok(
+      order.slice(0, first).every((s) => s === 'succeeded' || s === 'failed'),
+      `done = the head: ${order.join(' ')}`,
+    );
+    // An unknown sort key reaches the caller as invalid-argument.
+    await rejects(p.listSegments({ sort: 'popularity' }), 'invalid-argument', /"popularity"/);
+  });
+
+  it('a scheduled deactivation takes effect once the clock passes it (a provider created later on the same storage)', async () => {
+    const storage = memoryStorage();
+    const before = provider({ storage });
+    const [r] = await before.updateSegments(['rich'], { deactivateAt: '2026-11-05T00:00:00Z' });
+    assert.deepEqual([r!.state, r!.deactivateAt], ['active', '2026-11-05T00:00:00.000Z']);
+    const same = createMemoryProvider({ catalog, data, now: '2026-11-04T23:59:59Z', storage });
+    assert.equal((await same.listSegments({ search: 'rich' })).items[0]!.state, 'active');
+    const after = createMemoryProvider({ catalog, data, now: '2026-11-05T00:00:00Z', storage });
+    const [off] = (await after.listSegments({ search: 'rich' })).items;
+    assert.deepEqual([off!.state, off!.deactivateAt, off!.updatedAt], ['inactive', null, '2026-11-05T00:00:00.000Z']);
+    const [skipped] = await after.refreshSegments(['rich']);
+    assert.equal(skipped!.status, 'skipped');
+  });
+
+  it('a delete removes the history: the trend of a deleted id is not-found, and the id saved again starts afresh', async () => {
+    const storage = memoryStorage();
+    const p = provider({ storage, history: { rich: [{ date: '2026-10-01T00:00:00Z', count: 1 }] } });
+    await p.refreshSegments(['rich']);
+    assert.deepEqual(
+      (await p.trend('rich')).map((t) => t.count),
+      [1, 2],
+      'the history given, and a refresh',
+    );
+    await p.deleteSegments(['rich']);
+    await rejects(p.trend('rich'), 'not-found');
+    assert.ok(!storage.map.get('segment-kit')!.includes('"rich"'), 'gone from storage too');
+    await p.saveSegment({ ...rich, state: 'inactive' });
+    assert.deepEqual(await p.trend('rich'), []);
+    const [again] = await p.updateSegments(['rich'], { state: 'active' });
+    assert.equal(again!.status, 'succeeded');
+    assert.deepEqual(await p.trend('rich'), [{ date: '2026-11-01T12:00:00.000Z', count: 2 }], 'one point: the new refresh');
   });
 });

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SegmentProviderError, isAbortError, type SegmentDocument } from '../../src/core/index.js';
-import { SegmentStore, type EvaluationContext, type SegmentEvaluator } from '../../src/providers/store/index.js';
+import { SegmentProviderError, isAbortError, type SegmentDocument, type SegmentSummary } from '../../src/core/index.js';
+import { REFRESH_SLICE_MS, SegmentStore, type EvaluationContext, type SegmentEvaluator } from '../../src/providers/store/index.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
 import { memoryStorage, rejects } from './helpers/provider.js';
 
@@ -357,5 +357,268 @@ describe('segment store: lastError, schedule and scheduled state changes', () =>
     assert.match(damaged.storageError!.message, /#1 .* is damaged/);
     assert.equal(reported.length, 1);
     assert.equal(storage.map.get('segment-kit.damaged'), JSON.stringify(saved));
+  });
+});
+
+/** Busy for `ms` of wall-clock time (an evaluation that takes a while, synchronously like the memory engine). */
+function busy(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // evaluating
+  }
+}
+
+describe('segment store: listing for the Segments page', () => {
+  /**
+   * Five segments that differ on every column, with empty values among them: a refreshed
+   * one, a failed one, a never refreshed one, a static one, one used by two others.
+   */
+  async function pageStore() {
+    const c = clock();
+    const answers: Record<string, number | (() => Promise<number>)> = {
+      a: 5,
+      c: 12,
+      d: () => Promise.reject(new Error('The warehouse is offline.')),
+    };
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator(answers).evaluator, now: c.now });
+    await store.save(doc('a', { name: 'alpha', displayName: 'Zed', description: 'first one', tags: ['vip', 'gold'] }));
+    c.at('2026-11-02T12:00:00Z');
+    await store.save(doc('b', { name: 'Bravo', type: 'static' }));
+    c.at('2026-11-03T12:00:00Z');
+    await store.save(doc('c', { name: 'charlie', displayName: 'Able', description: 'Second', tags: ['gold'] }));
+    c.at('2026-11-04T12:00:00Z');
+    await store.save(doc('d', { name: 'Delta', displayName: '', tags: ['archive'], rules: [{ segment: 'c' }] }));
+    c.at('2026-11-05T12:00:00Z');
+    await store.save(doc('e', { name: 'echo', state: 'inactive', rules: [{ segment: 'c' }, { setOperator: 'union', segment: 'a' }] }));
+    c.at('2026-11-06T12:00:00Z');
+    await store.update(['b'], { schedule: 'weekly', state: 'inactive' });
+    c.at('2026-11-07T12:00:00Z');
+    await store.refresh(['c']);
+    return store;
+  }
+
+  /** The value a key sorts by, as the Segments page shows it. */
+  const shown: Record<string, (s: SegmentSummary) => unknown> = {
+    name: (s) => s.name.toLowerCase(),
+    displayName: (s) => (s.displayName || s.name).toLowerCase(),
+    description: (s) => s.description?.toLowerCase(),
+    type: (s) => s.type,
+    state: (s) => s.state,
+    status: (s) => s.status,
+    memberCount: (s) => s.memberCount,
+    lastRefreshed: (s) => s.lastRefreshed,
+    schedule: (s) => s.schedule,
+    tags: (s) => s.tags.join(', ').toLowerCase(),
+    usedBy: (s) => s.usedBy.length,
+    createdAt: (s) => s.createdAt,
+    updatedAt: (s) => s.updatedAt,
+  };
+  const empty = (v: unknown) => v === null || v === undefined || v === '';
+
+  it('sorts by every column, both directions, empty values last either way, ties by id', async () => {
+    const store = await pageStore();
+    const all = (await store.list({ sort: 'id' })).items;
+    assert.deepEqual(
+      all.map((s) => s.id),
+      ['a', 'b', 'c', 'd', 'e'],
+    );
+    assert.deepEqual(
+      all.map((s) => [s.status, s.memberCount, s.usedBy.length]),
+      [
+        ['succeeded', 5, 1],
+        ['succeeded', 2, 0],
+        ['succeeded', 12, 2],
+        ['failed', null, 0],
+        ['notStarted', null, 0],
+      ],
+    );
+    for (const [key, value] of Object.entries(shown)) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const got = (await store.list({ sort: { key, direction } })).items;
+        const values = got.map(value);
+        const filled = values.filter((v) => !empty(v));
+        assert.ok(values.slice(filled.length).every(empty), `${key} ${direction}: empty values last (${JSON.stringify(values)})`);
+        for (let i = 1; i < got.length; i++) {
+          const [x, y] = [values[i - 1], values[i]];
+          if (empty(x) || empty(y)) continue;
+          const tie = x === y;
+          assert.ok(
+            tie ? got[i - 1]!.id < got[i]!.id : direction === 'asc' ? (x as string) < (y as string) : (x as string) > (y as string),
+            `${key} ${direction}: ${got.map((s) => s.id).join(' ')} (${JSON.stringify(values)})`,
+          );
+        }
+        if (empty(values.at(-1))) assert.ok(filled.length > 0, `${key}: some values`);
+      }
+    }
+    // What each column means, by hand.
+    const ids = async (sort: string) => (await store.list({ sort })).items.map((s) => s.id);
+    assert.deepEqual(await ids('displayName'), ['c', 'b', 'd', 'e', 'a'], 'Able, Bravo, Delta, echo, Zed: the name stands in');
+    assert.deepEqual(await ids('-displayName'), ['a', 'e', 'd', 'b', 'c']);
+    assert.deepEqual(await ids('name'), ['a', 'b', 'c', 'd', 'e'], 'case-insensitive');
+    assert.deepEqual(await ids('-memberCount'), ['c', 'a', 'b', 'd', 'e'], 'none counted yet: last, descending too');
+    assert.deepEqual(await ids('memberCount'), ['b', 'a', 'c', 'd', 'e']);
+    assert.deepEqual(await ids('-usedBy'), ['c', 'a', 'b', 'd', 'e'], 'by how many use it; ties by id');
+    assert.deepEqual(await ids('tags'), ['d', 'c', 'a', 'b', 'e'], '"archive", "gold", "vip, gold", then none');
+    assert.deepEqual(await ids('-tags'), ['a', 'c', 'd', 'b', 'e']);
+    assert.deepEqual(await ids('description'), ['a', 'c', 'b', 'd', 'e']);
+    assert.deepEqual(await ids('-description'), ['c', 'a', 'b', 'd', 'e']);
+    assert.deepEqual(await ids('-lastRefreshed'), ['c', 'b', 'a', 'd', 'e']);
+    assert.deepEqual(await ids('updatedAt'), ['a', 'c', 'd', 'e', 'b']);
+    assert.deepEqual(await ids('-createdAt'), ['e', 'd', 'c', 'b', 'a']);
+    assert.deepEqual(await ids('schedule'), ['a', 'c', 'd', 'e', 'b'], 'system before weekly');
+    assert.deepEqual(await ids('-status'), ['a', 'b', 'c', 'e', 'd'], 'succeeded, notStarted, failed');
+    assert.deepEqual(await ids('type'), ['a', 'c', 'd', 'e', 'b']);
+    assert.deepEqual(await ids('-state'), ['b', 'e', 'a', 'c', 'd']);
+    // Several keys: by state, then by members descending.
+    assert.deepEqual(
+      (await store.list({ sort: ['state', '-memberCount'] })).items.map((s) => s.id),
+      ['c', 'a', 'd', 'b', 'e'],
+    );
+  });
+
+  it('refuses an unknown sort key with invalid-argument, naming it and the keys it accepts', async () => {
+    const store = await pageStore();
+    await rejects(
+      store.list({ sort: 'members' }),
+      'invalid-argument',
+      /sorted by "members": use one of name, displayName, description, type, state, status, memberCount, lastRefreshed, schedule, tags, usedBy, createdAt, updatedAt/,
+    );
+    await rejects(store.list({ sort: ['name', { key: '__proto__', direction: 'desc' }] }), 'invalid-argument', /"__proto__"/);
+    await rejects(store.list({ sort: 'toString' }), 'invalid-argument', /"toString"/);
+  });
+
+  it('searches name and display name case-insensitively, filters by every tag asked for, pages with the whole total', async () => {
+    const store = await pageStore();
+    const ids = async (opts: Parameters<SegmentStore['list']>[0]) => (await store.list({ sort: 'id', ...opts })).items.map((s) => s.id);
+    assert.deepEqual(await ids({ search: 'ABLE' }), ['c'], 'the display name');
+    assert.deepEqual(await ids({ search: 'Charl' }), ['c'], 'the name');
+    assert.deepEqual(await ids({ search: '  zED ' }), ['a']);
+    assert.deepEqual(await ids({ search: 'second' }), [], 'not the description');
+    assert.deepEqual(await ids({ search: 'l' }), ['a', 'c', 'd'], 'alpha, Able/charlie, Delta');
+    assert.deepEqual(await ids({ tags: ['gold'] }), ['a', 'c']);
+    assert.deepEqual(await ids({ tags: ['gold', 'vip'] }), ['a'], 'every tag asked for');
+    assert.deepEqual(await ids({ tags: ['gold', 'archive'] }), []);
+    assert.deepEqual(await ids({ tags: [] }), ['a', 'b', 'c', 'd', 'e']);
+    assert.deepEqual(await ids({ search: 'a', tags: ['gold'] }), ['a', 'c']);
+    const page = await store.list({ search: 'a', sort: '-name', offset: 1, limit: 2 });
+    assert.deepEqual([page.total, page.items.map((s) => s.id)], [4, ['c', 'b']], 'total is every match, not the page');
+    const pages = [];
+    for (let offset = 0; offset < 5; offset += 2) pages.push(...(await store.list({ sort: 'tags', offset, limit: 2 })).items);
+    assert.deepEqual(
+      pages.map((s) => s.id),
+      (await store.list({ sort: 'tags' })).items.map((s) => s.id),
+      'pages in a row are the whole list, no overlap',
+    );
+    assert.deepEqual((await store.list({ offset: 10 })).items, []);
+    assert.equal((await store.list({ offset: 10 })).total, 5);
+  });
+});
+
+describe('segment store: long refreshes do not block', () => {
+  it('a refresh of many segments lets other calls run: a concurrent list sees running, succeeded and failed', async () => {
+    const n = 300;
+    const answers: Record<string, number> = {};
+    const evaluator: SegmentEvaluator = {
+      count(definition) {
+        busy(0.5);
+        if (definition.id === 's7') throw new Error('Column "CreditBalance" is locked.');
+        return (answers[definition.id!] = Number(definition.id!.slice(1)));
+      },
+      members: () => [],
+    };
+    const ids = Array.from({ length: n }, (_, i) => `s${i}`);
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0, segments: ids.map((id) => doc(id, { state: 'inactive' })) });
+    await store.update(ids, { state: 'active' });
+    // Now all are refreshed once; refresh them all again and look in while it runs.
+    const seen: SegmentSummary[][] = [];
+    let timers = 0;
+    const look = setInterval(() => {
+      timers++;
+      void store.list({ sort: 'createdAt', limit: n }).then((page) => seen.push(page.items));
+    }, 5);
+    const started = performance.now();
+    const refreshed = await store.refresh(ids);
+    const ms = performance.now() - started;
+    clearInterval(look);
+    assert.ok(ms > 100, `the refresh took ${ms.toFixed(0)} ms`);
+    assert.ok(timers >= 3, `timers ran during the refresh (${timers})`);
+    const during = seen.find((items) => items.some((s) => s.status === 'running') && items.some((s) => s.status === 'succeeded'));
+    assert.ok(
+      during,
+      `a list during the refresh saw some done and some running: ${seen.map((x) => x.filter((s) => s.status === 'running').length).join(', ')}`,
+    );
+    // The ones still running are the ones not evaluated yet: the refresh goes in order.
+    const status = new Map(during.map((s) => [s.id, s.status]));
+    const running = ids.map((id) => status.get(id) === 'running');
+    const firstRunning = running.indexOf(true);
+    assert.ok(running.slice(firstRunning).every(Boolean), 'running = the tail of the queue');
+    assert.ok(
+      ids.slice(0, firstRunning).every((id) => status.get(id) === (id === 's7' ? 'failed' : 'succeeded')),
+      'the head: done',
+    );
+    assert.equal(during.find((s) => s.id === 's7')!.lastError, 'Column "CreditBalance" is locked.');
+    assert.deepEqual(
+      refreshed.filter((s) => s.status !== 'succeeded').map((s) => [s.id, s.status, s.lastError]),
+      [['s7', 'failed', 'Column "CreditBalance" is locked.']],
+    );
+    assert.equal(refreshed[42]!.memberCount, 42);
+  });
+
+  it('refreshes 10,000 segments in slices: other tasks run between them', async () => {
+    const n = 10_000;
+    let evaluations = 0;
+    const evaluator: SegmentEvaluator = {
+      count: () => {
+        evaluations++;
+        return 1;
+      },
+      members: () => [],
+    };
+    const ids = Array.from({ length: n }, (_, i) => `s${i}`);
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0, segments: ids.map((id) => doc(id, { state: 'inactive' })) });
+    await store.update(ids, { state: 'active' });
+    assert.equal(evaluations, n);
+    const midway: number[] = [];
+    let done = false;
+    const tickEvery = () => {
+      if (done) return;
+      midway.push(evaluations);
+      setImmediate(tickEvery);
+    };
+    setImmediate(tickEvery);
+    const started = performance.now();
+    const refreshed = await store.refresh(ids);
+    done = true;
+    const ms = performance.now() - started;
+    assert.equal(evaluations, 2 * n);
+    assert.ok(
+      refreshed.every((s) => s.status === 'succeeded'),
+      'all succeeded',
+    );
+    const inside = midway.filter((e) => e > n && e < 2 * n);
+    // Without slices, no other task runs until all 10,000 are done. (A slice is ~10 ms of work.)
+    if (ms > 4 * REFRESH_SLICE_MS) assert.ok(inside.length >= 1, `other tasks ran during a ${ms.toFixed(0)} ms refresh: ${inside.length}`);
+    assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
+  });
+
+  it('a refresh cancelled between slices stops there and puts the others back', async () => {
+    const evaluator: SegmentEvaluator = {
+      count: () => {
+        busy(1);
+        return 1;
+      },
+      members: () => [],
+    };
+    const ids = Array.from({ length: 200 }, (_, i) => `s${i}`);
+    const store = new SegmentStore({ catalog, evaluator, now: () => T0, segments: ids.map((id) => doc(id, { state: 'inactive' })) });
+    await store.update(ids, { state: 'active' });
+    const c = new AbortController();
+    setTimeout(() => c.abort(), 30);
+    await assert.rejects(store.refresh(ids, { signal: c.signal }), (e: unknown) => isAbortError(e));
+    const statuses = (await store.list({ limit: 200 })).items.map((s) => s.status);
+    assert.ok(
+      statuses.every((s) => s === 'succeeded'),
+      'the ones not evaluated are back to their last status',
+    );
   });
 });

@@ -54,7 +54,12 @@ export function rowMenu(host: SegmentListElement, s: SegmentSummary, menu: MenuC
       : { key: 'static', label: label('static'), run: () => void host.doUpdate([s], { type: 'static' }) },
     { key: 'schedule', label: label('schedule'), run: () => host.openDialog({ kind: 'schedule', items: [s] }) },
     { key: 'tags', label: label('tags'), run: () => host.openDialog({ kind: 'tags', items: [s] }) },
-    { key: 'download', label: label('download'), run: () => void host.doDownload([s.id]) },
+    {
+      key: 'download',
+      label: label('download'),
+      ...(s.status === 'draft' ? { disabled: term('list.download.draftWhy') } : {}),
+      run: () => void host.doDownload([s]),
+    },
     { key: 'delete', label: label('delete'), separator: true, danger: true, run: () => void host.confirmDeleteOf([s]) },
   ];
   return html`<div

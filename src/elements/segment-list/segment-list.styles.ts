@@ -282,6 +282,12 @@ export const listStyles = css`
     gap: 0.25rem;
     padding-block-start: 0.5rem;
   }
+  /* Arrows point the way the text reads: previous is on the right in right-to-left. */
+  :host(:dir(rtl)) .pager button > span,
+  :host(:dir(rtl)) .disclosure > span {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
   .pager .range {
     padding-inline: 0.5rem;
     font-variant-numeric: tabular-nums;

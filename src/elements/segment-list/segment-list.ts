@@ -566,9 +566,17 @@ export class SegmentListElement extends SegmentKitElement {
   }
 
   /** @internal */
-  async doDownload(ids: string[]): Promise<void> {
+  async doDownload(items: SegmentSummary[]): Promise<void> {
     const provider = this.effectiveProvider;
-    if (!provider || !ids.length || !emit(this, 'segment-download-request', { ids })) return;
+    // A draft has no members to download (the provider refuses to evaluate it).
+    const drafts = items.filter((s) => s.status === 'draft').map(shownName);
+    const ids = items.filter((s) => s.status !== 'draft').map((s) => s.id);
+    const draftText = drafts.length ? ' ' + term('list.download.draftsSkipped', { names: drafts }) : '';
+    if (!ids.length) {
+      if (drafts.length) this.notice = { kind: 'error', text: draftText.trim() };
+      return;
+    }
+    if (!provider || !emit(this, 'segment-download-request', { ids })) return;
     const abort = new AbortController();
     this.notice = null;
     let saved = 0;
@@ -583,7 +591,7 @@ export class SegmentListElement extends SegmentKitElement {
         if (outcome === 'saved') saved++;
         else break;
       }
-      const text = term('list.done.download', { count: saved });
+      const text = term('list.done.download', { count: saved }) + draftText;
       this.notice = { kind: 'info', text };
       this.announcer.announce(text);
     } catch (e) {
@@ -968,7 +976,7 @@ export class SegmentListElement extends SegmentKitElement {
         ${act('static', term('list.action.static'), patch({ type: 'static' }))}
         ${act('dynamic', term('list.action.dynamic'), patch({ type: 'dynamic' }))}
         ${act('tags', term('list.action.tags'), () => void this.bulkDialog('tags'))}
-        ${act('download', term('list.action.download'), async () => this.doDownload((await this.targets()).map((s) => s.id)))}
+        ${act('download', term('list.action.download'), async () => this.doDownload(await this.targets()))}
         ${act('delete', term('list.action.delete'), () => void this.bulkDialog('delete'), true)}
         <button type="button" class="quiet" data-action="clear" @click=${() => this.selection.clear()}>
           ${term('list.selection.clear')}

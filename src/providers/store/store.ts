@@ -27,13 +27,14 @@ import {
   type SegmentPatch,
   type SegmentStatus,
   type SegmentSummary,
+  type SortSpec,
   type TrendOptions,
   type TrendPoint,
 } from '../../core/provider/types.js';
 import { toInstant, parseIsoDate } from '../../core/model/dates.js';
 import { parseSegment } from '../../core/validate/parse.js';
 import { validateSegment, type ValidationResult } from '../../core/validate/validate.js';
-import { compare, compareBy, pageArgs, sortSpecs } from './sort.js';
+import { compare, pageArgs, sortSpecs } from './sort.js';
 import { readStore, writeStore, type StorageLike, type StoredSegment } from './storage.js';
 
 /** What an evaluator is given besides the definition. */
@@ -124,6 +125,28 @@ function patchInstant(value: unknown, field: string): number | null | undefined 
 
 const stateOf = (doc: SegmentDocument) => doc.state ?? 'inactive';
 
+/** How long a refresh evaluates before it lets other tasks run, in milliseconds. */
+export const REFRESH_SLICE_MS = 10;
+
+/**
+ * Resolve in a later task (a macrotask, not a microtask), so timers, events and other calls
+ * run first: `setImmediate` in Node, a `MessageChannel` message in browsers and workers
+ * (unlike `setTimeout`, not clamped to 4 ms), `setTimeout` otherwise.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    } else setTimeout(resolve, 0);
+  });
+}
+
 function slug(text: string): string {
   return (
     text
@@ -132,6 +155,49 @@ function slug(text: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'segment'
   );
+}
+
+const instant = (iso: string | null) => (iso === null ? null : (parseIsoDate(iso) ?? null));
+
+/** What `list` sorts by, per key: the summary's value, as it compares. */
+const SORT_VALUES: Record<string, (s: SegmentSummary) => unknown> = {
+  name: (s) => s.name,
+  displayName: (s) => s.displayName || s.name,
+  description: (s) => s.description,
+  type: (s) => s.type,
+  state: (s) => s.state,
+  status: (s) => s.status,
+  memberCount: (s) => s.memberCount,
+  lastRefreshed: (s) => instant(s.lastRefreshed),
+  schedule: (s) => s.schedule,
+  tags: (s) => s.tags,
+  usedBy: (s) => s.usedBy.length,
+  createdAt: (s) => instant(s.createdAt),
+  updatedAt: (s) => instant(s.updatedAt),
+  id: (s) => s.id,
+  lastError: (s) => s.lastError,
+  activateAt: (s) => instant(s.activateAt),
+  deactivateAt: (s) => instant(s.deactivateAt),
+};
+
+/**
+ * The keys `listSegments` sorts by: the columns of the Segments page (`displayName` falls
+ * back to the name; `tags` compare by their text; `usedBy` by how many segments use it;
+ * the instants by time), and `id`, `lastError`, `activateAt`, `deactivateAt`.
+ */
+export const SEGMENT_SORT_KEYS: readonly string[] = Object.keys(SORT_VALUES);
+
+/** Summaries in sort order, empty values last either way, ties by id (so pages never overlap). Each value is read once. */
+function sortSummaries(items: SegmentSummary[], sorts: readonly SortSpec[]): SegmentSummary[] {
+  const keyed = items.map((s) => ({ s, values: sorts.map((o) => SORT_VALUES[o.key]!(s)) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < sorts.length; i++) {
+      const c = compare(a.values[i], b.values[i], sorts[i]!.direction);
+      if (c !== 0) return c;
+    }
+    return a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0;
+  });
+  return keyed.map((k) => k.s);
 }
 
 export class SegmentStore {
@@ -171,7 +237,23 @@ export class SegmentStore {
 
   // ------------------------------------------------------------ reading
 
+  /**
+   * List saved segments: `search` (case-insensitive, in the name or the display name),
+   * `tags` (a segment must carry every one), `sort` by any of `SEGMENT_SORT_KEYS` (empty
+   * values last in both directions, ties by id; default: last updated first), then
+   * `offset`/`limit` (default 50). `total` counts every match. An unknown sort key
+   * rejects with `invalid-argument`.
+   */
   async list(opts: ListOptions = {}): Promise<{ total: number; items: SegmentSummary[] }> {
+    const given = sortSpecs(opts.sort);
+    const unknown = given.filter((s) => !Object.hasOwn(SORT_VALUES, s.key));
+    if (unknown.length) {
+      throw new SegmentProviderError(
+        'invalid-argument',
+        `Segments cannot be sorted by ${unknown.map((s) => `"${s.key}"`).join(', ')}: use one of ${SEGMENT_SORT_KEYS.join(', ')}.`,
+      );
+    }
+    const sorts: SortSpec[] = given.length ? given : [{ key: 'updatedAt', direction: 'desc' }, { key: 'name' }];
     await this.settle(opts.signal);
     const search = typeof opts.search === 'string' ? opts.search.trim().toLowerCase() : '';
     const tags = Array.isArray(opts.tags) ? opts.tags.filter((t) => typeof t === 'string') : [];
@@ -179,12 +261,8 @@ export class SegmentStore {
     let items = [...this.entries.values()].map((s) => this.summary(s, users));
     if (search) items = items.filter((s) => s.name.toLowerCase().includes(search) || (s.displayName ?? '').toLowerCase().includes(search));
     if (tags.length) items = items.filter((s) => tags.every((t) => s.tags.includes(t)));
-    const given = sortSpecs(opts.sort);
-    const sorts = given.length ? given : [{ key: 'updatedAt', direction: 'desc' as const }, { key: 'name' }];
-    // Ties keep a stable order (by id), so pages do not overlap.
-    items.sort((a, b) => compareBy(a as never, b as never, sorts) || compare(a.id, b.id));
     const [offset, limit] = pageArgs(opts.offset, opts.limit, 50);
-    return { total: items.length, items: items.slice(offset, offset + limit) };
+    return { total: items.length, items: sortSummaries(items, sorts).slice(offset, offset + limit) };
   }
 
   async get(id: string, opts: CallOptions = {}): Promise<SegmentDocument> {
@@ -471,38 +549,70 @@ export class SegmentStore {
   }
 
   /**
-   * Refresh entries in order. Drafts and inactive ones are settled at once; the others are
-   * `running` until their evaluation answers. On abort, the ones not yet evaluated get
-   * their status back and the abort is rethrown.
+   * Refresh entries in order. The active ones are `running` at once, until their
+   * evaluation answers (`succeeded` or `failed`); drafts stay drafts; inactive ones become
+   * `skipped` (or drafts, if no longer valid) as the loop gets to them. Every
+   * `REFRESH_SLICE_MS` of work the loop waits for the next task, so other calls are
+   * answered meanwhile (and see the statuses as they are). On abort, the ones not yet
+   * evaluated get their status back and the abort is rethrown.
    */
   private async refreshEntries(list: readonly Entry[], signal: AbortSignal | undefined): Promise<void> {
+    // First, at once and cheaply, what will be evaluated is `running`; validating waits for the slices.
     const queue: { s: Entry; before: SegmentStatus }[] = [];
+    const inactive: Entry[] = [];
+    const seen = new Set<Entry>();
     for (const s of list) {
-      if (this.isDraft(s)) {
-        if (s.status !== 'draft') {
-          // It was valid when saved (the catalog or a segment it uses changed since): a draft now, so inactive.
-          s.lastError = `The segment is no longer valid: ${this.validate(s.doc).errors[0]?.message ?? 'unknown problem'}`;
-          s.doc = { ...s.doc, state: 'inactive' };
-          s.status = 'draft';
-        }
-      } else if (stateOf(s.doc) !== 'active') s.status = 'skipped';
-      else if (!queue.some((q) => q.s === s)) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      if (s.status === 'draft') continue; // a draft stays a draft
+      if (stateOf(s.doc) !== 'active') inactive.push(s);
+      else {
         // Already running in another refresh: if this one is cancelled, it has not started.
         queue.push({ s, before: s.status === 'running' ? 'notStarted' : s.status });
         s.status = 'running';
       }
     }
     if (list.length) this.dirty = true;
-    for (let i = 0; i < queue.length; i++) {
-      const { s } = queue[i]!;
-      try {
-        throwIfAborted(signal);
-        await this.refreshOne(s, signal);
-      } catch (e) {
-        for (const q of queue.slice(i)) if (q.s.status === 'running') q.s.status = q.before;
-        throw e;
+    let slice = performance.now();
+    // A long refresh (thousands of segments) must not block the page or the worker: after a
+    // slice of work, let other tasks run (a listing then sees who is still running).
+    const pause = async () => {
+      if (performance.now() - slice < REFRESH_SLICE_MS) return;
+      await nextTask();
+      slice = performance.now();
+    };
+    let i = 0;
+    try {
+      for (const s of inactive) {
+        await pause();
+        if (!this.draftIfInvalid(s)) s.status = 'skipped';
       }
+      for (; i < queue.length; i++) {
+        const { s } = queue[i]!;
+        await pause();
+        throwIfAborted(signal);
+        // Deleted, or saved again (a new entry, refreshed by that save), while this one waited.
+        if (this.entries.get(s.doc.id!) !== s || this.draftIfInvalid(s)) continue;
+        await this.refreshOne(s, signal);
+      }
+    } catch (e) {
+      for (const q of queue.slice(i)) if (q.s.status === 'running') q.s.status = q.before;
+      throw e;
     }
+  }
+
+  /**
+   * A segment valid when saved that is not any more (the catalog or a segment it uses
+   * changed since) becomes an inactive draft saying why. True when it is a draft.
+   */
+  private draftIfInvalid(s: Entry): boolean {
+    if (s.status === 'draft') return true;
+    const result = this.validate(s.doc);
+    if (result.valid) return false;
+    s.lastError = `The segment is no longer valid: ${result.errors[0]?.message ?? 'unknown problem'}`;
+    s.doc = { ...s.doc, state: 'inactive' };
+    s.status = 'draft';
+    return true;
   }
 
   private async refreshOne(s: Entry, signal: AbortSignal | undefined): Promise<void> {

@@ -121,6 +121,9 @@ export const list = {
   'list.done.download': ({ count }: N, f: Formatters) => `${f.number(count)} ${f.plural(count) === 'one' ? 'file' : 'files'} downloaded.`,
   'list.drafts.skipped': ({ names }: { names: string[] }, f: Formatters) =>
     `${f.list(names)} ${names.length === 1 ? 'is a draft and was' : 'are drafts and were'} not activated: a draft must be fixed in the builder first.`,
+  'list.download.draftWhy': 'A draft has no members to download until it is fixed.',
+  'list.download.draftsSkipped': ({ names }: { names: string[] }, f: Formatters) =>
+    `${f.list(names)} ${names.length === 1 ? 'is a draft and was' : 'are drafts and were'} not downloaded: a draft has no members until it is fixed.`,
   'list.failed': 'That did not work: {message}',
   'list.dismiss': 'Dismiss',
   'list.cancel': 'Cancel',
