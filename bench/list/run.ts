@@ -29,8 +29,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { VIEWPORT, buildPages, launch, serve } from '../ui/setup.js';
-import { fmt, median, ratio, rng, stopwatch, table } from '../util.js';
-import { COLUMNS, type MountResult, type PrepareResult, type StepResult } from './pages/harness.js';
+import { fmt, median, ratio, stopwatch, table } from '../util.js';
+import { type MountResult, type PrepareResult, type StepResult } from './pages/harness.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 /** The plain table takes seconds per step: fewer loads keep a run under ~5 minutes. */
@@ -80,13 +80,6 @@ const loads = new Map<ListKey, Load[]>(LISTS.map((l) => [l.key, []]));
 const unavailable = new Map<ListKey, string>();
 let firstCall: { ms: number; refreshed: number } | undefined;
 
-/** The same seeded columns for both pages on run `run`. */
-function columnsOf(run: number): string[] {
-  const random = rng((SEED * 1_000_003 + run) >>> 0);
-  const left: string[] = [...COLUMNS];
-  return Array.from({ length: Math.min(SORTS, left.length) }, () => left.splice(Math.floor(random() * left.length), 1)[0]!);
-}
-
 async function withPage<T>(file: string, fn: (page: Page, errors: string[]) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
@@ -112,7 +105,8 @@ async function measure(list: (typeof LISTS)[number], run: number): Promise<Load 
     const warm = await page.evaluate(() => window.listBench!.mount());
     await page.evaluate(() => window.listBench!.settle());
     const sorts: StepResult[] = [];
-    for (const key of columnsOf(run)) sorts.push(await page.evaluate((k) => window.listBench!.sort(k), key));
+    const columns = await page.evaluate((n) => window.listBench!.pickColumns(n), SORTS);
+    for (const key of columns) sorts.push(await page.evaluate((k) => window.listBench!.sort(k), key));
     const letter = await page.evaluate(() => window.listBench!.armSearch());
     await page.keyboard.press(letter);
     const search = await page.evaluate(() => window.listBench!.searched());

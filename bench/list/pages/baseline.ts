@@ -9,9 +9,10 @@
  */
 import type { SegmentProvider, SegmentSummary } from '../../../src/core/provider/types.js';
 import { compare } from '../../../src/providers/store/sort.js';
+import type { SegmentListColumn } from '../../../src/elements/segment-list/columns.js';
 import { COLUMNS, install } from './harness.js';
 
-type Key = (typeof COLUMNS)[number];
+type Key = SegmentListColumn;
 const LABELS: Record<Key, string> = {
   name: 'Name',
   type: 'Type',
@@ -22,8 +23,11 @@ const LABELS: Record<Key, string> = {
   schedule: 'Schedule',
   tags: 'Tags',
   usedBy: 'Used by',
+  createdAt: 'Created',
   updatedAt: 'Updated',
 };
+/** What a column sorts by, as the store sorts it (`usedBy` by count; the instants are ISO text, which sorts by time). */
+const sortValue = (s: SegmentSummary, key: Key): unknown => (key === 'usedBy' ? s.usedBy.length : s[key]);
 const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const CELLS: Record<Key, (s: SegmentSummary) => string> = {
@@ -36,6 +40,7 @@ const CELLS: Record<Key, (s: SegmentSummary) => string> = {
   schedule: (s) => capital(s.schedule),
   tags: (s) => s.tags.join(', '),
   usedBy: (s) => String(s.usedBy.length),
+  createdAt: (s) => date.format(new Date(s.createdAt)),
   updatedAt: (s) => date.format(new Date(s.updatedAt)),
 };
 
@@ -112,7 +117,8 @@ class PlainTable {
     const q = this.query;
     let list = q ? this.all.filter((s) => s.name.toLowerCase().includes(q) || (s.displayName ?? '').toLowerCase().includes(q)) : this.all;
     const sort = this.sort;
-    if (sort) list = [...list].sort((a, b) => compare(a[sort.key], b[sort.key], sort.direction) || compare(a.id, b.id));
+    if (sort)
+      list = [...list].sort((a, b) => compare(sortValue(a, sort.key), sortValue(b, sort.key), sort.direction) || compare(a.id, b.id));
     return list;
   }
 

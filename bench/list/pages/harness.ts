@@ -9,26 +9,13 @@
  * so their own cost in the frame stays small on a table of 10,000 rows.
  */
 import type { SegmentProvider, SegmentSummary } from '../../../src/core/provider/types.js';
+import { DEFAULT_COLUMNS } from '../../../src/elements/segment-list/columns.js';
 import { countElements, heapAfterGc, nextFrame, watchFrames, type Watched } from '../../ui/pages/harness.js';
 import { rng } from '../../util.js';
 import { createListData, type ListData } from './segments.js';
 
-/**
- * The columns both lists show and sort by: `<segment-list>`'s default columns (every
- * `data-column` key but `createdAt`, which it hides unless asked).
- */
-export const COLUMNS = [
-  'name',
-  'type',
-  'state',
-  'status',
-  'memberCount',
-  'lastRefreshed',
-  'schedule',
-  'tags',
-  'usedBy',
-  'updatedAt',
-] as const;
+/** The columns both lists show and sort by: `<segment-list>`'s default ones (all but `createdAt`). */
+export const COLUMNS = DEFAULT_COLUMNS;
 
 /** Rows read by the checks: about two screens. */
 const VIEW = 60;
@@ -81,6 +68,8 @@ export interface ListBenchApi {
   mount(): Promise<MountResult>;
   unmount(): Promise<void>;
   heap(): Promise<{ heap: number; elements: number }>;
+  /** `count` different columns to sort by, from the seeded PRNG (the same on both pages). */
+  pickColumns(count: number): string[];
   sort(key: string): Promise<StepResult>;
   /** Choose the letter (seeded), focus the search input and wait for its keydown; the driver then presses the key. */
   armSearch(): Promise<string>;
@@ -207,6 +196,11 @@ export function install(adapter: ListAdapter): void {
     async heap() {
       await settle();
       return { heap: await heapAfterGc(), elements: countElements() };
+    },
+
+    pickColumns(count) {
+      const left = [...COLUMNS];
+      return Array.from({ length: Math.min(count, left.length) }, () => left.splice(Math.floor(random() * left.length), 1)[0]!);
     },
 
     // Click a column's sort button; finished when the rows are in the provider's order for the direction aria-sort shows.
