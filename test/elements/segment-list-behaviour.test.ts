@@ -5,7 +5,7 @@
  * and right-to-left. (segment-list.test.ts has the first, smaller tour.)
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/elements/segment-list/define.js';
 import type { SegmentListElement } from '../../src/elements/segment-list/segment-list.js';
 import { SEGMENT_LIST_COLUMNS } from '../../src/elements/segment-list/segment-list.js';
@@ -297,6 +297,28 @@ describe('<segment-list> behaviour', () => {
       await el.updateComplete;
       expect([...el.selectedIds].sort()).to.deep.equal([...order].sort());
       expect(rowCheck(el, order[4]!).checked).to.equal(true);
+    });
+
+    it('a plain click after Shift+Tab left the list selects one row, not a range', async () => {
+      const el = await list(store(many(6)));
+      const order = ids(el);
+      rowCheck(el, order[0]!).click();
+      await el.updateComplete;
+      // Shift+Tab from the first control: focus leaves the list, and Shift is released outside it.
+      $(el, 'input[part~="search"]')!.focus();
+      await sendKeys({ press: 'Shift+Tab' });
+      expect(document.activeElement === el, 'focus left the list').to.equal(false);
+      const box = rowCheck(el, order[3]!);
+      box.scrollIntoView({ block: 'center' });
+      const r = box.getBoundingClientRect();
+      try {
+        await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+      } finally {
+        await resetMouse();
+      }
+      await until(() => box.checked);
+      await el.updateComplete;
+      expect([...el.selectedIds].sort()).to.deep.equal([order[0], order[3]].sort());
     });
 
     it('"New segment": ArrowDown opens on the first item, ArrowUp on the last, Enter chooses', async () => {
