@@ -683,7 +683,9 @@ export class SegmentListElement extends SegmentKitElement {
   };
 
   private onRowCheck(e: MouseEvent, id: string): void {
-    this.selection.toggle(id, { range: e.shiftKey || this.shiftHeld });
+    // Shift as last seen on a key only counts for a click from the keyboard (Space: detail 0); a
+    // pointer click says itself, as Shift may have been released outside the list.
+    this.selection.toggle(id, { range: e.shiftKey || (e.detail === 0 && this.shiftHeld) });
     if (!this.selection.has(id)) this.allMatching = false;
   }
 
