@@ -239,6 +239,21 @@ describe('<segment-list> behaviour', () => {
       await expect(readonly).to.be.accessible();
     });
 
+    it('with the tag filter and the column chooser open, and with a notice', async () => {
+      const el = await list();
+      $(el, '[part~="tag-filter"]')!.click();
+      await until(() => $$(el, '#tag-panel input[type="checkbox"]').length === 3);
+      await expect(el).to.be.accessible();
+      $(el, '[part~="tag-filter"]')!.click();
+      $(el, '[part~="columns-button"]')!.click();
+      await until(() => !!$(el, '#columns-panel'));
+      await expect(el).to.be.accessible();
+      $(el, '[part~="columns-button"]')!.click();
+      await choose(el, 'alpha', 'static');
+      await until(() => notice(el).includes('1 segment updated.'));
+      await expect(el).to.be.accessible();
+    });
+
     const dialogs: [string, string, string][] = [
       ['delete, warning of the segments that use it', 'do-not-contact', 'delete'],
       ['rename', 'alpha', 'rename'],
@@ -772,6 +787,25 @@ describe('<segment-list> behaviour', () => {
       await until(() => cellText(el, 'alpha', 'state').includes('Activates'));
       expect((await summary(provider, 'alpha'))!.activateAt).to.equal(later.toISOString());
       expect((await summary(provider, 'alpha'))!.state).to.equal('inactive');
+    });
+
+    it('names, in the delete dialog, a segment that uses it from another page', async () => {
+      const provider = store([...defaultSegments(), ...many(4)]);
+      // The list starts on the second page by name: it has never seen Charlie users.
+      const el = await fixture<SegmentListElement>(
+        html`<segment-list
+          .provider=${provider}
+          page-size="3"
+          .view=${{ sort: { key: 'name', direction: 'asc' }, page: 1 }}
+        ></segment-list>`,
+      );
+      await settled(el);
+      expect(ids(el)).to.include('do-not-contact');
+      expect(ids(el)).to.not.include('charlie');
+      await choose(el, 'do-not-contact', 'delete');
+      await dialogOpened(el);
+      expect(text($(el, '[part~="used-by-warning"]'))).to.contain('“Do not contact” is used by “Charlie users”');
+      expect(text(confirmButton(el))).to.equal('Delete anyway');
     });
 
     it('duplicates: an inactive "Copy of …" appears', async () => {
