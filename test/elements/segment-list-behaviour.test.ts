@@ -720,6 +720,36 @@ describe('<segment-list> behaviour', () => {
       expect(after.find((s) => s.id === 'other')!.type, 'not a match: untouched').to.equal('dynamic');
     });
 
+    it('"every match" ends when the host sets a view that matches other segments', async () => {
+      const provider = store([...many(7), ...defaultSegments()]);
+      const el = await list(provider, { pageSize: 3 });
+      el.view = { ...el.view, search: 'segment' };
+      await el.updateComplete;
+      await settled(el);
+      $<HTMLInputElement>(el, 'input[part~="select-all"]')!.click();
+      await until(() => !!$(el, '[data-action="select-matching"]'));
+      $(el, '[data-action="select-matching"]')!.click();
+      await until(() => text($(el, '[part~="bulk-bar"] .count')) === '7 selected');
+      el.view = { ...el.view, search: '' };
+      await el.updateComplete;
+      await settled(el);
+      expect(text($(el, '[part~="pager"] .range'))).to.equal('1–3 of 11');
+      expect(text($(el, '[part~="bulk-bar"] .count')), 'the rows picked, not every segment').to.equal('3 selected');
+      expect(text($(el, '[part~="selection-banner"]'))).to.not.contain('that match are selected');
+    });
+
+    it('duplicates the same segment twice', async () => {
+      const provider = store();
+      const el = await list(provider);
+      await choose(el, 'alpha', 'duplicate');
+      await until(() => ids(el).length === 5);
+      await settled(el);
+      await choose(el, 'alpha', 'duplicate');
+      await until(() => ids(el).length === 6);
+      expect(notice(el)).to.contain('Duplicated as');
+      expect((await summaries(provider)).filter((s) => s.displayName === 'Copy of Alpha buyers')).to.have.length(2);
+    });
+
     it('adds and removes tags in bulk, keeping the other tags', async () => {
       const provider = store();
       const el = await list(provider);
