@@ -256,6 +256,8 @@ export class SegmentListElement extends SegmentKitElement {
     const previous = this.current;
     if (changed.has('view')) this.current = normalizeView(this.view);
     const viewChanged = !sameView(previous, this.current);
+    // "Every match" was of the old search and filter (a view set by the host changes them too).
+    if (viewChanged && !sameView({ ...previous, sort: this.current.sort, page: this.current.page }, this.current)) this.allMatching = false;
     if (
       changed.has('provider') ||
       changed.has('contextProvider' as keyof SegmentListElement) ||
