@@ -629,6 +629,17 @@ describe('<segment-list> behaviour', () => {
       expect(ids(el)[0]).to.equal([...all].sort(byColumn('memberCount', 'desc'))[0]!.id);
     });
 
+    // BUG: the Name column shows the display name but sorts by `name` (the sort key is the
+    // summary field), so "Aardvark" (name zulu) comes last under Name ascending. Fixing it needs
+    // a display-name sort in the providers (a displayName key falls back to nothing, not the name).
+    it.skip('sorts the Name column by the name people see (the display name)', async () => {
+      const el = await list(store([...defaultSegments(), seg('zulu', 'Aardvark')]));
+      el.view = { ...el.view, sort: { key: 'name', direction: 'asc' } };
+      await el.updateComplete;
+      await settled(el);
+      expect(ids(el)[0]).to.equal('zulu');
+    });
+
     it('searches display name and name, case-insensitively', async () => {
       const el = await list();
       const search = async (s: string) => {
