@@ -1042,14 +1042,15 @@ describe('<segment-list> behaviour', () => {
 
   it('shows hostile names, display names, tags and descriptions as text everywhere', async () => {
     const provider = store([
-      { ...seg('victim', HOSTILE, { tags: [HOSTILE], description: HOSTILE }), name: HOSTILE },
-      seg('user', HOSTILE + ' user', { state: 'active', rules: [{ id: 'r1', segment: 'victim' }] }),
+      { ...seg('victim', `${HOSTILE} shown`, { tags: [HOSTILE], description: HOSTILE }), name: HOSTILE },
+      seg('user', `${HOSTILE} user`, { state: 'active', rules: [{ id: 'r1', segment: 'victim' }] }),
     ]);
     const el = await list(provider);
-    const victim = (await summaries(provider)).find((s) => s.id === 'victim')!;
-    expect(cellText(el, 'victim', 'name')).to.contain(shownOf(victim));
+    expect(text($(el, 'tr[data-id="victim"] [part~="name-button"]'))).to.equal(`${HOSTILE} shown`);
+    expect(text($(el, 'tr[data-id="victim"] [part~="name-secondary"]')), 'the name').to.equal(HOSTILE);
     expect(cellText(el, 'victim', 'tags')).to.contain(HOSTILE);
     expect(cellText(el, 'victim', 'usedBy')).to.contain(`${HOSTILE} user`);
+    expect($(el, 'tr[data-id="victim"] [part~="row-menu-button"]')!.getAttribute('aria-label')).to.equal(`Actions for ${HOSTILE} shown`);
     $(el, 'tr[data-id="victim"] [part~="description-toggle"]')!.click();
     await until(() => !!$(el, '[part~="description"]'));
     expect(text($(el, '[part~="description"]'))).to.equal(HOSTILE);
@@ -1060,7 +1061,7 @@ describe('<segment-list> behaviour', () => {
     await choose(el, 'victim', 'delete');
     await dialogOpened(el);
     expect(text(dialog(el))).to.contain(HOSTILE);
-    expect(text($(el, '[part~="used-by-warning"]'))).to.contain(`“${HOSTILE}” is used by “${HOSTILE} user”`);
+    expect(text($(el, '[part~="used-by-warning"]'))).to.contain(`“${HOSTILE} shown” is used by “${HOSTILE} user”`);
     expect($$(el, 'img')).to.have.length(0);
     expect(el.querySelector('img')).to.equal(null);
   });
@@ -1075,5 +1076,3 @@ describe('<segment-list> behaviour', () => {
     expect(getComputedStyle($(el, 'table')!).direction).to.equal('rtl');
   });
 });
-
-const shownOf = (s: SegmentSummary) => s.displayName || s.name || s.id;
