@@ -256,6 +256,8 @@ export class SegmentListElement extends SegmentKitElement {
     const previous = this.current;
     if (changed.has('view')) this.current = normalizeView(this.view);
     const viewChanged = !sameView(previous, this.current);
+    // "Every match" was of the old search and filter (a view set by the host changes them too).
+    if (viewChanged && !sameView({ ...previous, sort: this.current.sort, page: this.current.page }, this.current)) this.allMatching = false;
     if (
       changed.has('provider') ||
       changed.has('contextProvider' as keyof SegmentListElement) ||
@@ -691,7 +693,9 @@ export class SegmentListElement extends SegmentKitElement {
   };
 
   private onRowCheck(e: MouseEvent, id: string): void {
-    this.selection.toggle(id, { range: e.shiftKey || this.shiftHeld });
+    // Shift as last seen on a key only counts for a click from the keyboard (Space: detail 0); a
+    // pointer click says itself, as Shift may have been released outside the list.
+    this.selection.toggle(id, { range: e.shiftKey || (e.detail === 0 && this.shiftHeld) });
     if (!this.selection.has(id)) this.allMatching = false;
   }
 
