@@ -178,9 +178,13 @@ function spyDownloads() {
 function byColumn(key: string, direction: 'asc' | 'desc') {
   const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
   const textOf = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v)).toLowerCase();
+  // What each column sorts by: the Name column by the name people see (display name, else
+  // name); Used by by how many segments use it (none is 0, not empty); the rest by the field.
+  const value = (s: SegmentSummary): unknown =>
+    key === 'name' ? s.displayName || s.name : key === 'usedBy' ? s.usedBy.length : (s as unknown as Record<string, unknown>)[key];
   return (a: SegmentSummary, b: SegmentSummary) => {
-    const x = (a as unknown as Record<string, unknown>)[key];
-    const y = (b as unknown as Record<string, unknown>)[key];
+    const x = value(a);
+    const y = value(b);
     if (empty(x) || empty(y)) return empty(x) === empty(y) ? 0 : empty(x) ? 1 : -1;
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : textOf(x) < textOf(y) ? -1 : textOf(x) > textOf(y) ? 1 : 0;
     return direction === 'desc' ? -c : c;
@@ -612,7 +616,16 @@ describe('<segment-list> behaviour', () => {
           await settled(el);
           expect($(el, `th[data-column="${key}"]`)?.getAttribute('aria-sort')).to.equal(direction === 'asc' ? 'ascending' : 'descending');
           const expected = [...all].sort(byColumn(key, direction));
-          const valueOf = (id: string) => JSON.stringify((all.find((s) => s.id === id) as unknown as Record<string, unknown>)[key]);
+          const valueOf = (id: string) => {
+            const s = all.find((x) => x.id === id)!;
+            return JSON.stringify(
+              key === 'name'
+                ? s.displayName || s.name
+                : key === 'usedBy'
+                  ? s.usedBy.length
+                  : (s as unknown as Record<string, unknown>)[key],
+            );
+          };
           const shown = ids(el);
           expect(shown, `${key} ${direction}`).to.have.length(all.length);
           expect(valueOf(shown[0]!), `${key} ${direction}: first`).to.equal(valueOf(expected[0]!.id));
@@ -629,10 +642,9 @@ describe('<segment-list> behaviour', () => {
       expect(ids(el)[0]).to.equal([...all].sort(byColumn('memberCount', 'desc'))[0]!.id);
     });
 
-    // BUG: the Name column shows the display name but sorts by `name` (the sort key is the
-    // summary field), so "Aardvark" (name zulu) comes last under Name ascending. Fixing it needs
-    // a display-name sort in the providers (a displayName key falls back to nothing, not the name).
-    it.skip('sorts the Name column by the name people see (the display name)', async () => {
+    // The Name column shows the display name, so it sorts by it (the provider's `displayName`
+    // key, which falls back to the name): "Aardvark" (name zulu) comes first.
+    it('sorts the Name column by the name people see (the display name)', async () => {
       const el = await list(store([...defaultSegments(), seg('zulu', 'Aardvark')]));
       el.view = { ...el.view, sort: { key: 'name', direction: 'asc' } };
       await el.updateComplete;

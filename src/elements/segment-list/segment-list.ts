@@ -73,6 +73,9 @@ const sameView = (a: SegmentListView, b: SegmentListView) =>
   a.tags.length === b.tags.length &&
   a.tags.every((t, i) => t === b.tags[i]);
 
+/** The provider's sort key for a column: the Name column shows (and sorts by) the display name, falling back to the name. */
+const providerSortKey = (column: string) => (column === 'name' ? 'displayName' : column);
+
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -179,7 +182,7 @@ export class SegmentListElement extends SegmentKitElement {
       provider.listSegments({
         search,
         tags,
-        sort: { key, direction: direction as 'asc' | 'desc' },
+        sort: { key: providerSortKey(key), direction: direction as 'asc' | 'desc' },
         offset: page * size,
         limit: size,
         signal,
@@ -332,7 +335,7 @@ export class SegmentListElement extends SegmentKitElement {
     for (let offset = 0; ; offset += ALL_PAGE) {
       const page = await provider.listSegments({
         ...(options.filtered ? { search: v.search.trim(), tags: v.tags } : {}),
-        sort: v.sort,
+        sort: { ...v.sort, key: providerSortKey(v.sort.key) },
         offset,
         limit: ALL_PAGE,
         ...(options.signal ? { signal: options.signal } : {}),
