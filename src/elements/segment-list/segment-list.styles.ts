@@ -144,6 +144,8 @@ export const listStyles = css`
     background: var(--_color-surface-raised);
     white-space: nowrap;
     font-weight: 600;
+    /* In line with the select-all checkbox, which sets the row's height. */
+    vertical-align: middle;
   }
   th.select,
   td.select,
@@ -167,10 +169,16 @@ export const listStyles = css`
   tr.selected td {
     background: var(--_color-accent-soft);
   }
+  /* A tag is accent-soft too: on a selected row it needs its own background to stay visible. */
+  tr.selected .tag {
+    background: var(--_color-surface);
+    box-shadow: inset 0 0 0 1px var(--_color-border);
+  }
   tbody.stale {
     opacity: 0.6;
   }
-  td[data-column='memberCount'] {
+  td[data-column='memberCount'],
+  th[data-column='memberCount'] {
     font-variant-numeric: tabular-nums;
     text-align: end;
   }
@@ -322,6 +330,8 @@ export const listStyles = css`
   .menu {
     display: flex;
     flex-direction: column;
+    /* A row's menu has 14 items: show them all when the window has room. */
+    max-block-size: min(40rem, calc(100vh - 1rem));
   }
   [role='menuitem'] {
     display: flex;
