@@ -199,6 +199,25 @@ export const listStyles = css`
     white-space: normal;
     max-inline-size: 14rem;
   }
+  /*
+   * Text that starts with a number ("3 segments", "12:00 PM UTC", "2 selected") or ends with
+   * punctuation ("Rename…") takes its direction from its own first letter, so it reads in
+   * order on a right-to-left page too. Shrink-wrapped (flex-start), so it still sits at the
+   * start of its cell. Not the names (links): a wrapped name keeps the cell's alignment.
+   */
+  .when,
+  .used-by {
+    align-items: flex-start;
+  }
+  .when > span,
+  .used-by,
+  .bulk .count,
+  .pager .range,
+  .badge,
+  [role='menuitem'] > span,
+  button:not(.link) {
+    unicode-bidi: plaintext;
+  }
   .name-cell {
     display: flex;
     align-items: center;
@@ -212,6 +231,13 @@ export const listStyles = css`
     min-width: 1.5rem;
     min-height: 1.5rem;
     padding: 0;
+  }
+  /* The closed triangle (▸) points along the line: to the left on a right-to-left page. */
+  button.disclosure > span {
+    display: inline-block;
+  }
+  button.disclosure[aria-expanded='false']:dir(rtl) > span {
+    transform: scaleX(-1);
   }
   .description {
     margin: 0.25rem 0 0;
