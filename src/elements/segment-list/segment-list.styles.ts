@@ -174,8 +174,17 @@ export const listStyles = css`
     background: var(--_color-surface);
     box-shadow: inset 0 0 0 1px var(--_color-border);
   }
+  tbody {
+    transition: opacity 0s;
+  }
+  /*
+   * Dim the rows only when an answer takes a while: the list asks again every pollInterval
+   * while a refresh runs, and a quick answer must not make the whole table blink (nor show
+   * it at 60% opacity, below contrast, to whoever looks at that moment).
+   */
   tbody.stale {
     opacity: 0.6;
+    transition: opacity 0.15s ease-in 0.4s;
   }
   td[data-column='memberCount'],
   th[data-column='memberCount'] {
