@@ -227,6 +227,13 @@ export const listStyles = css`
   button:not(.link) {
     unicode-bidi: plaintext;
   }
+  /* Sentences too (the dialogs' title and text, the notices), still aligned with their box. */
+  dialog h2,
+  dialog p,
+  .notice > span:not(.spinner) {
+    unicode-bidi: plaintext;
+    text-align: match-parent;
+  }
   .name-cell {
     display: flex;
     align-items: center;
