@@ -227,12 +227,19 @@ export const listStyles = css`
   button:not(.link) {
     unicode-bidi: plaintext;
   }
-  /* Sentences too (the dialogs' title and text, the notices), still aligned with their box. */
+  /*
+   * Sentences too (the dialogs' title and text, the notices). Their start is then their own
+   * text's (left for English), so a right-to-left box aligns them to its start explicitly.
+   */
   dialog h2,
   dialog p,
   .notice > span:not(.spinner) {
     unicode-bidi: plaintext;
-    text-align: match-parent;
+  }
+  dialog h2:dir(rtl),
+  dialog p:dir(rtl),
+  .notice > span:not(.spinner):dir(rtl) {
+    text-align: right;
   }
   .name-cell {
     display: flex;
