@@ -144,6 +144,8 @@ export const listStyles = css`
     background: var(--_color-surface-raised);
     white-space: nowrap;
     font-weight: 600;
+    /* In line with the select-all checkbox, which sets the row's height. */
+    vertical-align: middle;
   }
   th.select,
   td.select,
@@ -167,10 +169,25 @@ export const listStyles = css`
   tr.selected td {
     background: var(--_color-accent-soft);
   }
+  /* A tag is accent-soft too: on a selected row it needs its own background to stay visible. */
+  tr.selected .tag {
+    background: var(--_color-surface);
+    box-shadow: inset 0 0 0 1px var(--_color-border);
+  }
+  tbody {
+    transition: opacity 0s;
+  }
+  /*
+   * Dim the rows only when an answer takes a while: the list asks again every pollInterval
+   * while a refresh runs, and a quick answer must not make the whole table blink (nor show
+   * it at 60% opacity, below contrast, to whoever looks at that moment).
+   */
   tbody.stale {
     opacity: 0.6;
+    transition: opacity 0.15s ease-in 0.4s;
   }
-  td[data-column='memberCount'] {
+  td[data-column='memberCount'],
+  th[data-column='memberCount'] {
     font-variant-numeric: tabular-nums;
     text-align: end;
   }
@@ -191,6 +208,39 @@ export const listStyles = css`
     white-space: normal;
     max-inline-size: 14rem;
   }
+  /*
+   * Text that starts with a number ("3 segments", "12:00 PM UTC", "2 selected") or ends with
+   * punctuation ("Rename…") takes its direction from its own first letter, so it reads in
+   * order on a right-to-left page too. Shrink-wrapped (flex-start), so it still sits at the
+   * start of its cell. Not the names (links): a wrapped name keeps the cell's alignment.
+   */
+  .when,
+  .used-by {
+    align-items: flex-start;
+  }
+  .when > span,
+  .used-by,
+  .bulk .count,
+  .pager .range,
+  .badge,
+  [role='menuitem'] > span,
+  button:not(.link) {
+    unicode-bidi: plaintext;
+  }
+  /*
+   * Sentences too (the dialogs' title and text, the notices). Their start is then their own
+   * text's (left for English), so a right-to-left box aligns them to its start explicitly.
+   */
+  dialog h2,
+  dialog p,
+  .notice > span:not(.spinner) {
+    unicode-bidi: plaintext;
+  }
+  dialog h2:dir(rtl),
+  dialog p:dir(rtl),
+  .notice > span:not(.spinner):dir(rtl) {
+    text-align: right;
+  }
   .name-cell {
     display: flex;
     align-items: center;
@@ -204,6 +254,13 @@ export const listStyles = css`
     min-width: 1.5rem;
     min-height: 1.5rem;
     padding: 0;
+  }
+  /* The closed triangle (▸) points along the line: to the left on a right-to-left page. */
+  button.disclosure > span {
+    display: inline-block;
+  }
+  button.disclosure[aria-expanded='false']:dir(rtl) > span {
+    transform: scaleX(-1);
   }
   .description {
     margin: 0.25rem 0 0;
@@ -328,6 +385,8 @@ export const listStyles = css`
   .menu {
     display: flex;
     flex-direction: column;
+    /* A row's menu has 14 items: show them all when the window has room. */
+    max-block-size: min(40rem, calc(100vh - 1rem));
   }
   [role='menuitem'] {
     display: flex;
