@@ -183,7 +183,7 @@ describe('<segment-list>', () => {
     const el = await list(store([...defaultSegments(), draft]));
     expect(cellText(el, 'delta', 'status'))
       .to.contain('Draft')
-      .and.contain('cannot be activated');
+      .and.contain('Fix it in the builder to activate it');
     $(el, 'tr[data-id="delta"] [part~="row-menu-button"]')!.click();
     await until(() => !!$(el, '#row-menu'));
     const activate = $(el, '#row-menu [data-action="activate"]')!;
@@ -273,5 +273,64 @@ describe('<segment-list>', () => {
     $(el, '[role="alert"] button')!.click();
     await until(() => ids(el).length > 0);
     expect($<HTMLInputElement>(el, 'input[part~="search"]')!.value).to.equal('a');
+  });
+
+  it('puts the tag and column panels next in the Tab order, and closes them when focus leaves', async () => {
+    const el = await list();
+    const button = $(el, '#columns-button')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!$(el, '#columns-panel'));
+    await sendKeys({ press: 'Tab' });
+    expect($(el, '#columns-panel')!.contains(shadow(el).activeElement), 'focus in the panel').to.equal(true);
+    await sendKeys({ press: 'Shift+Tab' });
+    await sendKeys({ press: 'Shift+Tab' });
+    await el.updateComplete;
+    expect($(el, '#columns-panel'), 'closed once focus left').to.equal(null);
+  });
+
+  it('keeps focus on a bulk button while its action runs', async () => {
+    const base = store();
+    let release: () => void = () => undefined;
+    const slow = Object.assign(Object.create(base) as SegmentProvider, {
+      refreshSegments: async (ids: string[]) => {
+        await new Promise<void>((r) => (release = r));
+        return base.refreshSegments(ids);
+      },
+    });
+    const el = await list(slow);
+    $(el, 'tr[data-id="charlie"] input[part~="row-select"]')!.click();
+    await el.updateComplete;
+    const refresh = $(el, '[part~="bulk-bar"] button[data-action="refresh"]')!;
+    refresh.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => refresh.getAttribute('aria-disabled') === 'true');
+    expect(shadow(el).activeElement === refresh, 'focus stays on Refresh').to.equal(true);
+    release();
+    await until(() => refresh.getAttribute('aria-disabled') === 'false');
+    expect(shadow(el).activeElement === refresh, 'still on Refresh').to.equal(true);
+  });
+
+  it('after deleting from a row menu, focus goes to the row now in its place', async () => {
+    const el = await list();
+    const order = ids(el);
+    const second = order[1]!;
+    $(el, `tr[data-id="${second}"] [part~="row-menu-button"]`)!.click();
+    await until(() => !!$(el, '#row-menu'));
+    $(el, '#row-menu [data-action="delete"]')!.click();
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open);
+    $(el, 'dialog button[data-action="confirm"]')!.click();
+    await until(() => !ids(el).includes(second));
+    const next = order[2]!;
+    await until(() => shadow(el).activeElement === $(el, `tr[data-id="${next}"] [part~="row-menu-button"]`), 3000, 'focus on the next row');
+  });
+
+  it('moves ArrowDown from a description toggle to the next row’s description toggle', async () => {
+    const withDescriptions = [seg('a1', 'A one', { description: 'first' }), seg('a2', 'A two', { description: 'second' })];
+    const el = await list(store(withDescriptions));
+    const toggles = $$(el, '[part~="description-toggle"]');
+    toggles[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(shadow(el).activeElement === toggles[1], 'same control, next row').to.equal(true);
   });
 });

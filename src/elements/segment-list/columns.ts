@@ -97,7 +97,7 @@ export function cell(column: SegmentListColumn, s: SegmentSummary, ctx: CellCont
     case 'usedBy':
       return s.usedBy.length
         ? html`<span class="used-by">${term('list.usedBy', { count: s.usedBy.length })}</span>
-            <span class="muted small names-of">${currentTranslator().format.list(s.usedBy.map((id) => ctx.name(id)))}</span>`
+            <span class="muted small names-of">${currentTranslator().format.list(s.usedBy.map((id) => `“${ctx.name(id)}”`))}</span>`
         : nothing;
     case 'createdAt':
       return dateCell(s.createdAt);
@@ -145,8 +145,8 @@ function statusCell(s: SegmentSummary, ctx: CellContext): TemplateResult {
   return html`<span class="badge status-${s.status}" part="status status-${s.status}"
       >${s.status === 'running' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${term(`list.status.${s.status}`)}</span
     >
-    ${s.status === 'draft' ? html`<div class="muted small" part="status-note">${term('list.status.draftWhy')}</div>` : nothing}
-    ${s.status === 'skipped' ? html`<div class="muted small" part="status-note">${term('list.status.skippedWhy')}</div>` : nothing}
+    ${s.status === 'draft' ? html`<div class="muted small" part="status-note">${term('list.status.draftNote')}</div>` : nothing}
+    ${s.status === 'skipped' ? html`<div class="muted small" part="status-note">${term('list.status.skippedNote')}</div>` : nothing}
     ${
       s.lastError
         ? html`<button

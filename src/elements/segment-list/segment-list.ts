@@ -160,6 +160,8 @@ export class SegmentListElement extends SegmentKitElement {
   @state() private tagsInUse: string[] | null = null;
 
   private current: SegmentListView = DEFAULT_VIEW;
+  /** After a delete from a row: focus the row menu button at this index once the rows are back. */
+  private refocusRow: number | null = null;
   /** The first list was asked for. */
   private started = false;
   /** Summaries seen, by id (names for "Used by", the selection's segments). */
@@ -281,7 +283,10 @@ export class SegmentListElement extends SegmentKitElement {
 
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLInputElement>('input[name="displayName"]')?.select();
+    }
   }
 
   // ------------------------------------------------------------------ loading
@@ -303,6 +308,15 @@ export class SegmentListElement extends SegmentKitElement {
 
   private loaded(result: ListResult): void {
     for (const s of result.items) this.known.set(s.id, s);
+    if (this.refocusRow !== null) {
+      const index = this.refocusRow;
+      this.refocusRow = null;
+      void this.updateComplete.then(() => {
+        const rows = [...this.renderRoot.querySelectorAll('tbody tr[part~="row"]')];
+        const target = rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLElement>('[part~="row-menu-button"]');
+        (target ?? this.renderRoot.querySelector<HTMLElement>('[part~="search"]'))?.focus();
+      });
+    }
     // A page past the end (a delete, a narrower search): go to the last page.
     const pages = Math.max(1, Math.ceil(result.total / this.size));
     if (this.current.page >= pages && result.total > 0) {
@@ -536,6 +550,12 @@ export class SegmentListElement extends SegmentKitElement {
   async doDelete(ids: string[], force: boolean): Promise<boolean> {
     const usedBy = this.usedByOf(ids);
     if (!emit(this, 'segment-delete-request', { ids, usedBy })) return true;
+    // Focus was on a row that goes away: after the reload it goes to the row now in its place.
+    const row = this.returnFocus?.closest('tr[part~="row"]');
+    if (row) {
+      this.refocusRow = [...this.renderRoot.querySelectorAll('tbody tr[part~="row"]')].indexOf(row);
+      this.returnFocus = null;
+    }
     return this.perform(
       'delete',
       ids,
@@ -685,7 +705,7 @@ export class SegmentListElement extends SegmentKitElement {
     this.returnFocus = null;
     void this.updateComplete.then(() => {
       if (back?.isConnected) back.focus();
-      else this.renderRoot.querySelector<HTMLElement>('[part~="search"]')?.focus();
+      else if (this.refocusRow === null) this.renderRoot.querySelector<HTMLElement>('[part~="search"]')?.focus();
     });
   }
 
@@ -741,7 +761,10 @@ export class SegmentListElement extends SegmentKitElement {
     const rows = [...this.renderRoot.querySelectorAll<HTMLTableRowElement>('tbody tr[part~="row"]')];
     const next = rows[rows.indexOf(tr) + (e.key === 'ArrowDown' ? 1 : -1)];
     if (!next) return;
-    const to = next.cells[td.cellIndex]?.querySelector<HTMLElement>('button, input, a[href]');
+    const controls = (cell: Element | undefined) => (cell ? [...cell.querySelectorAll<HTMLElement>('button, input, a[href]')] : []);
+    const here = controls(td).findIndex((c) => c === target || c.contains(target));
+    const there = controls(next.cells[td.cellIndex]);
+    const to = there[Math.max(0, here)] ?? there[0];
     if (!to) return;
     e.preventDefault();
     to.focus();
@@ -754,6 +777,14 @@ export class SegmentListElement extends SegmentKitElement {
 
   private clearFilters(): void {
     this.changeView({ search: '', tags: [], page: 0 });
+  }
+
+  /** A panel closes when focus moves somewhere outside it and its button (Tab, Shift+Tab). */
+  private closeOnFocusOut(popover: PopoverController) {
+    return (e: FocusEvent) => {
+      const to = e.relatedTarget as Node | null;
+      if (to && popover.open && !popover.contains(to)) popover.hide({ focus: false, reason: 'focusout' });
+    };
   }
 
   private openTagFilter(): void {
@@ -827,9 +858,11 @@ export class SegmentListElement extends SegmentKitElement {
           aria-haspopup="dialog"
           aria-expanded=${this.tagPopover.open ? 'true' : 'false'}
           @click=${this.openTagFilter}
+          @focusout=${this.closeOnFocusOut(this.tagPopover)}
         >
           ${v.tags.length ? term('list.tags.count', { count: v.tags.length }) : term('list.tags')}
         </button>
+        ${this.tagPopover.open ? this.renderTagPanel() : nothing}
         <button
           id="columns-button"
           type="button"
@@ -837,14 +870,23 @@ export class SegmentListElement extends SegmentKitElement {
           aria-haspopup="dialog"
           aria-expanded=${this.columnPopover.open ? 'true' : 'false'}
           @click=${() => this.columnPopover.toggle()}
+          @focusout=${this.closeOnFocusOut(this.columnPopover)}
         >
           ${term('list.columns')}
         </button>
+        ${this.columnPopover.open ? this.renderColumnPanel() : nothing}
         <span class="spacer"></span>
         ${
           this.readonly
             ? nothing
-            : html`<button type="button" data-action="refresh-all" ?disabled=${!!this.working} @click=${this.refreshAll}>
+            : html`<button
+                  type="button"
+                  data-action="refresh-all"
+                  aria-disabled=${this.working ? 'true' : 'false'}
+                  @click=${() => {
+                    if (!this.working) void this.refreshAll();
+                  }}
+                >
                   ${term('list.refreshAll')}
                 </button>
                 <button
@@ -881,7 +923,6 @@ export class SegmentListElement extends SegmentKitElement {
             </ul>`
           : nothing
       }
-      ${this.tagPopover.open ? this.renderTagPanel() : nothing} ${this.columnPopover.open ? this.renderColumnPanel() : nothing}
       ${
         this.newMenu.open
           ? html`<div
@@ -913,7 +954,14 @@ export class SegmentListElement extends SegmentKitElement {
   private renderTagPanel(): TemplateResult {
     const chosen = new Set(this.current.tags);
     const tags = [...new Set([...(this.tagsInUse ?? []), ...chosen])];
-    return html`<div id="tag-panel" class="popover" part="popover" role="dialog" aria-label=${term('list.tags.filter')}>
+    return html`<div
+      id="tag-panel"
+      class="popover"
+      part="popover"
+      role="dialog"
+      aria-label=${term('list.tags.filter')}
+      @focusout=${this.closeOnFocusOut(this.tagPopover)}
+    >
       ${
         this.tagTask.status === 'error'
           ? html`<p class="error-text" role="alert">${messageOf(this.tagTask.error)}</p>
@@ -942,7 +990,14 @@ export class SegmentListElement extends SegmentKitElement {
 
   private renderColumnPanel(): TemplateResult {
     const shown = new Set(this.shownColumns);
-    return html`<div id="columns-panel" class="popover" part="popover" role="dialog" aria-label=${term('list.columns.choose')}>
+    return html`<div
+      id="columns-panel"
+      class="popover"
+      part="popover"
+      role="dialog"
+      aria-label=${term('list.columns.choose')}
+      @focusout=${this.closeOnFocusOut(this.columnPopover)}
+    >
       <fieldset>
         <legend class="visually-hidden">${term('list.columns.choose')}</legend>
         ${SEGMENT_LIST_COLUMNS.map(
@@ -966,9 +1021,18 @@ export class SegmentListElement extends SegmentKitElement {
     const n = this.allMatching ? this.total : this.selection.size;
     const pageAll = this.selection.allSelected && this.total > this.items.length;
     if (!n) return nothing;
+    // Busy buttons stay focusable (aria-disabled), so focus is not lost while an action runs.
     const busy = !!this.working;
     const act = (action: string, label: string, run: () => unknown, danger = false) =>
-      html`<button type="button" data-action=${action} class=${danger ? 'danger' : ''} ?disabled=${busy} @click=${() => void run()}>
+      html`<button
+        type="button"
+        data-action=${action}
+        class=${danger ? 'danger' : ''}
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => {
+          if (!this.working) void run();
+        }}
+      >
         ${label}
       </button>`;
     const patch = (p: SegmentPatch) => async () => {

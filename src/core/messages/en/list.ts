@@ -7,7 +7,7 @@ const segments = (n: number, f: Formatters) => `${f.number(n)} ${f.plural(n) ===
 
 export const list = {
   'list.label': 'Segments',
-  'list.search': 'Search segments',
+  'list.search': 'Search segments by name',
   'list.search.placeholder': 'Search by name',
   'list.tags': 'Tags',
   'list.tags.count': ({ count }: N) => `Tags (${count})`,
@@ -47,7 +47,8 @@ export const list = {
   'list.status.failed': 'Failed',
   'list.status.skipped': 'Skipped',
   'list.status.draftWhy': 'A draft cannot be activated: open it in the builder and fix its problems.',
-  'list.status.skippedWhy': 'Skipped: the segment is inactive, so the refresh passed it over.',
+  'list.status.draftNote': 'Fix it in the builder to activate it.',
+  'list.status.skippedNote': 'Inactive: not refreshed.',
   'list.status.showError': 'Show the error',
   'list.status.hideError': 'Hide the error',
   'list.schedule.system': 'System',
