@@ -18,8 +18,7 @@ export async function focusRow(root: ShadowRoot | HTMLElement, rows: EditorRow[]
   // The virtualizer renders its rows after its own layout: wait for it before looking. (Its
   // promise settles only after a child is resized: a move that resizes nothing never settles
   // it, so two frames at most.)
-  const layout = virtualizer?.layoutComplete;
-  if (layout) await Promise.race([layout.catch(() => undefined), frame().then(frame)]);
+  await Promise.race([virtualizer?.layoutComplete?.catch(() => undefined), frame().then(frame)]);
   const selector = `[data-key="${CSS.escape(key)}"]`;
   if (virtualizer && index >= 0 && !root.querySelector(selector)) {
     // Off screen in a virtualized list: bring it into view first (on-screen rows need no scroll).
