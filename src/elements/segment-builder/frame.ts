@@ -32,6 +32,14 @@ export function loadVirtualizer(): Promise<VirtualRows> {
   ));
 }
 
+/**
+ * While a long list waits for the virtualizer: a promise settled once it has loaded (the
+ * builder then re-renders with it). `undefined` when the list is already in its final form.
+ */
+export function listPending(rows: EditorRow[]): Promise<unknown> | undefined {
+  return rows.length > VIRTUALIZE_AT && !virtual ? loadVirtualizer() : undefined;
+}
+
 /** The rows of the list (a long one through the virtualizer, once loaded: virtual-rows.ts). */
 export function rowList(view: BuilderView, rows: EditorRow[], onFailed: () => void): unknown {
   const long = rows.length > VIRTUALIZE_AT;
