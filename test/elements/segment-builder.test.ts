@@ -327,6 +327,16 @@ describe('<segment-builder>', () => {
     expect(rendered).to.be.lessThan(200);
   });
 
+  it('keeps focus on a row moved with Alt+ArrowDown in a virtualized list', async () => {
+    const el = await builder(creditConditions(1000));
+    await until(() => shadow(el).querySelector('lit-virtualizer [data-key="c5"]') !== null, 3000, 'the virtualizer with c5');
+    shadow(el).querySelector<HTMLElement>('lit-virtualizer [data-key="c5"]')!.focus();
+    await sendKeys({ press: 'Alt+ArrowDown' });
+    await el.updateComplete;
+    expect((el.segment!.rules[0]!.where as { children: { id: string }[] }).children[6]!.id).to.equal('c5');
+    await until(() => shadow(el).activeElement?.getAttribute('data-key') === 'c5', 2000, 'focus on the moved row');
+  });
+
   it("opens a row's attribute picker whole, even far down a long segment whose off-screen rows the browser skips", async () => {
     const el = await builder(creditConditions(60));
     const rows = shadow(el).querySelectorAll('condition-row');

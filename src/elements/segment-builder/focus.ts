@@ -15,8 +15,10 @@ const frame = () => new Promise((r) => requestAnimationFrame(r));
 export async function focusRow(root: ShadowRoot | HTMLElement, rows: EditorRow[], key: string, part?: string): Promise<void> {
   const index = rows.findIndex((r) => r.key === key);
   const virtualizer = root.querySelector<Virtualizer>('lit-virtualizer');
-  // The virtualizer renders its rows after its own layout: wait for it before looking.
-  if (virtualizer?.layoutComplete) await virtualizer.layoutComplete.catch(() => undefined);
+  // The virtualizer renders its rows after its own layout: wait for it before looking. (Its
+  // promise settles only after a child is resized: a move that resizes nothing never settles
+  // it, so two frames at most.)
+  await Promise.race([virtualizer?.layoutComplete?.catch(() => undefined), frame().then(frame)]);
   const selector = `[data-key="${CSS.escape(key)}"]`;
   if (virtualizer && index >= 0 && !root.querySelector(selector)) {
     // Off screen in a virtualized list: bring it into view first (on-screen rows need no scroll).

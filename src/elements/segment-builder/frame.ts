@@ -15,38 +15,43 @@ export const VIRTUALIZE_AT = 400;
 /** Rows shown while the virtualizer loads: a screenful (a row is at least ~32 px tall), at most 60. */
 const firstRows = (): number => Math.min(60, Math.ceil((globalThis.innerHeight || 1000) / 32) + 2);
 
-let virtualizerLoad: Promise<unknown> | undefined;
-/** @lit-labs/virtualizer is loaded as soon as a segment large enough to need it is set. */
-export function loadVirtualizer(): Promise<unknown> {
-  return (virtualizerLoad ??= import('@lit-labs/virtualizer').catch((e: unknown) => {
-    virtualizerLoad = undefined;
-    throw e;
-  }));
+type VirtualRows = typeof import('./virtual-rows.js');
+let virtual: VirtualRows | undefined;
+let virtualizerLoad: Promise<VirtualRows> | undefined;
+/**
+ * The virtualized list (@lit-labs/virtualizer with its layout, one chunk) is loaded as soon
+ * as a segment large enough to need it is set.
+ */
+export function loadVirtualizer(): Promise<VirtualRows> {
+  return (virtualizerLoad ??= import('./virtual-rows.js').then(
+    (m) => (virtual = m),
+    (e: unknown) => {
+      virtualizerLoad = undefined;
+      throw e;
+    },
+  ));
 }
 
-export function rowList(view: BuilderView, rows: EditorRow[], onLoaded: () => void, onFailed: () => void): unknown {
-  if (rows.length <= VIRTUALIZE_AT)
-    return repeat(
-      rows,
-      (r) => r.key,
-      (r) => renderRow(view, r),
-    );
-  if (customElements.get('lit-virtualizer')) {
-    return html`<lit-virtualizer
-      .items=${rows}
-      .keyFunction=${(r: EditorRow) => r.key}
-      .renderItem=${(r: EditorRow) => renderRow(view, r)}
-    ></lit-virtualizer>`;
-  }
-  // The first screenful of rows, until the virtualizer has loaded; then a re-render.
-  loadVirtualizer().then(onLoaded, onFailed);
-  const shown = firstRows();
+/**
+ * While a long list waits for the virtualizer: a promise settled once it has loaded (the
+ * builder then re-renders with it). `undefined` when the list is already in its final form.
+ */
+export function listPending(rows: EditorRow[]): Promise<unknown> | undefined {
+  return rows.length > VIRTUALIZE_AT && !virtual ? loadVirtualizer() : undefined;
+}
+
+/** The rows of the list (a long one through the virtualizer, once loaded: virtual-rows.ts). */
+export function rowList(view: BuilderView, rows: EditorRow[], onFailed: () => void): unknown {
+  const long = rows.length > VIRTUALIZE_AT;
+  if (long && virtual) return virtual.virtualRows(view, rows);
+  // A long list: the first screenful of rows until the virtualizer has loaded, then a re-render.
+  if (long) loadVirtualizer().then(() => view.requestUpdate(), onFailed);
+  const shown = long ? firstRows() : rows.length;
   return html`${repeat(
-      rows.slice(0, shown),
-      (r) => r.key,
-      (r) => renderRow(view, r),
-    )}
-    <p class="muted" role="status">${term('builder.rows.loading', { count: rows.length - shown })}</p>`;
+    rows.slice(0, shown),
+    (r) => r.key,
+    (r) => renderRow(view, r),
+  )}${long ? html`<p class="muted" role="status">${term('builder.rows.loading', { count: rows.length - shown })}</p>` : nothing}`;
 }
 
 /** What was wrong with a document that could not be opened, and the way on. */

@@ -11,6 +11,7 @@ import type { CountResult, SegmentProvider } from '../../core/provider/types.js'
 import { AnnouncerController } from '../shared/controllers/announcer.js';
 import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { term } from '../shared/messages.js';
+import { listPending } from './frame.js';
 
 export interface CountsHost extends ReactiveControllerHost {
   readonly editor: SegmentEditor;
@@ -73,7 +74,21 @@ export class LiveCounts implements ReactiveController {
   reset(): void {
     this.task.reset();
     this.countedFor = undefined;
-    afterPaint(() => this.request(true));
+    this.afterList(() => this.request(true));
+  }
+
+  /**
+   * Run `fn` once the next frame has been painted and, if the list is still being finished
+   * (a long segment's virtualizer on its way; it loads or fails), once the frame that shows
+   * it finished has been painted: the rows come first, the count a frame after them.
+   */
+  private afterList(fn: () => void): void {
+    afterPaint(() => {
+      const run = () => afterPaint(fn);
+      const pending = listPending(this.host.editor.rows);
+      if (pending) void pending.then(run, run);
+      else fn();
+    });
   }
 
   /** The polite live region; the host places it once. */
@@ -91,7 +106,7 @@ export class LiveCounts implements ReactiveController {
   hostUpdated(): void {
     if (this.started) return;
     this.started = true;
-    afterPaint(() => {
+    this.afterList(() => {
       this.painted = true;
       this.request(true);
     });

@@ -375,12 +375,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
         aria-label=${term('builder.rows.label')}
         @condition-change=${(e: ConditionChangeEvent) => applyConditionChange(this, e)}
       >
-        ${rowList(
-          this,
-          rows,
-          () => this.requestUpdate(),
-          () => (this.status = term('builder.rows.loadFailed')),
-        )}
+        ${rowList(this, rows, () => (this.status = term('builder.rows.loadFailed')))}
       </div>
       ${this.readonly ? nothing : footer(doc, (op, fromSegment) => this.addRule(op, fromSegment))} ${this.liveCounts.renderAnnouncer()}
       ${this.help.render()}

@@ -40,6 +40,9 @@ export interface BuilderView {
   activate(key: string): void;
   /** "customer" / "customers", from the catalog's audience label. */
   audienceNoun(n: number): string;
+  /** The element's render root and update (for the row list that loads on demand). */
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  requestUpdate(): void;
 }
 
 /** The class that indents a row to its depth. */
