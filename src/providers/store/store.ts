@@ -34,7 +34,7 @@ import {
 import { toInstant, parseIsoDate } from '../../core/model/dates.js';
 import { parseSegment } from '../../core/validate/parse.js';
 import { validateSegment, type ValidationResult } from '../../core/validate/validate.js';
-import { compare, pageArgs, sortSpecs } from './sort.js';
+import { compareKeys, pageArgs, sortKey, sortSpecs, type SortKey } from './sort.js';
 import { readStore, writeStore, type StorageLike, type StoredSegment } from './storage.js';
 
 /** What an evaluator is given besides the definition. */
@@ -187,17 +187,77 @@ const SORT_VALUES: Record<string, (s: SegmentSummary) => unknown> = {
  */
 export const SEGMENT_SORT_KEYS: readonly string[] = Object.keys(SORT_VALUES);
 
-/** Summaries in sort order, empty values last either way, ties by id (so pages never overlap). Each value is read once. */
-function sortSummaries(items: SegmentSummary[], sorts: readonly SortSpec[]): SegmentSummary[] {
-  const keyed = items.map((s) => ({ s, values: sorts.map((o) => SORT_VALUES[o.key]!(s)) }));
+/**
+ * A summary as `list` keeps it between calls, with what it was built from: the entry's
+ * document (replaced, never changed in place, whenever the segment changes) and its other
+ * fields, and the segments that use it. When any of them differs, the summary is built again.
+ */
+interface Listed {
+  entry: Entry;
+  doc: SegmentDocument;
+  status: SegmentStatus;
+  memberCount: number | null;
+  lastRefreshed: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastError: string | null;
+  schedule: Entry['schedule'];
+  activateAt: string | null;
+  deactivateAt: string | null;
+  usedBy: readonly string[];
+  /** Never handed out: `list` gives copies. */
+  summary: SegmentSummary;
+  /** The name and display name in lower case, for the search. */
+  name: string;
+  displayName: string;
+}
+
+/** What `list` keeps between calls: every summary in store order, and the orders asked for lately. */
+interface Listing {
+  rows: Listed[];
+  users: Map<string, string[]>;
+  /** Sort orders (`sortId`) → the rows in that order. */
+  sorted: Map<string, Listed[]>;
+}
+
+/** How many sort orders a listing keeps. */
+const SORTED_KEPT = 8;
+const NOBODY: readonly string[] = Object.freeze([]);
+
+const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+function upToDate(r: Listed, s: Entry, usedBy: readonly string[]): boolean {
+  return (
+    r.doc === s.doc &&
+    r.status === s.status &&
+    r.memberCount === s.memberCount &&
+    r.lastRefreshed === s.lastRefreshed &&
+    r.createdAt === s.createdAt &&
+    r.updatedAt === s.updatedAt &&
+    r.lastError === s.lastError &&
+    r.schedule === s.schedule &&
+    r.activateAt === s.activateAt &&
+    r.deactivateAt === s.deactivateAt &&
+    sameList(r.usedBy, usedBy)
+  );
+}
+
+/** A summary to hand out: its lists copied, so a caller's changes stay its own. */
+const copyOf = (s: SegmentSummary): SegmentSummary => ({ ...s, tags: s.tags.slice(), usedBy: s.usedBy.slice() });
+
+const sortId = (sorts: readonly SortSpec[]) => sorts.map((o) => `${o.key} ${o.direction ?? 'asc'}`).join(',');
+
+/** Rows in sort order, empty values last either way, ties by id (so pages never overlap). Each value is read once. */
+function sortRows(rows: readonly Listed[], sorts: readonly SortSpec[]): Listed[] {
+  const keyed = rows.map((r) => ({ r, id: r.summary.id, keys: sorts.map((o): SortKey => sortKey(SORT_VALUES[o.key]!(r.summary))) }));
   keyed.sort((a, b) => {
     for (let i = 0; i < sorts.length; i++) {
-      const c = compare(a.values[i], b.values[i], sorts[i]!.direction);
+      const c = compareKeys(a.keys[i]!, b.keys[i]!, sorts[i]!.direction);
       if (c !== 0) return c;
     }
-    return a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
-  return keyed.map((k) => k.s);
+  return keyed.map((k) => k.r);
 }
 
 export class SegmentStore {
@@ -212,6 +272,9 @@ export class SegmentStore {
   private readonly stale = new Set<Entry>();
   private dirty = false;
   private error: SegmentProviderError | undefined;
+  /** `list`'s summaries and sort orders from its last call (checked against the entries at every call). */
+  private listing: Listing | undefined;
+  private readonly listed = new WeakMap<Entry, Listed>();
 
   constructor(options: SegmentStoreOptions) {
     this.catalog = options.catalog;
@@ -257,12 +320,11 @@ export class SegmentStore {
     await this.settle(opts.signal);
     const search = typeof opts.search === 'string' ? opts.search.trim().toLowerCase() : '';
     const tags = Array.isArray(opts.tags) ? opts.tags.filter((t) => typeof t === 'string') : [];
-    const users = this.dependants();
-    let items = [...this.entries.values()].map((s) => this.summary(s, users));
-    if (search) items = items.filter((s) => s.name.toLowerCase().includes(search) || (s.displayName ?? '').toLowerCase().includes(search));
-    if (tags.length) items = items.filter((s) => tags.every((t) => s.tags.includes(t)));
+    let rows = this.sorted(sorts);
+    if (search) rows = rows.filter((r) => r.name.includes(search) || r.displayName.includes(search));
+    if (tags.length) rows = rows.filter((r) => tags.every((t) => r.summary.tags.includes(t)));
     const [offset, limit] = pageArgs(opts.offset, opts.limit, 50);
-    return { total: items.length, items: sortSummaries(items, sorts).slice(offset, offset + limit) };
+    return { total: rows.length, items: rows.slice(offset, offset + limit).map((r) => copyOf(r.summary)) };
   }
 
   async get(id: string, opts: CallOptions = {}): Promise<SegmentDocument> {
@@ -471,6 +533,75 @@ export class SegmentStore {
       }
     }
     return out;
+  }
+
+  /**
+   * Every summary, in store order, as of now. The summaries of the last call are kept and
+   * each is checked against its entry (a few comparisons): only the segments that changed
+   * are summarized again, and who uses whom is worked out again only when a document changed
+   * or a segment came or went. The sort orders kept are dropped when anything changed.
+   */
+  private currentListing(): Listing {
+    const prev = this.listing;
+    let sameDocs = prev !== undefined && prev.rows.length === this.entries.size;
+    if (prev && sameDocs) {
+      let i = 0;
+      for (const s of this.entries.values()) {
+        const r = prev.rows[i++]!;
+        if (r.entry !== s || r.doc !== s.doc) {
+          sameDocs = false;
+          break;
+        }
+      }
+    }
+    const users = prev && sameDocs ? prev.users : this.dependants();
+    let changed = !sameDocs;
+    const rows: Listed[] = [];
+    let i = 0;
+    for (const s of this.entries.values()) {
+      const usedBy = users.get(s.doc.id!) ?? NOBODY;
+      // Most often the entry is where it was at the last call.
+      const at = prev?.rows[i++];
+      let r = at?.entry === s ? at : this.listed.get(s);
+      if (!r || !upToDate(r, s, usedBy)) {
+        const summary = this.summary(s, users);
+        r = {
+          entry: s,
+          doc: s.doc,
+          status: s.status,
+          memberCount: s.memberCount,
+          lastRefreshed: s.lastRefreshed,
+          createdAt: s.createdAt,
+          updatedAt: s.updatedAt,
+          lastError: s.lastError,
+          schedule: s.schedule,
+          activateAt: s.activateAt,
+          deactivateAt: s.deactivateAt,
+          usedBy,
+          summary,
+          name: summary.name.toLowerCase(),
+          displayName: (summary.displayName ?? '').toLowerCase(),
+        };
+        this.listed.set(s, r);
+        changed = true;
+      }
+      rows.push(r);
+    }
+    if (prev && !changed) return prev;
+    return (this.listing = { rows, users, sorted: new Map() });
+  }
+
+  /** Every summary in the order of `sorts` (kept for the next call while nothing changes). */
+  private sorted(sorts: readonly SortSpec[]): Listed[] {
+    const listing = this.currentListing();
+    const id = sortId(sorts);
+    let rows = listing.sorted.get(id);
+    if (!rows) {
+      rows = sortRows(listing.rows, sorts);
+      if (listing.sorted.size >= SORTED_KEPT) listing.sorted.delete(listing.sorted.keys().next().value!);
+      listing.sorted.set(id, rows);
+    }
+    return rows;
   }
 
   private summary(s: Entry, users = this.dependants()): SegmentSummary {
