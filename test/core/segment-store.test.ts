@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SegmentProviderError, isAbortError, type SegmentDocument, type SegmentSummary } from '../../src/core/index.js';
 import { REFRESH_SLICE_MS, SegmentStore, type EvaluationContext, type SegmentEvaluator } from '../../src/providers/store/index.js';
+import { compare } from '../../src/providers/store/sort.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
 import { memoryStorage, rejects } from './helpers/provider.js';
 
@@ -599,6 +600,54 @@ describe('segment store: listing between changes (list keeps its summaries and s
     for (const x of await byId(store)) await fresh.save(await store.get(x.id));
     const strip = (list: SegmentSummary[]) => list.map(({ id, displayName, state, usedBy, tags }) => ({ id, displayName, state, usedBy, tags }));
     assert.deepEqual(strip(await byId(store, 'displayName')), strip(await byId(fresh, 'displayName')));
+  });
+
+  it('after many small changes, every order kept is still the whole list in order (the sort starts from the last order)', async () => {
+    const c = clock();
+    const answers: Record<string, number> = {};
+    const n = 300;
+    for (let i = 0; i < n; i++) answers[`s${i}`] = (i * 37) % 50;
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator(answers).evaluator, now: c.now });
+    for (let i = 0; i < n; i++) await store.save(doc(`s${i}`, { displayName: i % 3 ? `Name ${(i * 7) % 41}` : '', state: 'inactive' }));
+    const values: Record<string, (s: SegmentSummary) => unknown> = {
+      displayName: (s) => s.displayName || s.name,
+      state: (s) => s.state,
+      memberCount: (s) => s.memberCount,
+      updatedAt: (s) => Date.parse(s.updatedAt),
+      tags: (s) => s.tags,
+    };
+    const sorts = ['displayName', '-displayName', 'state', '-memberCount', '-updatedAt', 'tags'];
+    let count = n;
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let round = 0; round < 25; round++) {
+      for (const sort of sorts) {
+        const { items, total } = await store.list({ sort, limit: 1000 });
+        assert.equal(total, items.length);
+        assert.equal(total, count, 'every segment, once');
+        assert.equal(new Set(items.map((s) => s.id)).size, items.length, 'no row twice');
+        const key = sort.replace('-', '');
+        const direction = sort.startsWith('-') ? 'desc' : 'asc';
+        for (let i = 1; i < items.length; i++) {
+          const cmp = compare(values[key]!(items[i - 1]!), values[key]!(items[i]!), direction);
+          assert.ok(cmp < 0 || (cmp === 0 && items[i - 1]!.id < items[i]!.id), `${sort}, round ${round}: ${items[i - 1]!.id} before ${items[i]!.id}`);
+        }
+      }
+      c.t += 60_000;
+      const some = Array.from({ length: 1 + Math.floor(random() * 8) }, () => `s${Math.floor(random() * n)}`);
+      const ids = [...new Set(some)].filter((id) => store.lookup(id));
+      const what = random();
+      if (what < 0.3) await store.update(ids, { displayName: `Renamed ${Math.floor(random() * 100)}` });
+      else if (what < 0.5) await store.update(ids, { state: random() < 0.5 ? 'active' : 'inactive' });
+      else if (what < 0.65) await store.update(ids, { tags: [`t${Math.floor(random() * 4)}`] });
+      else if (what < 0.8 && ids.length) {
+        await store.delete([ids[0]!]);
+        count--;
+      } else {
+        await store.save(doc(`new-${round}`, { displayName: `New ${round}`, state: 'inactive' }));
+        count++;
+      }
+    }
   });
 
   it('a caller changing the summaries it was given does not change the next list', async () => {

@@ -210,6 +210,12 @@ interface Listed {
   /** The name and display name in lower case, for the search. */
   name: string;
   displayName: string;
+  /** Sort values worked out so far, by sort key (they last as long as the summary). */
+  keys: Record<string, SortKey>;
+  /** The listing it was last part of (`Listing.generation`). */
+  seen: number;
+  /** Marks it placed while an order is put together (`SegmentStore.sorted`). */
+  placed: number;
 }
 
 /** What `list` keeps between calls: every summary in store order, and the orders asked for lately. */
@@ -218,10 +224,16 @@ interface Listing {
   users: Map<string, string[]>;
   /** Sort orders (`sortId`) → the rows in that order. */
   sorted: Map<string, Listed[]>;
+  /**
+   * The orders of earlier listings, where to start sorting from: after a few segments changed,
+   * the rows are almost in order already, which the sort goes through quickly.
+   */
+  hints: Map<string, Listed[]>;
+  generation: number;
 }
 
 /** How many sort orders a listing keeps. */
-const SORTED_KEPT = 8;
+const SORTED_KEPT = 4;
 const NOBODY: readonly string[] = Object.freeze([]);
 
 const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
@@ -247,17 +259,41 @@ const copyOf = (s: SegmentSummary): SegmentSummary => ({ ...s, tags: s.tags.slic
 
 const sortId = (sorts: readonly SortSpec[]) => sorts.map((o) => `${o.key} ${o.direction ?? 'asc'}`).join(',');
 
-/** Rows in sort order, empty values last either way, ties by id (so pages never overlap). Each value is read once. */
-function sortRows(rows: readonly Listed[], sorts: readonly SortSpec[]): Listed[] {
-  const keyed = rows.map((r) => ({ r, id: r.summary.id, keys: sorts.map((o): SortKey => sortKey(SORT_VALUES[o.key]!(r.summary))) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < sorts.length; i++) {
-      const c = compareKeys(a.keys[i]!, b.keys[i]!, sorts[i]!.direction);
+function keyOf(r: Listed, key: string): SortKey {
+  let k = r.keys[key];
+  if (k === undefined) k = r.keys[key] = sortKey(SORT_VALUES[key]!(r.summary));
+  return k;
+}
+
+/** The comparison of rows for `sorts`: empty values last either way, ties by id (so pages never overlap). */
+function comparator(sorts: readonly SortSpec[]): (a: Listed, b: Listed) => number {
+  return (a, b) => {
+    for (const o of sorts) {
+      const c = compareKeys(a.keys[o.key]!, b.keys[o.key]!, o.direction);
       if (c !== 0) return c;
     }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-  return keyed.map((k) => k.r);
+    const x = a.summary.id;
+    const y = b.summary.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
+/** Rows in sort order (sorted in place). Each value is worked out once per summary. */
+function sortRows(rows: Listed[], sorts: readonly SortSpec[]): Listed[] {
+  for (const r of rows) for (const o of sorts) keyOf(r, o.key);
+  return rows.sort(comparator(sorts));
+}
+
+/** Two lists in sort order as one. */
+function merge(a: readonly Listed[], b: readonly Listed[], compare: (x: Listed, y: Listed) => number): Listed[] {
+  const out: Listed[] = new Array<Listed>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 export class SegmentStore {
@@ -275,6 +311,8 @@ export class SegmentStore {
   /** `list`'s summaries and sort orders from its last call (checked against the entries at every call). */
   private listing: Listing | undefined;
   private readonly listed = new WeakMap<Entry, Listed>();
+  private listings = 0;
+  private placing = 0;
 
   constructor(options: SegmentStoreOptions) {
     this.catalog = options.catalog;
@@ -556,6 +594,7 @@ export class SegmentStore {
     }
     const users = prev && sameDocs ? prev.users : this.dependants();
     let changed = !sameDocs;
+    const generation = ++this.listings;
     const rows: Listed[] = [];
     let i = 0;
     for (const s of this.entries.values()) {
@@ -581,14 +620,23 @@ export class SegmentStore {
           summary,
           name: summary.name.toLowerCase(),
           displayName: (summary.displayName ?? '').toLowerCase(),
+          keys: Object.create(null) as Record<string, SortKey>,
+          seen: 0,
+          placed: 0,
         };
         this.listed.set(s, r);
         changed = true;
       }
       rows.push(r);
     }
-    if (prev && !changed) return prev;
-    return (this.listing = { rows, users, sorted: new Map() });
+    if (prev && !changed) {
+      this.listings--;
+      return prev;
+    }
+    for (const r of rows) r.seen = generation;
+    const hints = new Map(prev ? [...prev.hints, ...prev.sorted] : []);
+    for (const k of [...hints.keys()].slice(0, Math.max(0, hints.size - SORTED_KEPT))) hints.delete(k);
+    return (this.listing = { rows, users, sorted: new Map(), hints, generation });
   }
 
   /** Every summary in the order of `sorts` (kept for the next call while nothing changes). */
@@ -597,7 +645,24 @@ export class SegmentStore {
     const id = sortId(sorts);
     let rows = listing.sorted.get(id);
     if (!rows) {
-      rows = sortRows(listing.rows, sorts);
+      const hint = listing.hints.get(id);
+      if (hint) {
+        // The order asked for last time with these sorts: the summaries that did not change are still in order
+        // among themselves; sort the others (changed or new) and merge the two.
+        const mark = ++this.placing;
+        const kept: Listed[] = [];
+        for (const r of hint) {
+          if (r.seen === listing.generation) {
+            r.placed = mark;
+            kept.push(r);
+          }
+        }
+        const others = sortRows(
+          listing.rows.filter((r) => r.placed !== mark),
+          sorts,
+        );
+        rows = merge(kept, others, comparator(sorts));
+      } else rows = sortRows(listing.rows.slice(), sorts);
       if (listing.sorted.size >= SORTED_KEPT) listing.sorted.delete(listing.sorted.keys().next().value!);
       listing.sorted.set(id, rows);
     }
