@@ -314,7 +314,11 @@ export class SegmentListElement extends SegmentKitElement {
       return;
     }
     const v = this.current;
-    void this.rows.run([provider, v.search.trim(), v.tags, v.sort.key, v.sort.direction ?? 'asc', v.page, this.size], { delay });
+    const args: ListArgs = [provider, v.search.trim(), v.tags, v.sort.key, v.sort.direction ?? 'asc', v.page, this.size];
+    // Once rows are shown, without a debounce the provider is asked at once, not a task later: a quick answer (the
+    // memory provider's) is then rendered in the same frame as the click, with no frame of pending rows between.
+    // The first list waits a task, so "Loading" is painted first.
+    void (delay > 0 || !this.rows.hasValue ? this.rows.run(args, { delay }) : this.rows.runNow(args));
   }
 
   private loaded(result: ListResult): void {
@@ -645,6 +649,19 @@ export class SegmentListElement extends SegmentKitElement {
     for (const id of ids) {
       const users = (this.known.get(id)?.usedBy ?? []).filter((u) => !gone.has(u));
       if (users.length) out[id] = users;
+    }
+    return out;
+  }
+
+  /** A row's labels, worked out once per summary and language (a selection renders every row). */
+  private readonly labels = new WeakMap<SegmentSummary, { translator: object; select: string; menu: string }>();
+  private rowLabels(s: SegmentSummary): { select: string; menu: string } {
+    const translator = currentTranslator();
+    let out = this.labels.get(s);
+    if (out?.translator !== translator) {
+      const name = shownName(s);
+      out = { translator, select: term('list.select', { name }), menu: term('list.action.menu', { name }) };
+      this.labels.set(s, out);
     }
     return out;
   }
@@ -1205,7 +1222,7 @@ export class SegmentListElement extends SegmentKitElement {
     const s =
       this.refreshing.has(raw.id) && raw.status !== 'draft' && raw.state === 'active' ? { ...raw, status: 'running' as const } : raw;
     const selected = this.allMatching || this.selection.has(s.id);
-    const name = shownName(s);
+    const labels = this.rowLabels(raw);
     return html`<tr
       part="row"
       data-id=${s.id}
@@ -1219,7 +1236,7 @@ export class SegmentListElement extends SegmentKitElement {
               <input
                 type="checkbox"
                 part="row-select"
-                aria-label=${term('list.select', { name })}
+                aria-label=${labels.select}
                 .checked=${live(selected)}
                 ?disabled=${this.allMatching}
                 @click=${(e: MouseEvent) => this.onRowCheck(e, s.id)}
@@ -1253,7 +1270,7 @@ export class SegmentListElement extends SegmentKitElement {
                 aria-haspopup="menu"
                 aria-expanded=${this.menuFor === s.id && this.rowMenu.open ? 'true' : 'false'}
                 aria-controls=${this.menuFor === s.id ? 'row-menu' : nothing}
-                aria-label=${term('list.action.menu', { name })}
+                aria-label=${labels.menu}
                 @click=${() => (this.menuFor === s.id && this.rowMenu.open ? this.rowMenu.hide({ focus: true }) : this.openRowMenu(s.id))}
                 @keydown=${(e: KeyboardEvent) => this.onRowMenuButtonKeydown(e, s.id)}
               >
