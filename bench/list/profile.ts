@@ -45,7 +45,12 @@ interface Loaf {
 }
 
 const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
-const out = await buildPages({ minify: false, root: PAGES, input: { sk: join(PAGES, 'segment-kit.html') }, name: 'segment-kit-bench-list-profile' });
+const out = await buildPages({
+  minify: false,
+  root: PAGES,
+  input: { sk: join(PAGES, 'segment-kit.html') },
+  name: 'segment-kit-bench-list-profile',
+});
 const { origin, server } = await serve(out);
 const browser = await launch();
 /** The built files' source maps, to name the source module and line of each profiled function. */
@@ -101,7 +106,9 @@ try {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   const loaf = (await page.evaluate(() => (window as unknown as { __loaf: unknown[] }).__loaf)) as Loaf[];
 
-  console.log(`\n<segment-list>, ${segments.toLocaleString('en')} segments, ${step}${step === 'sort' ? ` ${column}` : ''}: ${JSON.stringify(result)}`);
+  console.log(
+    `\n<segment-list>, ${segments.toLocaleString('en')} segments, ${step}${step === 'sort' ? ` ${column}` : ''}: ${JSON.stringify(result)}`,
+  );
 
   if (loaf.length) {
     console.log('\nLong animation frames during the step (ms):');

@@ -598,7 +598,8 @@ describe('segment store: listing between changes (list keeps its summaries and s
     // After all that, the same as a store that never listed before.
     const fresh = new SegmentStore({ catalog, evaluator: tableEvaluator(answers).evaluator, now: c.now });
     for (const x of await byId(store)) await fresh.save(await store.get(x.id));
-    const strip = (list: SegmentSummary[]) => list.map(({ id, displayName, state, usedBy, tags }) => ({ id, displayName, state, usedBy, tags }));
+    const strip = (list: SegmentSummary[]) =>
+      list.map(({ id, displayName, state, usedBy, tags }) => ({ id, displayName, state, usedBy, tags }));
     assert.deepEqual(strip(await byId(store, 'displayName')), strip(await byId(fresh, 'displayName')));
   });
 
@@ -630,7 +631,10 @@ describe('segment store: listing between changes (list keeps its summaries and s
         const direction = sort.startsWith('-') ? 'desc' : 'asc';
         for (let i = 1; i < items.length; i++) {
           const cmp = compare(values[key]!(items[i - 1]!), values[key]!(items[i]!), direction);
-          assert.ok(cmp < 0 || (cmp === 0 && items[i - 1]!.id < items[i]!.id), `${sort}, round ${round}: ${items[i - 1]!.id} before ${items[i]!.id}`);
+          assert.ok(
+            cmp < 0 || (cmp === 0 && items[i - 1]!.id < items[i]!.id),
+            `${sort}, round ${round}: ${items[i - 1]!.id} before ${items[i]!.id}`,
+          );
         }
       }
       c.t += 60_000;

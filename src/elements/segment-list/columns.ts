@@ -74,10 +74,7 @@ function dayAndTime(iso: string): readonly [string, string] {
 export function dateCell(iso: string | null): TemplateResult | string {
   if (!iso) return term('list.never');
   const [day, time] = dayAndTime(iso);
-  return html`<time datetime=${iso} class="when"
-    >${day}
-    <span class="muted small">${time} UTC</span></time
-  >`;
+  return html`<time datetime=${iso} class="when">${day} <span class="muted small">${time} UTC</span></time>`;
 }
 
 /** What the list needs from the element to render the cells it cannot render alone. */

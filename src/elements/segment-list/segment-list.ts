@@ -1209,7 +1209,10 @@ export class SegmentListElement extends SegmentKitElement {
         <tbody class=${this.rows.stale ? 'stale' : ''} @keydown=${this.onTableKeydown}>
           ${repeat(
             items,
-            ((keys) => (s: SegmentSummary) => keys.get(s.id))(this.keysFor(items)),
+            (
+              (keys) => (s: SegmentSummary) =>
+                keys.get(s.id)
+            )(this.keysFor(items)),
             (s, i) => this.renderRow(s, i),
           )}
         </tbody>
