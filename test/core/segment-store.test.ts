@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SegmentProviderError, isAbortError, type SegmentDocument, type SegmentSummary } from '../../src/core/index.js';
 import { REFRESH_SLICE_MS, SegmentStore, type EvaluationContext, type SegmentEvaluator } from '../../src/providers/store/index.js';
+import { compare } from '../../src/providers/store/sort.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
 import { memoryStorage, rejects } from './helpers/provider.js';
 
@@ -511,6 +512,177 @@ describe('segment store: listing for the Segments page', () => {
     );
     assert.deepEqual((await store.list({ offset: 10 })).items, []);
     assert.equal((await store.list({ offset: 10 })).total, 5);
+  });
+});
+
+describe('segment store: listing between changes (list keeps its summaries and sort orders)', () => {
+  /** What a fresh store with the same segments would list: every summary, by id, with every field. */
+  const byId = async (store: SegmentStore, sort = 'id') => (await store.list({ sort, limit: 1000 })).items;
+  const ids = async (store: SegmentStore, opts: Parameters<SegmentStore['list']>[0]) => (await store.list(opts)).items.map((s) => s.id);
+
+  it('every change shows at the next list, in the summaries, the sort orders, the search and the tag filter', async () => {
+    const c = clock();
+    const answers: Record<string, number | (() => Promise<number>)> = { a: 5, b: 7, c: 3, d: 9 };
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator(answers).evaluator, now: c.now });
+    await store.save(doc('a', { displayName: 'Mango', tags: ['x'] }));
+    await store.save(doc('b', { displayName: 'Apple' }));
+    await store.save(doc('c', { displayName: 'Kiwi', state: 'inactive' }));
+    // Ask for every order and search once, so that they are kept.
+    const warm = async () => {
+      for (const sort of ['id', 'displayName', '-memberCount', 'state', 'usedBy', '-updatedAt', 'tags', 'status'])
+        await store.list({ sort, limit: 1000 });
+      await store.list({ search: 'an' });
+      await store.list({ tags: ['x'] });
+    };
+    await warm();
+    assert.deepEqual(await ids(store, { sort: 'displayName' }), ['b', 'c', 'a']);
+
+    // update: a display name, a state, tags
+    c.at('2026-11-02T12:00:00Z');
+    await store.update(['a'], { displayName: 'Banana', tags: ['y'] });
+    assert.deepEqual(await ids(store, { sort: 'displayName' }), ['b', 'a', 'c'], 'renamed: sorted by the new name');
+    assert.deepEqual(await ids(store, { search: 'an' }), ['a'], 'the search finds the new name');
+    assert.deepEqual(await ids(store, { search: 'mango' }), [], 'and not the old one');
+    assert.deepEqual(await ids(store, { tags: ['x'] }), [], 'the tag filter sees the new tags');
+    assert.deepEqual(await ids(store, { sort: '-updatedAt' }), ['a', 'b', 'c'], 'the newest first, ties by id');
+    await warm();
+    await store.update(['b'], { state: 'inactive' });
+    assert.equal((await byId(store)).find((s) => s.id === 'b')!.state, 'inactive');
+    assert.deepEqual(await ids(store, { sort: 'state' }), ['a', 'b', 'c']);
+
+    // refresh: a new member count and status
+    await warm();
+    answers.c = 20;
+    await store.update(['c'], { state: 'active' });
+    assert.equal((await byId(store)).find((s) => s.id === 'c')!.memberCount, 20);
+    assert.deepEqual(await ids(store, { sort: '-memberCount' }), ['c', 'b', 'a']);
+    await warm();
+    answers.a = 50;
+    await store.refresh(['a']);
+    assert.deepEqual(await ids(store, { sort: '-memberCount' }), ['a', 'c', 'b']);
+    await warm();
+    answers.a = () => Promise.reject(new Error('down'));
+    await store.refresh(['a']);
+    const a = (await byId(store)).find((s) => s.id === 'a')!;
+    assert.equal(a.status, 'failed');
+    assert.equal(a.lastError, 'down');
+
+    // save: a new segment that uses another (its usedBy), and a new version of one
+    await warm();
+    await store.save(doc('d', { displayName: 'Cherry', rules: [{ segment: 'b' }] }));
+    assert.deepEqual(await ids(store, { sort: 'displayName' }), ['b', 'a', 'd', 'c']);
+    assert.deepEqual((await byId(store)).find((s) => s.id === 'b')!.usedBy, ['d']);
+    assert.deepEqual(await ids(store, { sort: '-usedBy' }), ['b', 'a', 'c', 'd']);
+    await warm();
+    await store.save({ ...(await store.get('d')), displayName: 'Zucchini', rules: doc('d').rules });
+    assert.deepEqual((await byId(store)).find((s) => s.id === 'b')!.usedBy, [], 'the new version does not use b');
+    assert.deepEqual(await ids(store, { sort: 'displayName' }), ['b', 'a', 'c', 'd']);
+
+    // a scheduled change falls due with no write in between: the next list applies and shows it
+    await warm();
+    await store.update(['d'], { deactivateAt: '2026-11-03T00:00:00Z' });
+    await warm();
+    assert.equal((await byId(store)).find((s) => s.id === 'd')!.deactivateAt, '2026-11-03T00:00:00.000Z');
+    c.at('2026-11-04T00:00:00Z');
+    const d = (await byId(store)).find((s) => s.id === 'd')!;
+    assert.equal(d.state, 'inactive');
+    assert.equal(d.deactivateAt, null);
+
+    // delete: gone from every order and search
+    await warm();
+    await store.delete(['a']);
+    assert.deepEqual(await ids(store, { sort: 'displayName' }), ['b', 'c', 'd']);
+    assert.deepEqual(await ids(store, { search: 'banana' }), []);
+    assert.equal((await store.list({})).total, 3);
+
+    // After all that, the same as a store that never listed before.
+    const fresh = new SegmentStore({ catalog, evaluator: tableEvaluator(answers).evaluator, now: c.now });
+    for (const x of await byId(store)) await fresh.save(await store.get(x.id));
+    const strip = (list: SegmentSummary[]) =>
+      list.map(({ id, displayName, state, usedBy, tags }) => ({ id, displayName, state, usedBy, tags }));
+    assert.deepEqual(strip(await byId(store, 'displayName')), strip(await byId(fresh, 'displayName')));
+  });
+
+  it('after many small changes, every order kept is still the whole list in order (the sort starts from the last order)', async () => {
+    const c = clock();
+    const answers: Record<string, number> = {};
+    const n = 300;
+    for (let i = 0; i < n; i++) answers[`s${i}`] = (i * 37) % 50;
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator(answers).evaluator, now: c.now });
+    for (let i = 0; i < n; i++) await store.save(doc(`s${i}`, { displayName: i % 3 ? `Name ${(i * 7) % 41}` : '', state: 'inactive' }));
+    const values: Record<string, (s: SegmentSummary) => unknown> = {
+      displayName: (s) => s.displayName || s.name,
+      state: (s) => s.state,
+      memberCount: (s) => s.memberCount,
+      updatedAt: (s) => Date.parse(s.updatedAt),
+      tags: (s) => s.tags,
+    };
+    const sorts = ['displayName', '-displayName', 'state', '-memberCount', '-updatedAt', 'tags'];
+    let count = n;
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let round = 0; round < 25; round++) {
+      for (const sort of sorts) {
+        const { items, total } = await store.list({ sort, limit: 1000 });
+        assert.equal(total, items.length);
+        assert.equal(total, count, 'every segment, once');
+        assert.equal(new Set(items.map((s) => s.id)).size, items.length, 'no row twice');
+        const key = sort.replace('-', '');
+        const direction = sort.startsWith('-') ? 'desc' : 'asc';
+        for (let i = 1; i < items.length; i++) {
+          const cmp = compare(values[key]!(items[i - 1]!), values[key]!(items[i]!), direction);
+          assert.ok(
+            cmp < 0 || (cmp === 0 && items[i - 1]!.id < items[i]!.id),
+            `${sort}, round ${round}: ${items[i - 1]!.id} before ${items[i]!.id}`,
+          );
+        }
+      }
+      c.t += 60_000;
+      const some = Array.from({ length: 1 + Math.floor(random() * 8) }, () => `s${Math.floor(random() * n)}`);
+      const ids = [...new Set(some)].filter((id) => store.lookup(id));
+      const what = random();
+      if (what < 0.3) await store.update(ids, { displayName: `Renamed ${Math.floor(random() * 100)}` });
+      else if (what < 0.5) await store.update(ids, { state: random() < 0.5 ? 'active' : 'inactive' });
+      else if (what < 0.65) await store.update(ids, { tags: [`t${Math.floor(random() * 4)}`] });
+      else if (what < 0.8 && ids.length) {
+        await store.delete([ids[0]!]);
+        count--;
+      } else {
+        await store.save(doc(`new-${round}`, { displayName: `New ${round}`, state: 'inactive' }));
+        count++;
+      }
+    }
+  });
+
+  it('a caller changing the summaries it was given does not change the next list', async () => {
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator({ a: 1, b: 2 }).evaluator, now: () => T0 });
+    await store.save(doc('a', { tags: ['x'] }));
+    await store.save(doc('b', { rules: [{ segment: 'a' }] }));
+    const first = (await store.list({ sort: 'id' })).items;
+    first[0]!.tags.push('changed');
+    first[0]!.usedBy.length = 0;
+    first[0]!.name = 'changed';
+    const again = (await store.list({ sort: 'id' })).items;
+    assert.notEqual(again[0], first[0]);
+    assert.deepEqual(again[0]!.tags, ['x']);
+    assert.deepEqual(again[0]!.usedBy, ['b']);
+    assert.equal(again[0]!.name, 'a');
+  });
+
+  it('a list during a long refresh sees the statuses as they are, then the answers', async () => {
+    const gate = deferred<number>();
+    const store = new SegmentStore({ catalog, evaluator: tableEvaluator({ a: 1, b: () => gate.promise }).evaluator, now: () => T0 });
+    await store.save(doc('a'));
+    await store.save(doc('b', { state: 'inactive' }));
+    await store.list({ sort: 'status' });
+    const activating = store.update(['b'], { state: 'active' });
+    await tick();
+    assert.equal((await byId(store, 'status')).find((s) => s.id === 'b')!.status, 'running');
+    gate.resolve(4);
+    await activating;
+    const b = (await byId(store, 'status')).find((s) => s.id === 'b')!;
+    assert.equal(b.status, 'succeeded');
+    assert.equal(b.memberCount, 4);
   });
 });
 

@@ -259,6 +259,43 @@ describe('<segment-list>', () => {
     expect(el.view.page).to.equal(1);
   });
 
+  it('a re-sort that keeps the segments in view moves their rows with them', async () => {
+    const el = await list();
+    $(el, 'th[data-column="name"] button')!.click();
+    await until(() => ids(el).join() === 'alpha,bravo,charlie,do-not-contact' && !$(el, 'table[aria-busy="true"]'));
+    const byId = new Map($$(el, 'tbody tr[part~="row"]').map((tr) => [tr.dataset.id, tr]));
+    $(el, 'th[data-column="name"] button')!.click();
+    await until(() => ids(el).join() === 'do-not-contact,charlie,bravo,alpha' && !$(el, 'table[aria-busy="true"]'));
+    await el.updateComplete;
+    for (const tr of $$(el, 'tbody tr[part~="row"]')) expect(tr, tr.dataset.id).to.equal(byId.get(tr.dataset.id));
+    expect(cellText(el, 'alpha', 'name')).to.contain('Alpha buyers');
+  });
+
+  it('updates rows in place for the segments of a new page; a segment still shown keeps its row; a focused row is not given to another', async () => {
+    const many = Array.from({ length: 7 }, (_, i) => seg(`s${i}`, `Segment ${i}`));
+    const el = await fixture<SegmentListElement>(html`<segment-list .provider=${store(many)} page-size="3"></segment-list>`);
+    await until(() => ids(el).length === 3);
+    const rows = () => $$(el, 'tbody tr[part~="row"]');
+    const first = rows();
+    const firstIds = ids(el);
+    $(el, '[part~="pager"] button[aria-label="Next page"]')!.click();
+    await until(() => ids(el).length === 3 && !ids(el).some((id) => firstIds.includes(id)));
+    await el.updateComplete;
+    expect(rows(), 'the same row elements, showing the new segments').to.deep.equal(first);
+    for (const id of ids(el)) {
+      expect(cellText(el, id!, 'name')).to.contain(`Segment ${id!.slice(1)}`);
+      expect($(el, `tr[data-id="${id}"] [part~="row-select"]`)!.getAttribute('aria-label')).to.contain(`Segment ${id!.slice(1)}`);
+    }
+    // Focus in a row whose segment leaves the page: that row goes (as any row that leaves would), it is not reused.
+    const box = $<HTMLInputElement>(el, 'tbody [part~="row-select"]')!;
+    box.focus();
+    const focusedId = box.closest('tr')!.dataset.id;
+    $(el, '[part~="pager"] button[aria-label="Next page"]')!.click();
+    await until(() => !ids(el).includes(focusedId) && !$(el, 'table[aria-busy="true"]'));
+    await el.updateComplete;
+    expect(box.isConnected, 'the focused row left with its segment').to.equal(false);
+  });
+
   it('shows an error with retry and keeps the search', async () => {
     const base = store();
     let fail = true;

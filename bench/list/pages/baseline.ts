@@ -26,8 +26,12 @@ const LABELS: Record<Key, string> = {
   createdAt: 'Created',
   updatedAt: 'Updated',
 };
-/** What a column sorts by, as the store sorts it (`usedBy` by count; the instants are ISO text, which sorts by time). */
-const sortValue = (s: SegmentSummary, key: Key): unknown => (key === 'usedBy' ? s.usedBy.length : s[key]);
+/**
+ * What a column sorts by, as the store sorts it (the name by the name shown: the display name, falling back to the name;
+ * `usedBy` by count; the instants are ISO text, which sorts by time).
+ */
+const sortValue = (s: SegmentSummary, key: Key): unknown =>
+  key === 'name' ? s.displayName || s.name : key === 'usedBy' ? s.usedBy.length : s[key];
 const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const CELLS: Record<Key, (s: SegmentSummary) => string> = {

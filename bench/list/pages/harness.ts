@@ -207,8 +207,10 @@ export function install(adapter: ListAdapter): void {
     async sort(key) {
       const th = root()?.querySelector(SEL.th(key));
       if (!th) return failed(`sort: no ${SEL.th(key)}`);
+      // The Name column shows and sorts by the display name, falling back to the name (the provider's `displayName` key).
+      const providerKey = key === 'name' ? 'displayName' : key;
       const order = async (direction: 'asc' | 'desc') =>
-        (await data!.provider.listSegments({ sort: { key, direction }, limit: VIEW })).items.map((s) => s.id);
+        (await data!.provider.listSegments({ sort: { key: providerKey, direction }, limit: VIEW })).items.map((s) => s.id);
       const t = performance.now();
       const asc = await order('asc');
       const provider = performance.now() - t;

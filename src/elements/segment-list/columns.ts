@@ -51,14 +51,30 @@ export const shownName = (s: { displayName?: string | undefined; name?: string |
 const dateTime = (iso: string) =>
   currentTranslator().format.date(iso, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 
+/** Instants formatted as day and time, per translator (a page shows the same instants again at every render). */
+const formatted = new WeakMap<object, Map<string, readonly [day: string, time: string]>>();
+/** How many instants are kept per translator before the cache starts over. */
+const FORMATTED_KEPT = 5000;
+
+function dayAndTime(iso: string): readonly [string, string] {
+  const translator = currentTranslator();
+  let cache = formatted.get(translator);
+  if (!cache) formatted.set(translator, (cache = new Map<string, readonly [string, string]>()));
+  let out = cache.get(iso);
+  if (!out) {
+    const f = translator.format;
+    out = [f.date(iso, { dateStyle: 'medium', timeZone: 'UTC' }), f.date(iso, { timeStyle: 'short', timeZone: 'UTC' })];
+    if (cache.size >= FORMATTED_KEPT) cache.clear();
+    cache.set(iso, out);
+  }
+  return out;
+}
+
 /** A date over two lines: the day, then the time (UTC) in small type. */
 export function dateCell(iso: string | null): TemplateResult | string {
   if (!iso) return term('list.never');
-  const f = currentTranslator().format;
-  return html`<time datetime=${iso} class="when"
-    >${f.date(iso, { dateStyle: 'medium', timeZone: 'UTC' })}
-    <span class="muted small">${f.date(iso, { timeStyle: 'short', timeZone: 'UTC' })} UTC</span></time
-  >`;
+  const [day, time] = dayAndTime(iso);
+  return html`<time datetime=${iso} class="when">${day} <span class="muted small">${time} UTC</span></time>`;
 }
 
 /** What the list needs from the element to render the cells it cannot render alone. */

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { list as listWords } from '../../core/messages/en/list.js';
@@ -13,7 +14,7 @@ import { PopoverController } from '../shared/controllers/popover.js';
 import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { SelectionController } from '../shared/controllers/selection.js';
 import { emit, type SegmentListAction, type SegmentListView } from '../shared/events.js';
-import { term } from '../shared/messages.js';
+import { currentTranslator, term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import {
   cell,
@@ -164,8 +165,18 @@ export class SegmentListElement extends SegmentKitElement {
   private refocusRow: number | null = null;
   /** The first list was asked for. */
   private started = false;
-  /** Summaries seen, by id (names for "Used by", the selection's segments). */
+  /** Summaries seen, by id (names for "Used by", the selection's segments). Changed through `remember`. */
   private readonly known = new Map<string, SegmentSummary>();
+  /** Bumped whenever `known` changes: the rows' cells show names from it. */
+  private knownVersion = 0;
+  /**
+   * Row keys for `repeat`: a segment keeps its key (and its row's DOM) while it is shown; a
+   * segment that comes into view takes the key of one that left, so its row is updated in place
+   * rather than built anew (a new sort or page changes every row). The row that holds focus is
+   * not given away: it goes, as before.
+   */
+  private rowKeys = new Map<string, number>();
+  private nextRowKey = 0;
   /** Segments the list asked to refresh that have not answered yet (shown as running). */
   private readonly refreshing = new Set<string>();
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -303,11 +314,15 @@ export class SegmentListElement extends SegmentKitElement {
       return;
     }
     const v = this.current;
-    void this.rows.run([provider, v.search.trim(), v.tags, v.sort.key, v.sort.direction ?? 'asc', v.page, this.size], { delay });
+    const args: ListArgs = [provider, v.search.trim(), v.tags, v.sort.key, v.sort.direction ?? 'asc', v.page, this.size];
+    // Once rows are shown, without a debounce the provider is asked at once, not a task later: a quick answer (the
+    // memory provider's) is then rendered in the same frame as the click, with no frame of pending rows between.
+    // The first list waits a task, so "Loading" is painted first.
+    void (delay > 0 || !this.rows.hasValue ? this.rows.run(args, { delay }) : this.rows.runNow(args));
   }
 
   private loaded(result: ListResult): void {
-    for (const s of result.items) this.known.set(s.id, s);
+    this.remember(result.items);
     if (this.refocusRow !== null) {
       const index = this.refocusRow;
       this.refocusRow = null;
@@ -357,7 +372,7 @@ export class SegmentListElement extends SegmentKitElement {
       out.push(...page.items);
       if (page.items.length < ALL_PAGE || out.length >= page.total) break;
     }
-    for (const s of out) this.known.set(s.id, s);
+    this.remember(out);
     return out;
   }
 
@@ -436,9 +451,10 @@ export class SegmentListElement extends SegmentKitElement {
     this.announcer.announce(working);
     try {
       const items = (await call(provider)) ?? [];
-      for (const s of items) this.known.set(s.id, s);
+      this.remember(items);
       if (action === 'delete') {
         for (const id of ids) this.known.delete(id);
+        this.knownVersion++;
         const gone = new Set(ids);
         this.selection.retain((id) => !gone.has(id));
       }
@@ -637,6 +653,56 @@ export class SegmentListElement extends SegmentKitElement {
     return out;
   }
 
+  /** A row's labels, worked out once per summary and language (a selection renders every row). */
+  private readonly labels = new WeakMap<SegmentSummary, { translator: object; select: string; menu: string }>();
+  private rowLabels(s: SegmentSummary): { select: string; menu: string } {
+    const translator = currentTranslator();
+    let out = this.labels.get(s);
+    if (out?.translator !== translator) {
+      const name = shownName(s);
+      out = { translator, select: term('list.select', { name }), menu: term('list.action.menu', { name }) };
+      this.labels.set(s, out);
+    }
+    return out;
+  }
+
+  private remember(items: readonly SegmentSummary[]): void {
+    for (const s of items) this.known.set(s.id, s);
+    if (items.length) this.knownVersion++;
+  }
+
+  /** A key for each row (see `rowKeys`). */
+  private keysFor(items: readonly SegmentSummary[]): Map<string, number> {
+    const shown = new Set(items.map((s) => s.id));
+    const focused = (this.renderRoot as ShadowRoot).activeElement?.closest('tr[data-id]')?.getAttribute('data-id');
+    const keys = new Map<string, number>();
+    // The keys given up, by the row's place (the map is in the order of the rows last shown).
+    const free = new Map<number, number>();
+    let place = 0;
+    for (const [id, key] of this.rowKeys) {
+      if (shown.has(id)) keys.set(id, key);
+      else if (id !== focused && id !== this.menuFor) free.set(place, key);
+      place++;
+    }
+    // A segment coming into view takes the key of the row that was in its place, if that one left, so rows are
+    // updated where they are rather than moved; then any other key given up; then a new one.
+    const rest: SegmentSummary[] = [];
+    items.forEach((s, i) => {
+      if (keys.has(s.id)) return;
+      const key = free.get(i);
+      if (key === undefined) rest.push(s);
+      else {
+        free.delete(i);
+        keys.set(s.id, key);
+      }
+    });
+    const left = free.values();
+    for (const s of rest) keys.set(s.id, left.next().value ?? this.nextRowKey++);
+    // In the order shown, for the next time.
+    this.rowKeys = new Map(items.map((s) => [s.id, keys.get(s.id)!]));
+    return this.rowKeys;
+  }
+
   private nameOf = (id: string): string => {
     const s = this.known.get(id);
     return s ? shownName(s) : id;
@@ -670,6 +736,7 @@ export class SegmentListElement extends SegmentKitElement {
         unknown.map(async (id) => {
           try {
             const doc = await provider.getSegment(id);
+            this.knownVersion++;
             this.known.set(id, {
               ...(this.known.get(id) ?? ({} as SegmentSummary)),
               id,
@@ -1142,7 +1209,10 @@ export class SegmentListElement extends SegmentKitElement {
         <tbody class=${this.rows.stale ? 'stale' : ''} @keydown=${this.onTableKeydown}>
           ${repeat(
             items,
-            (s) => s.id,
+            (
+              (keys) => (s: SegmentSummary) =>
+                keys.get(s.id)
+            )(this.keysFor(items)),
             (s, i) => this.renderRow(s, i),
           )}
         </tbody>
@@ -1155,7 +1225,7 @@ export class SegmentListElement extends SegmentKitElement {
     const s =
       this.refreshing.has(raw.id) && raw.status !== 'draft' && raw.state === 'active' ? { ...raw, status: 'running' as const } : raw;
     const selected = this.allMatching || this.selection.has(s.id);
-    const name = shownName(s);
+    const labels = this.rowLabels(raw);
     return html`<tr
       part="row"
       data-id=${s.id}
@@ -1169,14 +1239,29 @@ export class SegmentListElement extends SegmentKitElement {
               <input
                 type="checkbox"
                 part="row-select"
-                aria-label=${term('list.select', { name })}
+                aria-label=${labels.select}
                 .checked=${live(selected)}
                 ?disabled=${this.allMatching}
                 @click=${(e: MouseEvent) => this.onRowCheck(e, s.id)}
               />
             </td>`
       }
-      ${this.shownColumns.map((c) => html`<td data-column=${c}>${cell(c, s, this.cells)}</td>`)}
+      ${
+        // The cells change only with the segment (a new summary), the columns, a disclosure, the names known or the
+        // language: a selection or a pending answer renders the row's checkbox and class only.
+        guard(
+          [
+            raw,
+            s.status,
+            this.shownColumns,
+            this.expanded.has(`desc:${s.id}`),
+            this.expanded.has(`error:${s.id}`),
+            this.knownVersion,
+            currentTranslator(),
+          ],
+          () => this.shownColumns.map((c) => html`<td data-column=${c}>${cell(c, s, this.cells)}</td>`),
+        )
+      }
       ${
         this.readonly
           ? nothing
@@ -1188,7 +1273,7 @@ export class SegmentListElement extends SegmentKitElement {
                 aria-haspopup="menu"
                 aria-expanded=${this.menuFor === s.id && this.rowMenu.open ? 'true' : 'false'}
                 aria-controls=${this.menuFor === s.id ? 'row-menu' : nothing}
-                aria-label=${term('list.action.menu', { name })}
+                aria-label=${labels.menu}
                 @click=${() => (this.menuFor === s.id && this.rowMenu.open ? this.rowMenu.hide({ focus: true }) : this.openRowMenu(s.id))}
                 @keydown=${(e: KeyboardEvent) => this.onRowMenuButtonKeydown(e, s.id)}
               >

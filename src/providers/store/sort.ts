@@ -26,6 +26,27 @@ function compareValues(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
+/**
+ * A value as `compare` reads it, worked out once (for sorting many values by the same key):
+ * `null` when empty, else its kind (0 number, 1 boolean, 2 anything else), the number (for
+ * numbers and booleans) and the lowercased text (for everything, as values of different kinds
+ * compare by their text).
+ */
+export type SortKey = { kind: 0 | 1 | 2; n: number; text: string } | null;
+
+export function sortKey(v: unknown): SortKey {
+  if (isEmpty(v)) return null;
+  const kind = typeof v === 'number' ? 0 : typeof v === 'boolean' ? 1 : 2;
+  return { kind, n: kind === 2 ? 0 : Number(v), text: (Array.isArray(v) ? v.join(', ') : String(v)).toLowerCase() };
+}
+
+/** `compare(a, b, direction)` for the values of `sortKey(a)` and `sortKey(b)`. */
+export function compareKeys(a: SortKey, b: SortKey, direction: 'asc' | 'desc' = 'asc'): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  const c = a.kind === b.kind && a.kind !== 2 ? a.n - b.n : a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+  return direction === 'desc' ? -c : c;
+}
+
 /** Compare two records by a list of sort orders (0 when they tie on all of them). */
 export function compareBy(a: Record<string, unknown>, b: Record<string, unknown>, sorts: readonly SortSpec[]): number {
   for (const s of sorts) {

@@ -34,7 +34,7 @@ import {
 import { toInstant, parseIsoDate } from '../../core/model/dates.js';
 import { parseSegment } from '../../core/validate/parse.js';
 import { validateSegment, type ValidationResult } from '../../core/validate/validate.js';
-import { compare, pageArgs, sortSpecs } from './sort.js';
+import { compareKeys, pageArgs, sortKey, sortSpecs, type SortKey } from './sort.js';
 import { readStore, writeStore, type StorageLike, type StoredSegment } from './storage.js';
 
 /** What an evaluator is given besides the definition. */
@@ -187,17 +187,113 @@ const SORT_VALUES: Record<string, (s: SegmentSummary) => unknown> = {
  */
 export const SEGMENT_SORT_KEYS: readonly string[] = Object.keys(SORT_VALUES);
 
-/** Summaries in sort order, empty values last either way, ties by id (so pages never overlap). Each value is read once. */
-function sortSummaries(items: SegmentSummary[], sorts: readonly SortSpec[]): SegmentSummary[] {
-  const keyed = items.map((s) => ({ s, values: sorts.map((o) => SORT_VALUES[o.key]!(s)) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < sorts.length; i++) {
-      const c = compare(a.values[i], b.values[i], sorts[i]!.direction);
+/**
+ * A summary as `list` keeps it between calls, with what it was built from: the entry's
+ * document (replaced, never changed in place, whenever the segment changes) and its other
+ * fields, and the segments that use it. When any of them differs, the summary is built again.
+ */
+interface Listed {
+  entry: Entry;
+  doc: SegmentDocument;
+  status: SegmentStatus;
+  memberCount: number | null;
+  lastRefreshed: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastError: string | null;
+  schedule: Entry['schedule'];
+  activateAt: string | null;
+  deactivateAt: string | null;
+  usedBy: readonly string[];
+  /** Never handed out: `list` gives copies. */
+  summary: SegmentSummary;
+  /** The name and display name in lower case, for the search. */
+  name: string;
+  displayName: string;
+  /** Sort values worked out so far, by sort key (they last as long as the summary). */
+  keys: Record<string, SortKey>;
+  /** The listing it was last part of (`Listing.generation`). */
+  seen: number;
+  /** Marks it placed while an order is put together (`SegmentStore.sorted`). */
+  placed: number;
+}
+
+/** What `list` keeps between calls: every summary in store order, and the orders asked for lately. */
+interface Listing {
+  rows: Listed[];
+  users: Map<string, string[]>;
+  /** Sort orders (`sortId`) → the rows in that order. */
+  sorted: Map<string, Listed[]>;
+  /**
+   * The orders of earlier listings, where to start sorting from: after a few segments changed,
+   * the rows are almost in order already, which the sort goes through quickly.
+   */
+  hints: Map<string, Listed[]>;
+  generation: number;
+}
+
+/** How many sort orders a listing keeps. */
+const SORTED_KEPT = 4;
+const NOBODY: readonly string[] = Object.freeze([]);
+
+const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+function upToDate(r: Listed, s: Entry, usedBy: readonly string[]): boolean {
+  return (
+    r.doc === s.doc &&
+    r.status === s.status &&
+    r.memberCount === s.memberCount &&
+    r.lastRefreshed === s.lastRefreshed &&
+    r.createdAt === s.createdAt &&
+    r.updatedAt === s.updatedAt &&
+    r.lastError === s.lastError &&
+    r.schedule === s.schedule &&
+    r.activateAt === s.activateAt &&
+    r.deactivateAt === s.deactivateAt &&
+    sameList(r.usedBy, usedBy)
+  );
+}
+
+/** A summary to hand out: its lists copied, so a caller's changes stay its own. */
+const copyOf = (s: SegmentSummary): SegmentSummary => ({ ...s, tags: s.tags.slice(), usedBy: s.usedBy.slice() });
+
+const sortId = (sorts: readonly SortSpec[]) => sorts.map((o) => `${o.key} ${o.direction ?? 'asc'}`).join(',');
+
+function keyOf(r: Listed, key: string): SortKey {
+  let k = r.keys[key];
+  if (k === undefined) k = r.keys[key] = sortKey(SORT_VALUES[key]!(r.summary));
+  return k;
+}
+
+/** The comparison of rows for `sorts`: empty values last either way, ties by id (so pages never overlap). */
+function comparator(sorts: readonly SortSpec[]): (a: Listed, b: Listed) => number {
+  return (a, b) => {
+    for (const o of sorts) {
+      const c = compareKeys(a.keys[o.key]!, b.keys[o.key]!, o.direction);
       if (c !== 0) return c;
     }
-    return a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0;
-  });
-  return keyed.map((k) => k.s);
+    const x = a.summary.id;
+    const y = b.summary.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
+/** Rows in sort order (sorted in place). Each value is worked out once per summary. */
+function sortRows(rows: Listed[], sorts: readonly SortSpec[]): Listed[] {
+  for (const r of rows) for (const o of sorts) keyOf(r, o.key);
+  return rows.sort(comparator(sorts));
+}
+
+/** Two lists in sort order as one. */
+function merge(a: readonly Listed[], b: readonly Listed[], compare: (x: Listed, y: Listed) => number): Listed[] {
+  const out: Listed[] = new Array<Listed>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 export class SegmentStore {
@@ -212,6 +308,11 @@ export class SegmentStore {
   private readonly stale = new Set<Entry>();
   private dirty = false;
   private error: SegmentProviderError | undefined;
+  /** `list`'s summaries and sort orders from its last call (checked against the entries at every call). */
+  private listing: Listing | undefined;
+  private readonly listed = new WeakMap<Entry, Listed>();
+  private listings = 0;
+  private placing = 0;
 
   constructor(options: SegmentStoreOptions) {
     this.catalog = options.catalog;
@@ -257,12 +358,11 @@ export class SegmentStore {
     await this.settle(opts.signal);
     const search = typeof opts.search === 'string' ? opts.search.trim().toLowerCase() : '';
     const tags = Array.isArray(opts.tags) ? opts.tags.filter((t) => typeof t === 'string') : [];
-    const users = this.dependants();
-    let items = [...this.entries.values()].map((s) => this.summary(s, users));
-    if (search) items = items.filter((s) => s.name.toLowerCase().includes(search) || (s.displayName ?? '').toLowerCase().includes(search));
-    if (tags.length) items = items.filter((s) => tags.every((t) => s.tags.includes(t)));
+    let rows = this.sorted(sorts);
+    if (search) rows = rows.filter((r) => r.name.includes(search) || r.displayName.includes(search));
+    if (tags.length) rows = rows.filter((r) => tags.every((t) => r.summary.tags.includes(t)));
     const [offset, limit] = pageArgs(opts.offset, opts.limit, 50);
-    return { total: items.length, items: sortSummaries(items, sorts).slice(offset, offset + limit) };
+    return { total: rows.length, items: rows.slice(offset, offset + limit).map((r) => copyOf(r.summary)) };
   }
 
   async get(id: string, opts: CallOptions = {}): Promise<SegmentDocument> {
@@ -471,6 +571,102 @@ export class SegmentStore {
       }
     }
     return out;
+  }
+
+  /**
+   * Every summary, in store order, as of now. The summaries of the last call are kept and
+   * each is checked against its entry (a few comparisons): only the segments that changed
+   * are summarized again, and who uses whom is worked out again only when a document changed
+   * or a segment came or went. The sort orders kept are dropped when anything changed.
+   */
+  private currentListing(): Listing {
+    const prev = this.listing;
+    let sameDocs = prev !== undefined && prev.rows.length === this.entries.size;
+    if (prev && sameDocs) {
+      let i = 0;
+      for (const s of this.entries.values()) {
+        const r = prev.rows[i++]!;
+        if (r.entry !== s || r.doc !== s.doc) {
+          sameDocs = false;
+          break;
+        }
+      }
+    }
+    const users = prev && sameDocs ? prev.users : this.dependants();
+    let changed = !sameDocs;
+    const generation = ++this.listings;
+    const rows: Listed[] = [];
+    let i = 0;
+    for (const s of this.entries.values()) {
+      const usedBy = users.get(s.doc.id!) ?? NOBODY;
+      // Most often the entry is where it was at the last call.
+      const at = prev?.rows[i++];
+      let r = at?.entry === s ? at : this.listed.get(s);
+      if (!r || !upToDate(r, s, usedBy)) {
+        const summary = this.summary(s, users);
+        r = {
+          entry: s,
+          doc: s.doc,
+          status: s.status,
+          memberCount: s.memberCount,
+          lastRefreshed: s.lastRefreshed,
+          createdAt: s.createdAt,
+          updatedAt: s.updatedAt,
+          lastError: s.lastError,
+          schedule: s.schedule,
+          activateAt: s.activateAt,
+          deactivateAt: s.deactivateAt,
+          usedBy,
+          summary,
+          name: summary.name.toLowerCase(),
+          displayName: (summary.displayName ?? '').toLowerCase(),
+          keys: Object.create(null) as Record<string, SortKey>,
+          seen: 0,
+          placed: 0,
+        };
+        this.listed.set(s, r);
+        changed = true;
+      }
+      rows.push(r);
+    }
+    if (prev && !changed) {
+      this.listings--;
+      return prev;
+    }
+    for (const r of rows) r.seen = generation;
+    const hints = new Map(prev ? [...prev.hints, ...prev.sorted] : []);
+    for (const k of [...hints.keys()].slice(0, Math.max(0, hints.size - SORTED_KEPT))) hints.delete(k);
+    return (this.listing = { rows, users, sorted: new Map(), hints, generation });
+  }
+
+  /** Every summary in the order of `sorts` (kept for the next call while nothing changes). */
+  private sorted(sorts: readonly SortSpec[]): Listed[] {
+    const listing = this.currentListing();
+    const id = sortId(sorts);
+    let rows = listing.sorted.get(id);
+    if (!rows) {
+      const hint = listing.hints.get(id);
+      if (hint) {
+        // The order asked for last time with these sorts: the summaries that did not change are still in order
+        // among themselves; sort the others (changed or new) and merge the two.
+        const mark = ++this.placing;
+        const kept: Listed[] = [];
+        for (const r of hint) {
+          if (r.seen === listing.generation) {
+            r.placed = mark;
+            kept.push(r);
+          }
+        }
+        const others = sortRows(
+          listing.rows.filter((r) => r.placed !== mark),
+          sorts,
+        );
+        rows = merge(kept, others, comparator(sorts));
+      } else rows = sortRows(listing.rows.slice(), sorts);
+      if (listing.sorted.size >= SORTED_KEPT) listing.sorted.delete(listing.sorted.keys().next().value!);
+      listing.sorted.set(id, rows);
+    }
+    return rows;
   }
 
   private summary(s: Entry, users = this.dependants()): SegmentSummary {
