@@ -134,8 +134,10 @@ export const REFRESH_SLICE_MS = 10;
  * (unlike `setTimeout`, not clamped to 4 ms), `setTimeout` otherwise.
  */
 function nextTask(): Promise<void> {
+  // Read from globalThis: the library's own types include no Node globals.
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
   return new Promise((resolve) => {
-    if (typeof setImmediate === 'function') setImmediate(resolve);
+    if (typeof immediate === 'function') immediate(() => resolve());
     else if (typeof MessageChannel === 'function') {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
