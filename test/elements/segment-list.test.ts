@@ -370,4 +370,27 @@ describe('<segment-list>', () => {
     await sendKeys({ press: 'ArrowDown' });
     expect(shadow(el).activeElement === toggles[1], 'same control, next row').to.equal(true);
   });
+
+  it('shows what the provider answered to an action at once, before the list it asks for next', async () => {
+    const base = store();
+    let hold = false;
+    let release: () => void = () => undefined;
+    const slowList = Object.assign(Object.create(base) as SegmentProvider, {
+      listSegments: async (opts: Parameters<SegmentProvider['listSegments']>[0]) => {
+        if (hold) await new Promise<void>((r) => (release = r));
+        return base.listSegments(opts);
+      },
+    });
+    const el = await list(slowList);
+    $(el, 'tr[data-id="charlie"] input[part~="row-select"]')!.click();
+    await el.updateComplete;
+    hold = true;
+    $(el, '[part~="bulk-bar"] button[data-action="deactivate"]')!.click();
+    await until(() => cellText(el, 'charlie', 'state') === 'Inactive', 3000, 'the answer shown');
+    expect(el.shadowRoot!.querySelector('table')!.getAttribute('aria-busy'), 'the next list is still on its way').to.equal('true');
+    hold = false;
+    release();
+    await until(() => el.shadowRoot!.querySelector('table')!.getAttribute('aria-busy') === 'false');
+    expect(cellText(el, 'charlie', 'state')).to.equal('Inactive');
+  });
 });

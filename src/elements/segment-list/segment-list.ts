@@ -177,6 +177,15 @@ export class SegmentListElement extends SegmentKitElement {
    */
   private rowKeys = new Map<string, number>();
   private nextRowKey = 0;
+  /**
+   * What an action's answer said, shown at once in the rows on the page until the list asked
+   * for after it arrives (which may also reorder them): the summaries the provider returned,
+   * and the ids it deleted.
+   */
+  private readonly fresh = new Map<string, SegmentSummary>();
+  private readonly gone = new Set<string>();
+  private overlayVersion = 0;
+  private overlaid: { from: SegmentSummary[]; version: number; shown: SegmentSummary[] } | undefined;
   /** Segments the list asked to refresh that have not answered yet (shown as running). */
   private readonly refreshing = new Set<string>();
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -233,7 +242,13 @@ export class SegmentListElement extends SegmentKitElement {
 
   /** The rows shown (the last answer, kept while a newer one is pending or failed). */
   get items(): SegmentSummary[] {
-    return this.rows.value?.items ?? [];
+    const items = this.rows.value?.items ?? [];
+    if (!this.fresh.size && !this.gone.size) return items;
+    if (this.overlaid?.from !== items || this.overlaid.version !== this.overlayVersion) {
+      const shown = items.filter((s) => !this.gone.has(s.id)).map((s) => this.fresh.get(s.id) ?? s);
+      this.overlaid = { from: items, version: this.overlayVersion, shown };
+    }
+    return this.overlaid.shown;
   }
 
   /** How many segments match the search and filter (the last answer). */
@@ -322,6 +337,9 @@ export class SegmentListElement extends SegmentKitElement {
   }
 
   private loaded(result: ListResult): void {
+    this.fresh.clear();
+    this.gone.clear();
+    this.overlayVersion++;
     this.remember(result.items);
     if (this.refocusRow !== null) {
       const index = this.refocusRow;
@@ -449,6 +467,7 @@ export class SegmentListElement extends SegmentKitElement {
     this.notice = null;
     this.working = { text: working };
     this.announcer.announce(working);
+    let settled = false;
     try {
       const items = (await call(provider)) ?? [];
       this.remember(items);
@@ -457,7 +476,10 @@ export class SegmentListElement extends SegmentKitElement {
         this.knownVersion++;
         const gone = new Set(ids);
         this.selection.retain((id) => !gone.has(id));
-      }
+        for (const id of ids) this.gone.add(id);
+      } else if (action !== 'duplicate') for (const s of items) this.fresh.set(s.id, s);
+      this.overlayVersion++;
+      settled = true;
       emit(this, 'segments-changed', {
         action,
         ids: action === 'duplicate' ? items.map((s) => s.id) : ids,
@@ -473,7 +495,10 @@ export class SegmentListElement extends SegmentKitElement {
       return false;
     } finally {
       this.working = null;
-      this.reload();
+      // After a change, its answer is painted first (the rows on the page, as the provider
+      // returned them); the list is asked for again right after that frame.
+      if (settled && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => this.reload(), 0));
+      else this.reload();
     }
   }
 
