@@ -212,6 +212,8 @@ interface Listed {
   /** The name and display name in lower case, for the search. */
   name: string;
   displayName: string;
+  /** Its place among every id in code-unit order: ties sort by it, an integer, not the id's text. */
+  rank: number;
   /** Sort values worked out so far, by sort key (they last as long as the summary). */
   keys: Record<string, SortKey>;
   /** The listing it was last part of (`Listing.generation`). */
@@ -274,9 +276,7 @@ function comparator(sorts: readonly SortSpec[]): (a: Listed, b: Listed) => numbe
       const c = compareKeys(a.keys[o.key]!, b.keys[o.key]!, o.direction);
       if (c !== 0) return c;
     }
-    const x = a.summary.id;
-    const y = b.summary.id;
-    return x < y ? -1 : x > y ? 1 : 0;
+    return a.rank - b.rank;
   };
 }
 
@@ -310,6 +310,8 @@ export class SegmentStore {
   private readonly stale = new Set<Entry>();
   private dirty = false;
   private error: SegmentProviderError | undefined;
+  /** Every id's rank in code-unit order (`rankIds`). */
+  private idRanks: Map<string, number> | undefined;
   /** `list`'s summaries and sort orders from its last call (checked against the entries at every call). */
   private listing: Listing | undefined;
   private readonly listed = new WeakMap<Entry, Listed>();
@@ -623,6 +625,7 @@ export class SegmentStore {
           name: summary.name.toLowerCase(),
           displayName: (summary.displayName ?? '').toLowerCase(),
           keys: Object.create(null) as Record<string, SortKey>,
+          rank: 0,
           seen: 0,
           placed: 0,
         };
@@ -636,9 +639,23 @@ export class SegmentStore {
       return prev;
     }
     for (const r of rows) r.seen = generation;
+    this.rankIds(rows);
     const hints = new Map(prev ? [...prev.hints, ...prev.sorted] : []);
     for (const k of [...hints.keys()].slice(0, Math.max(0, hints.size - SORTED_KEPT))) hints.delete(k);
     return (this.listing = { rows, users, sorted: new Map(), hints, generation });
+  }
+
+  /**
+   * Give each row its id's rank (ids in code-unit order, as `a < b` compares them), worked
+   * out again only when the set of ids changed: sorts break ties by it.
+   */
+  private rankIds(rows: readonly Listed[]): void {
+    let ranks = this.idRanks;
+    if (!ranks || ranks.size !== rows.length || rows.some((r) => !ranks!.has(r.summary.id))) {
+      const ids = rows.map((r) => r.summary.id).sort();
+      ranks = this.idRanks = new Map(ids.map((id, i) => [id, i]));
+    }
+    for (const r of rows) r.rank = ranks.get(r.summary.id)!;
   }
 
   /** Every summary in the order of `sorts` (kept for the next call while nothing changes). */
