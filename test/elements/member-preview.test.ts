@@ -199,7 +199,9 @@ describe('<member-preview>', () => {
       await until(() => !!$(el, '.explain'), 3000, 'explanation');
       const t = text($(el, '.explain'));
       expect(t).to.contain('Total amount');
-      expect(t).to.contain('500');
+      expect(t).to.contain('Total amount is greater than 500');
+      expect(t).to.contain('Order date is in the last 90 days');
+      expect(t).to.contain('(at least 1)');
       expect($$(el, '.explain li.rule').length).to.equal(3);
     });
 

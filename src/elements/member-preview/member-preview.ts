@@ -82,7 +82,8 @@ function conditionValueText(value: unknown): string {
   if (Array.isArray(value)) return value.map(conditionValueText).join(', ');
   if (typeof value === 'object' && value !== null) {
     const v = value as Record<string, unknown>;
-    if ('amount' in v && 'unit' in v) return `${String(v.amount)} ${String(v.unit)}`;
+    if (typeof v.amount === 'number' && typeof v.unit === 'string')
+      return term('preview.explain.relative', { amount: v.amount, unit: v.unit });
     return Object.values(v).map(conditionValueText).join(' – ');
   }
   return typeof value === 'number' ? currentTranslator().format.number(value) : String(value);
@@ -568,7 +569,8 @@ export class MemberPreviewElement extends SegmentKitElement {
       const entity = catalog ? entityLabel(catalog, def.entity) : def.entity;
       let text = term('preview.explain.related', { entity, matched: n.matchedRows ?? 0, linked: n.linkedRows ?? 0 });
       const m = def.match as { quantifier?: string; count?: number; aggregate?: string; operator?: string; value?: unknown };
-      if (m.quantifier) text += ` (${m.quantifier}${m.count !== undefined ? ` ${m.count}` : ''})`;
+      const q = `preview.explain.match.${m.quantifier ?? ''}`;
+      if (m.quantifier && q in previewWords) text += ` (${term(q as 'preview.explain.match.atLeast', { count: m.count ?? 0 })})`;
       if (m.aggregate) {
         text += ` (${m.aggregate} ${m.operator ? operatorLabel(m.operator) : ''} ${conditionValueText(m.value)})`.replace(/\s+\)/, ')');
         if (n.aggregateValue !== undefined)

@@ -46,6 +46,13 @@ export const preview = {
   'preview.explain.related': ({ entity, matched, linked }: { entity: string; matched: number; linked: number }, f: Formatters) =>
     `${entity}: ${f.number(matched)} of ${f.number(linked)} linked rows match`,
   'preview.explain.aggregate': 'value {value}',
+  'preview.explain.match.any': 'any',
+  'preview.explain.match.none': 'none',
+  'preview.explain.match.atLeast': 'at least {count}',
+  'preview.explain.match.atMost': 'at most {count}',
+  'preview.explain.match.exactly': 'exactly {count}',
+  'preview.explain.relative': ({ amount, unit }: { amount: number; unit: string }, f: Formatters) =>
+    `${f.number(amount)} ${unit}${f.plural(amount) === 'one' ? '' : 's'}`,
   'preview.explain.another': 'Explain another customer',
   'preview.explain.key': 'Customer key',
   'preview.explain.go': 'Explain',
