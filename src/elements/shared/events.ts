@@ -142,6 +142,15 @@ export interface SegmentListViewChangeDetail {
   view: SegmentListView;
 }
 
+// ------------------------------------------------------------------ <member-preview>
+
+/** `member-preview-see-more`: "See more" was chosen; the host shows every member. */
+export interface MemberPreviewSeeMoreDetail {
+  segment: SegmentDocument;
+  /** How many members the segment has. */
+  total: number;
+}
+
 /** Every event of the kit, by name, with its detail type. */
 export interface SegmentKitEventDetails {
   'segment-change': SegmentChangeDetail;
@@ -163,6 +172,7 @@ export interface SegmentKitEventDetails {
   'segment-duplicate-request': SegmentDuplicateRequestDetail;
   'segment-download-request': SegmentDownloadRequestDetail;
   'segment-list-view-change': SegmentListViewChangeDetail;
+  'member-preview-see-more': MemberPreviewSeeMoreDetail;
 }
 export type SegmentKitEventName = keyof SegmentKitEventDetails;
 
@@ -185,6 +195,7 @@ export type SegmentDeleteRequestEvent = CustomEvent<SegmentDeleteRequestDetail>;
 export type SegmentDuplicateRequestEvent = CustomEvent<SegmentDuplicateRequestDetail>;
 export type SegmentDownloadRequestEvent = CustomEvent<SegmentDownloadRequestDetail>;
 export type SegmentListViewChangeEvent = CustomEvent<SegmentListViewChangeDetail>;
+export type MemberPreviewSeeMoreEvent = CustomEvent<MemberPreviewSeeMoreDetail>;
 
 /** Events whose `preventDefault()` does something. */
 const CANCELABLE: ReadonlySet<SegmentKitEventName> = new Set<SegmentKitEventName>([

@@ -11,6 +11,7 @@ import { errors } from './errors.js';
 import { keyboard } from './keyboard.js';
 import { list } from './list.js';
 import { operators } from './operators.js';
+import { preview } from './preview.js';
 
 export const en = {
   ...operators,
@@ -21,6 +22,7 @@ export const en = {
   ...errors,
   ...describe,
   ...list,
+  ...preview,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */

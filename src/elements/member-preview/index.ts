@@ -1,0 +1,2 @@
+export * from './member-preview.js';
+import './define.js';

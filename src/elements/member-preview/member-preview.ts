@@ -1,0 +1,589 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { preview as previewWords } from '../../core/messages/en/preview.js';
+import { addEnglish } from '../../core/messages/translator.js';
+import { attributeLabel, entityLabel } from '../../core/model/catalog.js';
+import type { NodeExplanation, RuleExplanation } from '../../core/model/explain.js';
+import type { Catalog, SegmentDocument, SegmentNode } from '../../core/model/types.js';
+import {
+  isAbortError,
+  SegmentProviderError,
+  type ColumnDef,
+  type Explanation,
+  type MembersResult,
+  type SegmentProvider,
+  type SortSpec,
+} from '../../core/provider/types.js';
+import { parsePointer } from '../../core/validate/pointer.js';
+import { validateSegment } from '../../core/validate/validate.js';
+import { SegmentKitElement } from '../shared/base.js';
+import { AnnouncerController } from '../shared/controllers/announcer.js';
+import { ProviderTask } from '../shared/controllers/provider-task.js';
+import { emit } from '../shared/events.js';
+import { currentTranslator, operatorLabel, term } from '../shared/messages.js';
+import { baseStyles } from '../shared/styles.js';
+import { previewStyles } from './member-preview.styles.js';
+
+addEnglish(previewWords);
+
+/** How many members the preview asks for by default. */
+export const DEFAULT_PREVIEW_LIMIT = 100;
+
+type MembersArgs = [provider: SegmentProvider, segment: SegmentDocument, limit: number, sortKey: string, direction: string];
+type Loaded = MembersResult & { catalog: Catalog | undefined };
+
+/** One explanation being asked for or shown. */
+interface ExplainSlot {
+  key: string;
+  status: 'pending' | 'complete' | 'error';
+  value?: Explanation;
+  error?: unknown;
+  /** The member's row in the table, when there is one (its own values are shown beside the conditions). */
+  row?: Record<string, unknown>;
+  abort: AbortController;
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const isInvalid = (e: unknown) => e instanceof SegmentProviderError && e.code === 'invalid-segment';
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** A member value as the text one cell shows, by the column's type (always text, never markup). */
+export function formatMemberValue(value: unknown, type: ColumnDef['type'] | undefined): string {
+  const f = currentTranslator().format;
+  if (isEmpty(value)) return term('preview.emptyValue');
+  if (Array.isArray(value)) return f.list(value.map((v) => formatMemberValue(v, type)));
+  if (typeof value === 'boolean') return term(value ? 'preview.yes' : 'preview.no');
+  if (typeof value === 'number') return Number.isFinite(value) ? f.number(value) : String(value);
+  if (type === 'date' && (typeof value === 'string' || value instanceof Date)) {
+    const d = value instanceof Date ? value : new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+    if (Number.isNaN(d.getTime())) return String(value);
+    return typeof value === 'string' && DATE_ONLY.test(value)
+      ? f.date(d)
+      : f.date(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  }
+  if (typeof value === 'object') {
+    try {
+      return JSON.stringify(value) ?? '';
+    } catch {
+      return '';
+    }
+  }
+  return typeof value === 'string' || typeof value === 'bigint' || typeof value === 'symbol' ? value.toString() : '';
+}
+
+/** A row's audience key as text (the key the provider's `explain` takes). */
+const keyText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? String(v) : '');
+
+/** A condition's value as text ("500", "90 day", "Paris, Lyon"). */
+function conditionValueText(value: unknown): string {
+  if (isEmpty(value)) return '';
+  if (Array.isArray(value)) return value.map(conditionValueText).join(', ');
+  if (typeof value === 'object' && value !== null) {
+    const v = value as Record<string, unknown>;
+    if (typeof v.amount === 'number' && typeof v.unit === 'string')
+      return term('preview.explain.relative', { amount: v.amount, unit: v.unit });
+    return Object.values(v).map(conditionValueText).join(' – ');
+  }
+  return typeof value === 'number' ? currentTranslator().format.number(value) : String(value);
+}
+
+/** The node of `doc` at a JSON pointer (`/rules/0/where/children/1`), if any. */
+function nodeAt(doc: SegmentDocument, path: string): SegmentNode | undefined {
+  let at: unknown = doc;
+  for (const token of parsePointer(path)) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[token];
+  }
+  return at && typeof at === 'object' ? (at as SegmentNode) : undefined;
+}
+
+/**
+ * `<member-preview>`: a segment's first members in a table — sortable columns formatted
+ * by type, the total with "See more", a streamed CSV download with progress and cancel,
+ * and, per row or for any customer key, why that customer is in the segment or not
+ * (`provider.explain`).
+ *
+ * @tagname member-preview
+ * @event member-preview-see-more - "See more" was chosen: `{ segment, total }`; the host shows the full list.
+ * @csspart table - the members table
+ * @csspart row - a member's row
+ * @csspart sort-button - a column header's sort button
+ * @csspart total - the "100 of 16,528" line
+ * @csspart see-more - the "See more" button
+ * @csspart download - the "Download CSV" button
+ * @csspart progress - the download's progress bar
+ * @csspart cancel - the download's Cancel button
+ * @csspart explain-button - a row's "Why?" button
+ * @csspart explain - an explanation
+ * @csspart explain-form - the "Explain another customer" field
+ * @csspart state - the loading, empty, invalid, error and no-provider messages
+ * @csspart retry - the error state's Retry button
+ */
+export class MemberPreviewElement extends SegmentKitElement {
+  static override styles = [baseStyles, previewStyles];
+
+  /** The segment whose members are shown (never changed by the element). */
+  @property({ attribute: false }) segment: SegmentDocument | undefined;
+
+  /** The column keys to show, in this order (default: every column the provider returns). */
+  @property({ attribute: false }) columns: string[] | undefined;
+
+  /** How many members to show (default 100). */
+  @property({ type: Number }) limit = DEFAULT_PREVIEW_LIMIT;
+
+  /** The sort in effect (a header click sets it). */
+  @state() sort: SortSpec | undefined;
+
+  @state() private explained = new Map<string, ExplainSlot>();
+  @state() private other: ExplainSlot | undefined;
+  @state() private progress: { done: number; total: number } | undefined;
+  @state() private downloadError: string | undefined;
+
+  private downloadAbort: AbortController | undefined;
+  private catalogCache: { provider: SegmentProvider; catalog: Promise<Catalog | undefined> } | undefined;
+  private readonly announcer = new AnnouncerController(this);
+
+  private readonly members = new ProviderTask<MembersArgs, Loaded>(this, {
+    args: () => {
+      const provider = this.effectiveProvider;
+      const segment = this.segment;
+      if (!provider || !segment) return undefined;
+      const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_PREVIEW_LIMIT;
+      return [provider, segment, limit, this.sort?.key ?? '', this.sort?.direction ?? 'asc'];
+    },
+    task: async ([provider, segment, limit, key, direction], { signal }) => {
+      const catalog = await this.catalogOf(provider);
+      if (catalog) {
+        const { valid, errors } = validateSegment(segment, catalog);
+        if (!valid) throw new SegmentProviderError('invalid-segment', errors[0]?.message ?? 'The segment is not valid.');
+      }
+      const sort = key ? { key, direction: direction as 'asc' | 'desc' } : undefined;
+      const result = await provider.members(segment, { limit, signal, ...(sort ? { sort } : {}) });
+      return { ...result, catalog };
+    },
+  });
+
+  /** Load the members again (after the data changed). */
+  reload(): void {
+    void this.members.retry();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelDownload();
+    this.clearExplanations();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('segment') || changed.has('provider') || changed.has('contextProvider' as keyof MemberPreviewElement)) {
+      if (changed.get('segment') !== undefined || changed.get('provider') !== undefined) this.clearExplanations();
+    }
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private catalogOf(provider: SegmentProvider): Promise<Catalog | undefined> {
+    const given = this.effectiveCatalog;
+    if (given) return Promise.resolve(given);
+    if (this.catalogCache?.provider !== provider) {
+      this.catalogCache = { provider, catalog: provider.getCatalog().catch(() => undefined) };
+    }
+    return this.catalogCache.catalog;
+  }
+
+  /** The columns shown: `columns` (known keys, in that order) or all of the provider's. */
+  private shownColumns(all: ColumnDef[]): ColumnDef[] {
+    if (!this.columns?.length) return all;
+    const picked = this.columns.map((k) => all.find((c) => c.key === k)).filter((c): c is ColumnDef => !!c);
+    return picked.length ? picked : all;
+  }
+
+  /** The column holding each row's audience key. */
+  private keyColumn(result: Loaded): string | undefined {
+    const cat = result.catalog;
+    const audience = cat?.entities.find((e) => e.name === cat.audience);
+    const col = audience && result.columns.find((c) => c.entity === audience.name && c.attribute === audience.key);
+    return (col ?? result.columns[0])?.key;
+  }
+
+  private sortBy(key: string): void {
+    const direction = this.sort?.key === key && this.sort.direction !== 'desc' ? 'desc' : 'asc';
+    this.sort = { key, direction };
+  }
+
+  private seeMore(): void {
+    const value = this.members.value;
+    if (!this.segment || !value) return;
+    emit(this, 'member-preview-see-more', { segment: this.segment, total: value.total });
+  }
+
+  // ------------------------------------------------------------------ download
+
+  /** Stream every member to a CSV file (the "Download CSV" button). */
+  async download(): Promise<void> {
+    const provider = this.effectiveProvider;
+    const segment = this.segment;
+    if (!provider || !segment || this.progress) return;
+    const abort = new AbortController();
+    this.downloadAbort = abort;
+    this.downloadError = undefined;
+    this.progress = { done: 0, total: this.members.value?.total ?? 0 };
+    try {
+      const { saveFile, segmentFileName } = await import('../shared/download.js');
+      const { membersCsv } = await import('../../core/csv/index.js');
+      const columns = this.columns?.length ? { columns: this.columns } : {};
+      const result = await saveFile(
+        `${segmentFileName({ displayName: segment.displayName, name: segment.name, id: segment.id })}.csv`,
+        membersCsv(provider, segment, {
+          ...columns,
+          signal: abort.signal,
+          onProgress: (done, total) => {
+            if (this.downloadAbort === abort) this.progress = { done, total };
+          },
+        }),
+        { signal: abort.signal },
+      );
+      if (this.downloadAbort !== abort) return;
+      const done = this.progress?.done ?? 0;
+      this.announcer.announce(
+        result === 'saved'
+          ? term('preview.download.done', { count: currentTranslator().format.number(done) })
+          : term('preview.download.cancelled'),
+      );
+    } catch (e) {
+      if (this.downloadAbort !== abort) return;
+      if (isAbortError(e)) {
+        this.announcer.announce(term('preview.download.cancelled'));
+      } else {
+        this.downloadError = term('preview.download.failed', { message: messageOf(e) });
+        this.announcer.announce(this.downloadError);
+      }
+    } finally {
+      if (this.downloadAbort === abort) {
+        this.downloadAbort = undefined;
+        this.progress = undefined;
+      }
+    }
+  }
+
+  /** Stop the download in progress (nothing is saved). */
+  cancelDownload(): void {
+    this.downloadAbort?.abort();
+  }
+
+  // ------------------------------------------------------------------ explain
+
+  private clearExplanations(): void {
+    for (const slot of this.explained.values()) slot.abort.abort();
+    this.other?.abort.abort();
+    this.explained = new Map();
+    this.other = undefined;
+  }
+
+  private async ask(
+    key: string,
+    row: Record<string, unknown> | undefined,
+    set: (slot: ExplainSlot | undefined) => void,
+    current: () => ExplainSlot | undefined,
+  ): Promise<void> {
+    const provider = this.effectiveProvider;
+    const segment = this.segment;
+    if (!provider?.explain || !segment) return;
+    current()?.abort.abort();
+    const slot: ExplainSlot = { key, status: 'pending', abort: new AbortController(), ...(row ? { row } : {}) };
+    set(slot);
+    try {
+      const value = await provider.explain(segment, key, { signal: slot.abort.signal });
+      if (current() !== slot) return;
+      set({ ...slot, status: 'complete', value });
+    } catch (error) {
+      if (current() !== slot || isAbortError(error)) return;
+      set({ ...slot, status: 'error', error });
+    }
+  }
+
+  private toggleRow(key: string, row: Record<string, unknown>): void {
+    const open = this.explained.get(key);
+    if (open) {
+      open.abort.abort();
+      const next = new Map(this.explained);
+      next.delete(key);
+      this.explained = next;
+      return;
+    }
+    void this.ask(
+      key,
+      row,
+      (slot) => {
+        const next = new Map(this.explained);
+        if (slot) next.set(key, slot);
+        else next.delete(key);
+        this.explained = next;
+      },
+      () => this.explained.get(key),
+    );
+  }
+
+  /** Explain any customer key (the "Explain another customer" field), member or not. */
+  explainKey(key: string): Promise<void> {
+    const k = key.trim();
+    if (!k) return Promise.resolve();
+    return this.ask(
+      k,
+      undefined,
+      (slot) => (this.other = slot),
+      () => this.other,
+    );
+  }
+
+  private onExplainSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    const input = (e.currentTarget as HTMLFormElement).querySelector('input');
+    void this.explainKey(input?.value ?? '');
+  }
+
+  // ------------------------------------------------------------------ render
+
+  protected override render(): TemplateResult {
+    return html`${this.renderBody()}${this.announcer.render()}`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (!this.effectiveProvider) return html`<p part="state" class="state">${term('preview.noProvider')}</p>`;
+    if (!this.segment) return html`<p part="state" class="state">${term('preview.noSegment')}</p>`;
+    const t = this.members;
+    if (t.status === 'error') {
+      if (isInvalid(t.error)) return html`<p part="state invalid" class="state" role="status">${term('preview.invalid')}</p>`;
+      return html`<div part="state error" class="state error" role="alert">
+        <p>${term('preview.error', { message: messageOf(t.error) })}</p>
+        <button type="button" part="retry" @click=${() => void this.members.retry()}>${term('preview.retry')}</button>
+      </div>`;
+    }
+    const value = t.value;
+    if (!value || t.status === 'initial' || t.status === 'blocked' || (t.pending && !value)) {
+      return html`<p part="state loading" class="state" role="status">${term('preview.loading')}</p>`;
+    }
+    if (value.total === 0 && !t.pending) {
+      return html`<p part="state empty" class="state">${term('preview.empty')}</p>
+        ${this.renderExplainForm(value)}`;
+    }
+    return html`${this.renderToolbar(value)}${this.renderTable(value)}${this.renderExplainForm(value)}`;
+  }
+
+  private renderToolbar(value: Loaded): TemplateResult {
+    const p = this.progress;
+    return html`<div class="toolbar">
+      <span part="total" class="total">${term('preview.total', { shown: value.rows.length, total: value.total })}</span>
+      ${
+        value.total > value.rows.length
+          ? html`<button type="button" part="see-more" @click=${this.seeMore}>${term('preview.seeMore')}</button>`
+          : nothing
+      }
+      <span class="spacer"></span>
+      ${
+        p
+          ? html`<span class="download-progress">
+              <progress part="progress" max=${Math.max(1, p.total)} .value=${p.done} aria-label=${term('preview.download')}></progress>
+              <span class="small">${term('preview.download.progress', p)}</span>
+              <button type="button" part="cancel" @click=${this.cancelDownload}>${term('preview.download.cancel')}</button>
+            </span>`
+          : html`<button type="button" part="download" @click=${() => void this.download()}>${term('preview.download')}</button>`
+      }
+      ${this.downloadError ? html`<p class="error-text" role="alert">${this.downloadError}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderTable(value: Loaded): TemplateResult {
+    const cols = this.shownColumns(value.columns);
+    const keyCol = this.keyColumn(value);
+    const canExplain = typeof this.effectiveProvider?.explain === 'function' && keyCol !== undefined;
+    const explainable = (key: string) => canExplain && key !== '';
+    const span = cols.length + (canExplain ? 1 : 0);
+    return html`<div class="scroll">
+      <table
+        part="table"
+        aria-label=${this.segment?.displayName || this.segment?.name || term('preview.label')}
+        aria-busy=${this.members.pending ? 'true' : 'false'}
+      >
+        <thead>
+          <tr>
+            ${canExplain ? html`<th scope="col" class="why"><span class="visually-hidden">${term('preview.explain')}</span></th>` : nothing}
+            ${cols.map((c) => {
+              const sorted = this.sort?.key === c.key ? (this.sort.direction === 'desc' ? 'descending' : 'ascending') : 'none';
+              return html`<th scope="col" data-column=${c.key} aria-sort=${sorted}>
+                <button type="button" class="sort" part="sort-button" @click=${() => this.sortBy(c.key)}>
+                  ${c.label}<span class="arrow" aria-hidden="true"
+                    >${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span
+                  >
+                </button>
+              </th>`;
+            })}
+          </tr>
+        </thead>
+        <tbody class=${this.members.stale ? 'stale' : ''}>
+          ${repeat(
+            value.rows,
+            (row, i) => (keyCol && keyText(row[keyCol])) || `#${i}`,
+            (row, i) => {
+              const key = keyCol ? keyText(row[keyCol]) : '';
+              const slot = canExplain ? this.explained.get(key) : undefined;
+              const id = `explain-${i}`;
+              return html`<tr part="row" data-key=${key}>
+                  ${
+                    !canExplain
+                      ? nothing
+                      : !explainable(key)
+                        ? html`<td class="why"></td>`
+                        : html`<td class="why">
+                            <button
+                              type="button"
+                              class="icon"
+                              part="explain-button"
+                              aria-expanded=${slot ? 'true' : 'false'}
+                              aria-controls=${id}
+                              aria-label=${term('preview.explain.row', { key })}
+                              @click=${() => this.toggleRow(key, row)}
+                            >
+                              <span aria-hidden="true">${slot ? '▾' : '▸'}</span>
+                            </button>
+                          </td>`
+                  }
+                  ${cols.map((c) => html`<td data-column=${c.key} class=${c.type === 'number' ? 'num' : ''}>${formatMemberValue(row[c.key], c.type)}</td>`)}
+                </tr>
+                ${
+                  slot
+                    ? html`<tr class="explain-row">
+                        <td colspan=${span} id=${id}>${this.renderExplanation(slot, value.catalog)}</td>
+                      </tr>`
+                    : nothing
+                }`;
+            },
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderExplainForm(value: Loaded): TemplateResult | typeof nothing {
+    if (typeof this.effectiveProvider?.explain !== 'function') return nothing;
+    return html`<section class="another" aria-labelledby="another-title">
+      <h3 id="another-title" class="another-title">${term('preview.explain.another')}</h3>
+      <form part="explain-form" @submit=${this.onExplainSubmit}>
+        <label>${term('preview.explain.key')} <input type="text" name="key" autocomplete="off" /></label>
+        <button type="submit">${term('preview.explain.go')}</button>
+      </form>
+      ${this.other ? this.renderExplanation(this.other, value.catalog) : nothing}
+    </section>`;
+  }
+
+  private renderExplanation(slot: ExplainSlot, catalog: Catalog | undefined): TemplateResult {
+    if (slot.status === 'pending') return html`<p part="explain" class="muted" role="status">${term('preview.explain.loading')}</p>`;
+    if (slot.status === 'error' || !slot.value) {
+      return html`<p part="explain" class="error-text" role="alert">
+        ${term('preview.explain.failed', { message: messageOf(slot.error) })}
+      </p>`;
+    }
+    const x = slot.value;
+    const head = !x.found
+      ? term('preview.explain.notFound', { key: x.key })
+      : x.member
+        ? term('preview.explain.member', { key: x.key })
+        : term('preview.explain.notMember', { key: x.key });
+    return html`<div part="explain" class="explain" data-member=${x.member ? 'true' : 'false'}>
+      <p class="verdict">${this.mark(x.member)} ${head}</p>
+      ${
+        x.found
+          ? html`<ul class="rules">
+              ${x.rules.map((r) => this.renderRule(r, catalog, slot.row))}
+            </ul>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private mark(ok: boolean): TemplateResult {
+    return html`<span class=${ok ? 'mark yes' : 'mark no'} aria-hidden="true">${ok ? '✓' : '✗'}</span
+      ><span class="visually-hidden">${term(ok ? 'preview.explain.true' : 'preview.explain.false')}:</span>`;
+  }
+
+  private renderRule(rule: RuleExplanation, catalog: Catalog | undefined, row: Record<string, unknown> | undefined): TemplateResult {
+    const doc = this.segment;
+    const def = doc?.rules[rule.index];
+    const number = rule.index + 1;
+    const label =
+      def && 'segment' in def && typeof def.segment === 'string'
+        ? term('preview.explain.ruleSegment', { number, segment: def.segment })
+        : def?.name || term('preview.explain.rule', { number });
+    const op = def?.setOperator && rule.index > 0 ? `${def.setOperator} · ` : '';
+    // Nodes come parent first: each node's parent is the nearest earlier node whose path is a prefix of its own.
+    const children = new Map<string, NodeExplanation[]>();
+    const roots: NodeExplanation[] = [];
+    const seen: NodeExplanation[] = [];
+    for (const n of rule.nodes) {
+      let parent: NodeExplanation | undefined;
+      for (let i = seen.length - 1; i >= 0; i--) {
+        if (n.path.startsWith(`${seen[i]!.path}/`)) {
+          parent = seen[i];
+          break;
+        }
+      }
+      seen.push(n);
+      if (parent) children.set(parent.path, [...(children.get(parent.path) ?? []), n]);
+      else roots.push(n);
+    }
+    const node = (n: NodeExplanation): TemplateResult => {
+      const kids = children.get(n.path) ?? [];
+      return html`<li data-path=${n.path} data-result=${n.result ? 'true' : 'false'}>
+        ${this.mark(n.result)} ${this.nodeText(n, catalog, row)}
+        ${
+          kids.length
+            ? html`<ul>
+                ${kids.map(node)}
+              </ul>`
+            : nothing
+        }
+      </li>`;
+    };
+    return html`<li class="rule" data-rule=${rule.index} data-result=${rule.matched ? 'true' : 'false'}>
+      ${this.mark(rule.matched)} <strong>${op}${label}</strong>
+      <span class="muted">(${term(rule.matched ? 'preview.explain.matched' : 'preview.explain.notMatched')})</span>
+      ${
+        roots.length
+          ? html`<ul>
+              ${roots.map(node)}
+            </ul>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private nodeText(n: NodeExplanation, catalog: Catalog | undefined, row: Record<string, unknown> | undefined): string {
+    const def = this.segment ? nodeAt(this.segment, n.path) : undefined;
+    if (!def) return n.path;
+    if (def.kind === 'group') {
+      return term(def.not ? 'preview.explain.none' : def.combinator === 'or' ? 'preview.explain.any' : 'preview.explain.all');
+    }
+    if (def.kind === 'related') {
+      const entity = catalog ? entityLabel(catalog, def.entity) : def.entity;
+      let text = term('preview.explain.related', { entity, matched: n.matchedRows ?? 0, linked: n.linkedRows ?? 0 });
+      const m = def.match as { quantifier?: string; count?: number; aggregate?: string; operator?: string; value?: unknown };
+      const q = `preview.explain.match.${m.quantifier ?? ''}`;
+      if (m.quantifier && q in previewWords) text += ` (${term(q as 'preview.explain.match.atLeast', { count: m.count ?? 0 })})`;
+      if (m.aggregate) {
+        text += ` (${m.aggregate} ${m.operator ? operatorLabel(m.operator) : ''} ${conditionValueText(m.value)})`.replace(/\s+\)/, ')');
+        if (n.aggregateValue !== undefined)
+          text += `: ${term('preview.explain.aggregate', { value: n.aggregateValue === null ? term('preview.emptyValue') : String(n.aggregateValue) })}`;
+      }
+      return text;
+    }
+    const attr = catalog ? attributeLabel(catalog, def.entity, def.attribute) : def.attribute;
+    const text = [attr, def.operator ? operatorLabel(def.operator) : '', conditionValueText(def.value)].filter(Boolean).join(' ');
+    // The member's own value, when the condition is on its own row and the table holds it.
+    const own = row && n.scopeRows === undefined && catalog?.audience === def.entity && def.attribute in row;
+    if (!own) return text;
+    const type = catalog?.entities.find((e) => e.name === def.entity)?.attributes.find((a) => a.name === def.attribute)?.type;
+    return `${text} — ${formatMemberValue(row[def.attribute], type)}`;
+  }
+}
