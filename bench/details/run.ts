@@ -9,7 +9,9 @@
  * then `Papa.unparse(rows, { columns })` timed, producing one string. For both: wall time,
  * rows per second and peak heap growth (heapUsed sampled every ~5 ms after a `gc()`, peak
  * minus the baseline; for papaparse the baseline already holds the rows). Medians of 5
- * after a warm-up; the run fails if the two outputs' data-row counts differ.
+ * after a warm-up; the run fails if the two outputs' data-row counts differ. Informative
+ * rows split segment-kit's time: the same provider pages alone (no CSV), and membersCsv over
+ * a provider that hands out the rows already in memory (on equal terms with papaparse).
  * Targets: CSV at least 200,000 rows/s, heap growth at most 32 MiB.
  *
  * Run with `--expose-gc` for honest heap figures (the script re-runs itself with it if missing).
@@ -18,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import Papa from 'papaparse';
 import { membersCsv } from '../../src/core/csv/index.js';
 import type { SegmentDocument } from '../../src/core/index.js';
+import type { ColumnDef, MembersOptions, SegmentProvider } from '../../src/core/provider/types.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
 import { MAX_LIMIT } from '../../src/providers/store/index.js';
 import { createSampleDataset } from '../../src/sample/index.js';
@@ -135,8 +138,10 @@ async function segmentKit(keep = false): Promise<{ length: number; text?: string
 // The same rows, in memory first (untimed): what a host would hand to unparse. Fetched in
 // pages of the provider's largest limit (MAX_LIMIT, 10,000).
 const rows: Record<string, unknown>[] = [];
+let memberColumns: ColumnDef[] = [];
 while (rows.length < total) {
   const page = await provider.members(segment, { offset: rows.length, limit: MAX_LIMIT });
+  memberColumns = page.columns;
   if (page.rows.length === 0) break;
   rows.push(...page.rows);
 }
@@ -155,16 +160,45 @@ if (skRows !== ppRows || skRows !== total) {
   process.exit(1);
 }
 
-// Warm-up, then RUNS of each, interleaved so that machine load falls on both alike.
+// ---------------------------------------------------------------- where the time goes
+/** The same provider.members calls as membersCsv makes, without writing any CSV. */
+async function pagesOnly(): Promise<{ length: number }> {
+  let n = 0;
+  for (let offset = 0; offset < total; offset += PAGE_SIZE)
+    n += (await provider.members(segment, { offset, limit: PAGE_SIZE })).rows.length;
+  return { length: n };
+}
+/** A provider that hands out the rows already in memory: membersCsv's own share, beside papaparse on equal terms. */
+const inMemory = {
+  members: (_segment: SegmentDocument, opts: MembersOptions = {}) =>
+    Promise.resolve({
+      total,
+      columns: memberColumns,
+      rows: rows.slice(opts.offset ?? 0, (opts.offset ?? 0) + (opts.limit ?? PAGE_SIZE)),
+    }),
+} as unknown as SegmentProvider;
+async function csvOnly(): Promise<{ length: number }> {
+  let length = 0;
+  for await (const chunk of membersCsv(inMemory, segment, { pageSize: PAGE_SIZE, columns: COLUMNS })) length += chunk.length;
+  return { length };
+}
+
+// Warm-up, then RUNS of each, interleaved so that machine load falls on all alike.
 await measure(() => segmentKit());
 await measure(papa);
+await measure(pagesOnly);
+await measure(csvOnly);
 const sk: Measured[] = [];
 const pp: Measured[] = [];
+const po: Measured[] = [];
+const co: Measured[] = [];
 for (let i = 0; i < RUNS; i++) {
   sk.push(await measure(() => segmentKit()));
   const p = await measure(papa);
   delete p.text;
   pp.push(p);
+  po.push(await measure(pagesOnly));
+  co.push(await measure(csvOnly));
 }
 
 const rps = (m: number) => (total / m) * 1000;
@@ -211,6 +245,29 @@ console.log(
 console.log(
   `segment-kit takes ${(a.ms / b.ms).toFixed(2)}× papaparse's time (which excludes fetching the rows), with ${(a.heap / b.heap).toFixed(2)}× its heap growth`,
 );
+const c = summary(co);
+const d = summary(po);
+console.log(
+  '\nwhere the time goes (same pages, informative)\n' +
+    table([
+      ['', 'median', 'spread', 'rows/s', 'heap growth (median, spread)'],
+      [
+        'provider.members pages alone (no CSV)',
+        ms(d.ms),
+        `${fmt(d.msMin)}–${fmt(d.msMax)} ms`,
+        Math.round(rps(d.ms)).toLocaleString('en'),
+        `${fmt(d.heap)} MiB (${fmt(d.heapMin)}–${fmt(d.heapMax)})`,
+      ],
+      [
+        'membersCsv over rows already in memory',
+        ms(c.ms),
+        `${fmt(c.msMin)}–${fmt(c.msMax)} ms`,
+        Math.round(rps(c.ms)).toLocaleString('en'),
+        `${fmt(c.heap)} MiB (${fmt(c.heapMin)}–${fmt(c.heapMax)})`,
+      ],
+    ]),
+);
+console.log(`membersCsv over rows in memory takes ${(c.ms / b.ms).toFixed(2)}× papaparse's time`);
 const metRps = rps(a.ms) >= TARGET_RPS;
 const metHeap = a.heap <= TARGET_HEAP_MIB;
 console.log(
@@ -226,5 +283,5 @@ console.log(
     ]),
 );
 console.log(
-  `\nmedians over ${RUNS} runs after a warm-up; all times: segment-kit ${sk.map((x) => x.ms.toFixed(0)).join('/')}, papaparse ${pp.map((x) => x.ms.toFixed(0)).join('/')}`,
+  `\nmedians over ${RUNS} runs after a warm-up; all times: segment-kit ${sk.map((x) => x.ms.toFixed(0)).join('/')}, papaparse ${pp.map((x) => x.ms.toFixed(0)).join('/')}, pages alone ${po.map((x) => x.ms.toFixed(0)).join('/')}, CSV over rows in memory ${co.map((x) => x.ms.toFixed(0)).join('/')}`,
 );
