@@ -127,16 +127,16 @@ export async function* membersCsv(
     }
     // Never more rows than the total (a provider that ignores `limit` at the end of the list).
     const rows = page.rows.slice(0, Math.max(0, page.total - done));
-    // Each record as `csvRow` writes it, read straight from the row by key; the page's chunk
-    // is one join of its lines.
-    const lines = new Array<string>(rows.length);
+    // Each record as `csvRow` writes it, its cells read straight from the row by key (no
+    // array of values per row). Appending keeps the chunk a rope until it is written, which
+    // measured faster and smaller than joining an array of lines.
+    let chunk = '';
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
       let line = keys.length ? csvCell(row[keys[0]!]) : '';
       for (let i = 1; i < keys.length; i++) line += ',' + csvCell(row[keys[i]!]);
-      lines[r] = line;
+      chunk += line + '\r\n';
     }
-    const chunk = lines.length ? lines.join('\r\n') + '\r\n' : '';
     done += rows.length;
     onProgress?.(done, page.total);
     throwIfAborted(signal);
