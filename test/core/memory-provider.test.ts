@@ -546,3 +546,32 @@ describe('memory provider: the Segments page (listing, long refreshes, history)'
     assert.deepEqual(await p.trend('rich'), [{ date: '2026-11-01T12:00:00.000Z', count: 2 }], 'one point: the new refresh');
   });
 });
+
+it('members rows keep an attribute named "__proto__" as data, with an ordinary prototype', async () => {
+  const hostileCatalog = {
+    audience: 'Customer',
+    entities: [
+      {
+        name: 'Customer',
+        key: 'Id',
+        attributes: [
+          { name: 'Id', type: 'string' as const },
+          { name: '__proto__', type: 'string' as const },
+        ],
+      },
+    ],
+    relationships: [],
+  };
+  const row: Record<string, unknown> = { Id: 'C1' };
+  Object.defineProperty(row, '__proto__', { value: 'x', enumerable: true, writable: true, configurable: true });
+  const provider = createMemoryProvider({ catalog: hostileCatalog, data: { Customer: [row] } });
+  const { rows } = await provider.members({
+    schemaVersion: 1,
+    name: 'All',
+    audience: 'Customer',
+    rules: [{ id: 'r1', where: { kind: 'condition', id: 'c1', entity: 'Customer', attribute: 'Id', operator: 'isNotEmpty' } }],
+  });
+  assert.deepEqual(Object.keys(rows[0]!), ['Id', '__proto__'], 'both columns are own keys');
+  assert.equal(Object.getPrototypeOf(rows[0]), Object.prototype, 'the prototype is untouched');
+  assert.equal(Object.getOwnPropertyDescriptor(rows[0], '__proto__')?.value, 'x', 'the value is data');
+});

@@ -208,8 +208,11 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
   function memberRow(snap: DataSnapshot, memberKey: string, cols: ColumnDef[]): Row {
     const row = snap.memberRow(memberKey) ?? {};
     const out: Row = {};
-    const set = (key: string, value: unknown) =>
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    // Plain assignment, except for the one key it would not store as data ("__proto__" sets the prototype).
+    const set = (key: string, value: unknown) => {
+      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      else out[key] = value;
+    };
     for (const c of cols) {
       if (c.entity === audience!.name) {
         set(c.key, c.attribute === audience!.key ? memberKey : (row[c.attribute] ?? null));
