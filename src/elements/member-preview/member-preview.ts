@@ -3,27 +3,28 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { preview as previewWords } from '../../core/messages/en/preview.js';
 import { addEnglish } from '../../core/messages/translator.js';
-import { attributeLabel, entityLabel } from '../../core/model/catalog.js';
-import type { NodeExplanation, RuleExplanation } from '../../core/model/explain.js';
-import type { Catalog, SegmentDocument, SegmentNode } from '../../core/model/types.js';
+import type { Catalog, SegmentDocument } from '../../core/model/types.js';
 import {
   isAbortError,
   SegmentProviderError,
   type ColumnDef,
-  type Explanation,
   type MembersResult,
   type SegmentProvider,
   type SortSpec,
 } from '../../core/provider/types.js';
-import { parsePointer } from '../../core/validate/pointer.js';
 import { validateSegment } from '../../core/validate/validate.js';
 import { SegmentKitElement } from '../shared/base.js';
 import { AnnouncerController } from '../shared/controllers/announcer.js';
 import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { emit } from '../shared/events.js';
-import { currentTranslator, operatorLabel, term } from '../shared/messages.js';
+import { currentTranslator, term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { previewStyles } from './member-preview.styles.js';
+import { explanationTemplate, type ExplainSlot } from './explanation.js';
+import { formatMemberValue } from './format.js';
+import { messageOf } from '../shared/errors.js';
+
+export { formatMemberValue } from './format.js';
 
 addEnglish(previewWords);
 
@@ -33,71 +34,10 @@ export const DEFAULT_PREVIEW_LIMIT = 100;
 type MembersArgs = [provider: SegmentProvider, segment: SegmentDocument, limit: number, sortKey: string, direction: string];
 type Loaded = MembersResult & { catalog: Catalog | undefined };
 
-/** One explanation being asked for or shown. */
-interface ExplainSlot {
-  key: string;
-  status: 'pending' | 'complete' | 'error';
-  value?: Explanation;
-  error?: unknown;
-  /** The member's row in the table, when there is one (its own values are shown beside the conditions). */
-  row?: Record<string, unknown>;
-  abort: AbortController;
-}
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isInvalid = (e: unknown) => e instanceof SegmentProviderError && e.code === 'invalid-segment';
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-
-/** A member value as the text one cell shows, by the column's type (always text, never markup). */
-export function formatMemberValue(value: unknown, type: ColumnDef['type'] | undefined): string {
-  const f = currentTranslator().format;
-  if (isEmpty(value)) return term('preview.emptyValue');
-  if (Array.isArray(value)) return f.list(value.map((v) => formatMemberValue(v, type)));
-  if (typeof value === 'boolean') return term(value ? 'preview.yes' : 'preview.no');
-  if (typeof value === 'number') return Number.isFinite(value) ? f.number(value) : String(value);
-  if (type === 'date' && (typeof value === 'string' || value instanceof Date)) {
-    const d = value instanceof Date ? value : new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
-    if (Number.isNaN(d.getTime())) return String(value);
-    return typeof value === 'string' && DATE_ONLY.test(value)
-      ? f.date(d)
-      : f.date(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-  }
-  if (typeof value === 'object') {
-    try {
-      return JSON.stringify(value) ?? '';
-    } catch {
-      return '';
-    }
-  }
-  return typeof value === 'string' || typeof value === 'bigint' || typeof value === 'symbol' ? value.toString() : '';
-}
 
 /** A row's audience key as text (the key the provider's `explain` takes). */
 const keyText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? String(v) : '');
-
-/** A condition's value as text ("500", "90 day", "Paris, Lyon"). */
-function conditionValueText(value: unknown): string {
-  if (isEmpty(value)) return '';
-  if (Array.isArray(value)) return value.map(conditionValueText).join(', ');
-  if (typeof value === 'object' && value !== null) {
-    const v = value as Record<string, unknown>;
-    if (typeof v.amount === 'number' && typeof v.unit === 'string')
-      return term('preview.explain.relative', { amount: v.amount, unit: v.unit });
-    return Object.values(v).map(conditionValueText).join(' – ');
-  }
-  return typeof value === 'number' ? currentTranslator().format.number(value) : String(value);
-}
-
-/** The node of `doc` at a JSON pointer (`/rules/0/where/children/1`), if any. */
-function nodeAt(doc: SegmentDocument, path: string): SegmentNode | undefined {
-  let at: unknown = doc;
-  for (const token of parsePointer(path)) {
-    if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<string, unknown>)[token];
-  }
-  return at && typeof at === 'object' ? (at as SegmentNode) : undefined;
-}
 
 /**
  * `<member-preview>`: a segment's first members in a table — sortable columns formatted
@@ -455,7 +395,7 @@ export class MemberPreviewElement extends SegmentKitElement {
                 ${
                   slot
                     ? html`<tr class="explain-row">
-                        <td colspan=${span} id=${id}>${this.renderExplanation(slot, value.catalog)}</td>
+                        <td colspan=${span} id=${id}>${explanationTemplate(slot, this.segment, value.catalog)}</td>
                       </tr>`
                     : nothing
                 }`;
@@ -474,116 +414,7 @@ export class MemberPreviewElement extends SegmentKitElement {
         <label>${term('preview.explain.key')} <input type="text" name="key" autocomplete="off" /></label>
         <button type="submit">${term('preview.explain.go')}</button>
       </form>
-      ${this.other ? this.renderExplanation(this.other, value.catalog) : nothing}
+      ${this.other ? explanationTemplate(this.other, this.segment, value.catalog) : nothing}
     </section>`;
-  }
-
-  private renderExplanation(slot: ExplainSlot, catalog: Catalog | undefined): TemplateResult {
-    if (slot.status === 'pending') return html`<p part="explain" class="muted" role="status">${term('preview.explain.loading')}</p>`;
-    if (slot.status === 'error' || !slot.value) {
-      return html`<p part="explain" class="error-text" role="alert">
-        ${term('preview.explain.failed', { message: messageOf(slot.error) })}
-      </p>`;
-    }
-    const x = slot.value;
-    const head = !x.found
-      ? term('preview.explain.notFound', { key: x.key })
-      : x.member
-        ? term('preview.explain.member', { key: x.key })
-        : term('preview.explain.notMember', { key: x.key });
-    return html`<div part="explain" class="explain" data-member=${x.member ? 'true' : 'false'}>
-      <p class="verdict">${this.mark(x.member)} ${head}</p>
-      ${
-        x.found
-          ? html`<ul class="rules">
-              ${x.rules.map((r) => this.renderRule(r, catalog, slot.row))}
-            </ul>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private mark(ok: boolean): TemplateResult {
-    return html`<span class=${ok ? 'mark yes' : 'mark no'} aria-hidden="true">${ok ? '✓' : '✗'}</span
-      ><span class="visually-hidden">${term(ok ? 'preview.explain.true' : 'preview.explain.false')}:</span>`;
-  }
-
-  private renderRule(rule: RuleExplanation, catalog: Catalog | undefined, row: Record<string, unknown> | undefined): TemplateResult {
-    const doc = this.segment;
-    const def = doc?.rules[rule.index];
-    const number = rule.index + 1;
-    const label =
-      def && 'segment' in def && typeof def.segment === 'string'
-        ? term('preview.explain.ruleSegment', { number, segment: def.segment })
-        : def?.name || term('preview.explain.rule', { number });
-    const op = def?.setOperator && rule.index > 0 ? `${def.setOperator} · ` : '';
-    // Nodes come parent first: each node's parent is the nearest earlier node whose path is a prefix of its own.
-    const children = new Map<string, NodeExplanation[]>();
-    const roots: NodeExplanation[] = [];
-    const seen: NodeExplanation[] = [];
-    for (const n of rule.nodes) {
-      let parent: NodeExplanation | undefined;
-      for (let i = seen.length - 1; i >= 0; i--) {
-        if (n.path.startsWith(`${seen[i]!.path}/`)) {
-          parent = seen[i];
-          break;
-        }
-      }
-      seen.push(n);
-      if (parent) children.set(parent.path, [...(children.get(parent.path) ?? []), n]);
-      else roots.push(n);
-    }
-    const node = (n: NodeExplanation): TemplateResult => {
-      const kids = children.get(n.path) ?? [];
-      return html`<li data-path=${n.path} data-result=${n.result ? 'true' : 'false'}>
-        ${this.mark(n.result)} ${this.nodeText(n, catalog, row)}
-        ${
-          kids.length
-            ? html`<ul>
-                ${kids.map(node)}
-              </ul>`
-            : nothing
-        }
-      </li>`;
-    };
-    return html`<li class="rule" data-rule=${rule.index} data-result=${rule.matched ? 'true' : 'false'}>
-      ${this.mark(rule.matched)} <strong>${op}${label}</strong>
-      <span class="muted">(${term(rule.matched ? 'preview.explain.matched' : 'preview.explain.notMatched')})</span>
-      ${
-        roots.length
-          ? html`<ul>
-              ${roots.map(node)}
-            </ul>`
-          : nothing
-      }
-    </li>`;
-  }
-
-  private nodeText(n: NodeExplanation, catalog: Catalog | undefined, row: Record<string, unknown> | undefined): string {
-    const def = this.segment ? nodeAt(this.segment, n.path) : undefined;
-    if (!def) return n.path;
-    if (def.kind === 'group') {
-      return term(def.not ? 'preview.explain.none' : def.combinator === 'or' ? 'preview.explain.any' : 'preview.explain.all');
-    }
-    if (def.kind === 'related') {
-      const entity = catalog ? entityLabel(catalog, def.entity) : def.entity;
-      let text = term('preview.explain.related', { entity, matched: n.matchedRows ?? 0, linked: n.linkedRows ?? 0 });
-      const m = def.match as { quantifier?: string; count?: number; aggregate?: string; operator?: string; value?: unknown };
-      const q = `preview.explain.match.${m.quantifier ?? ''}`;
-      if (m.quantifier && q in previewWords) text += ` (${term(q as 'preview.explain.match.atLeast', { count: m.count ?? 0 })})`;
-      if (m.aggregate) {
-        text += ` (${m.aggregate} ${m.operator ? operatorLabel(m.operator) : ''} ${conditionValueText(m.value)})`.replace(/\s+\)/, ')');
-        if (n.aggregateValue !== undefined)
-          text += `: ${term('preview.explain.aggregate', { value: n.aggregateValue === null ? term('preview.emptyValue') : String(n.aggregateValue) })}`;
-      }
-      return text;
-    }
-    const attr = catalog ? attributeLabel(catalog, def.entity, def.attribute) : def.attribute;
-    const text = [attr, def.operator ? operatorLabel(def.operator) : '', conditionValueText(def.value)].filter(Boolean).join(' ');
-    // The member's own value, when the condition is on its own row and the table holds it.
-    const own = row && n.scopeRows === undefined && catalog?.audience === def.entity && def.attribute in row;
-    if (!own) return text;
-    const type = catalog?.entities.find((e) => e.name === def.entity)?.attributes.find((a) => a.name === def.attribute)?.type;
-    return `${text} — ${formatMemberValue(row[def.attribute], type)}`;
   }
 }

@@ -66,7 +66,7 @@ export const sameView = (a: SegmentListView, b: SegmentListView) =>
   a.tags.every((t, i) => t === b.tags[i]);
 
 /** The provider's sort key for a column: the Name column shows (and sorts by) the display name, falling back to the name. */
-export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+export { messageOf } from '../shared/errors.js';
 
 export const providerSortKey = (column: string) => (column === 'name' ? 'displayName' : column);
 
