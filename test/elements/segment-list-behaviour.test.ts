@@ -9,14 +9,11 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/elements/segment-list/define.js';
 import type { SegmentListElement } from '../../src/elements/segment-list/segment-list.js';
 import { SEGMENT_LIST_COLUMNS } from '../../src/elements/segment-list/segment-list.js';
-import type { ListOptions, SegmentDocument, SegmentProvider, SegmentSummary } from '../../src/core/index.js';
+import type { ListOptions, SegmentProvider, SegmentSummary } from '../../src/core/index.js';
 import type { SegmentsChangedDetail } from '../../src/elements/shared/events.js';
-import { createMemoryProvider } from '../../src/providers/memory/index.js';
-import { catalog, data, doNotContact, NOW, until } from './fixtures.js';
+import { doNotContact, until } from './fixtures.js';
+import { $, $$, defaultSegments, seg, shadow, store } from './list-fixtures.js';
 
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...shadow(el).querySelectorAll<T>(sel)];
 const ids = (el: Element) => $$(el, 'tbody tr[part~="row"]').map((tr) => tr.dataset.id!);
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const cellText = (el: Element, id: string, column: string) => text($(el, `tr[data-id="${id}"] td[data-column="${column}"]`));
@@ -32,38 +29,11 @@ const notice = (el: Element) => text($(el, '[part~="notice"]:not(.working)'));
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-/** A valid segment on DoNotContact, with a name, display name and tags. */
-function seg(id: string, displayName: string, extra: Partial<SegmentDocument> = {}): SegmentDocument {
-  return {
-    schemaVersion: 1,
-    id,
-    name: id.replace(/-/g, '_'),
-    displayName,
-    state: 'inactive',
-    audience: 'Customer',
-    rules: [{ id: 'r1', where: { kind: 'condition', id: 'c1', entity: 'Customer', attribute: 'DoNotContact', operator: 'isTrue' } }],
-    ...extra,
-  };
-}
-
 /** A segment whose rule names an attribute that does not exist: saved as a draft. */
 const draftOf = (id: string, displayName: string) =>
   seg(id, displayName, {
     rules: [{ id: 'r1', where: { kind: 'condition', id: 'c1', entity: 'Customer', attribute: 'Nope', operator: 'isTrue' } }],
   });
-
-function defaultSegments(): SegmentDocument[] {
-  return [
-    { ...doNotContact, tags: ['compliance'] },
-    seg('alpha', 'Alpha buyers', { tags: ['loyalty', 'spring'] }),
-    seg('bravo', 'Bravo lapsed', { tags: ['loyalty'], description: 'People who stopped buying.' }),
-    seg('charlie', 'Charlie users', { state: 'active', rules: [{ id: 'r1', segment: 'do-not-contact' }] }),
-  ];
-}
-
-function store(segments: SegmentDocument[] = defaultSegments()) {
-  return createMemoryProvider({ catalog, data, now: NOW, segments });
-}
 
 /** `count` plain segments s0…s(n-1), inactive. */
 const many = (count: number) => Array.from({ length: count }, (_, i) => seg(`s${i}`, `Segment ${i}`));

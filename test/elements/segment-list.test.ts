@@ -2,46 +2,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/segment-list/define.js';
 import type { SegmentListElement } from '../../src/elements/segment-list/segment-list.js';
-import type { SegmentDocument, SegmentProvider } from '../../src/core/index.js';
-import { createMemoryProvider } from '../../src/providers/memory/index.js';
-import { catalog, data, doNotContact, NOW, until } from './fixtures.js';
+import type { SegmentProvider } from '../../src/core/index.js';
+import { until } from './fixtures.js';
+import { $, $$, defaultSegments, seg, shadow, store } from './list-fixtures.js';
 
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...shadow(el).querySelectorAll<T>(sel)];
 const ids = (el: Element) => $$(el, 'tbody tr[part~="row"]').map((tr) => tr.dataset.id);
 const cellText = (el: Element, id: string, column: string) =>
   $(el, `tr[data-id="${id}"] td[data-column="${column}"]`)!.textContent.replace(/\s+/g, ' ').trim();
-
-/** A valid segment on DoNotContact, with a name, display name and tags. */
-function seg(id: string, displayName: string, extra: Partial<SegmentDocument> = {}): SegmentDocument {
-  return {
-    schemaVersion: 1,
-    id,
-    name: id.replace(/-/g, '_'),
-    displayName,
-    state: 'inactive',
-    audience: 'Customer',
-    rules: [{ id: 'r1', where: { kind: 'condition', id: 'c1', entity: 'Customer', attribute: 'DoNotContact', operator: 'isTrue' } }],
-    ...extra,
-  };
-}
-
-function store(segments: SegmentDocument[] = defaultSegments()) {
-  return createMemoryProvider({ catalog, data, now: NOW, segments });
-}
-
-function defaultSegments(): SegmentDocument[] {
-  return [
-    { ...doNotContact, tags: ['compliance'] },
-    seg('alpha', 'Alpha buyers', { tags: ['loyalty', 'spring'] }),
-    seg('bravo', 'Bravo lapsed', { tags: ['loyalty'], description: 'People who stopped buying.' }),
-    seg('charlie', 'Charlie users', {
-      state: 'active',
-      rules: [{ id: 'r1', segment: 'do-not-contact' }],
-    }),
-  ];
-}
 
 async function list(provider: SegmentProvider = store(), extra = '') {
   const el = await fixture<SegmentListElement>(html`<segment-list .provider=${provider} page-size="50"></segment-list>`);
