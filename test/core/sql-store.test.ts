@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { SegmentProviderError, type SegmentDocument } from '../../src/core/index.js';
 import { SegmentStore, type SegmentEvaluator } from '../../src/providers/store/index.js';
-import { createSqlStoreBackend, SQL_STORE_VERSION, storeDDL, type SqlQuery } from '../../src/providers/sql/store-tables.js';
+import { createSqlStoreBackend, SQL_STORE_VERSION, storeDDL, type SqlQueryFunction } from '../../src/providers/sql/store-tables.js';
 import { testCatalog as catalog } from './helpers/catalog.js';
 
 const T0 = Date.parse('2026-11-01T12:00:00Z');
@@ -37,11 +37,11 @@ function database() {
   const db = new PGlite();
   dbs.push(db);
   const statements: string[] = [];
-  const query: SqlQuery = async (text, params) => {
+  const query: SqlQueryFunction = async (text, params) => {
     statements.push(text);
     return (await db.query<Record<string, unknown>>(text, params as unknown[])).rows;
   };
-  const transaction = <T>(work: (q: SqlQuery) => Promise<T>) =>
+  const transaction = <T>(work: (q: SqlQueryFunction) => Promise<T>) =>
     db.transaction((tx) =>
       work(async (text, params) => {
         statements.push(text);
@@ -145,7 +145,7 @@ describe('segment store in SQL tables', () => {
     const d = database();
     const clock = { t: T0 };
     let failNext = false;
-    const flaky: SqlQuery = (text, params) => {
+    const flaky: SqlQueryFunction = (text, params) => {
       if (failNext && text.startsWith('INSERT INTO "segment_kit_segments"')) {
         failNext = false;
         return Promise.reject(new Error('connection reset'));

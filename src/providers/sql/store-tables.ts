@@ -21,17 +21,17 @@ import type { StoredSegment, StoreState } from '../store/storage.js';
 export type SqlDialect = 'postgres' | 'duckdb';
 
 /** Any function that runs one statement with positional parameters (`$1`, `$2` …) and returns its rows. */
-export type SqlQuery = (
+export type SqlQueryFunction = (
   text: string,
   params: readonly unknown[],
   opts?: { signal?: AbortSignal },
 ) => Promise<readonly Record<string, unknown>[]>;
 
 /** Run `work` in one transaction, its statements through the `query` it is given. */
-export type SqlTransaction = <T>(work: (query: SqlQuery) => Promise<T>) => Promise<T>;
+export type SqlTransaction = <T>(work: (query: SqlQueryFunction) => Promise<T>) => Promise<T>;
 
 export interface SqlStoreOptions {
-  query: SqlQuery;
+  query: SqlQueryFunction;
   dialect: SqlDialect;
   /** Makes each write atomic. Without it, a write's statements run one by one. */
   transaction?: SqlTransaction;
@@ -48,7 +48,12 @@ export const SQL_STORE_VERSION = 1;
 const PARAMS_PER_INSERT = 3000;
 
 /** Insert rows in batches of multi-row VALUES, every value a parameter; `casts[i]` follows column i's placeholder. */
-async function insertRows(q: SqlQuery, into: string, casts: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+async function insertRows(
+  q: SqlQueryFunction,
+  into: string,
+  casts: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
   const per = Math.max(1, Math.floor(PARAMS_PER_INSERT / casts.length));
   for (let i = 0; i < rows.length; i += per) {
     const batch = rows.slice(i, i + per);
@@ -130,7 +135,7 @@ export function createSqlStoreBackend(options: SqlStoreOptions): StoreBackend & 
   const cast = (type: string) => (dialect === 'postgres' ? `::${type}` : '');
   let migrated: Promise<void> | undefined;
 
-  const inTransaction = <T>(work: (q: SqlQuery) => Promise<T>): Promise<T> =>
+  const inTransaction = <T>(work: (q: SqlQueryFunction) => Promise<T>): Promise<T> =>
     options.transaction ? options.transaction(work) : work(query);
 
   async function migrate(): Promise<void> {
