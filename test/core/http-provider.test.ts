@@ -166,6 +166,23 @@ describe('the provider over HTTP', () => {
     assert.deepEqual(remoteTotals, localTotals);
   });
 
+  it("another copy's provider errors keep their code; anything else is a 500 that shows no stack", async () => {
+    const foreign = Object.assign(new Error('No segment "x" here.'), { name: 'SegmentProviderError', code: 'not-found' });
+    const broken = Object.assign(Object.create(local) as SegmentProvider, {
+      getSegment: () => Promise.reject(foreign),
+      listSegments: () => Promise.reject(new TypeError('secret internals at /srv/app.js:12')),
+    });
+    const s = await serve(broken);
+    const client = createHttpProvider({ baseUrl: s.url });
+    await rejectsWith(client.getSegment('x'), 'not-found', /No segment "x" here/);
+    await assert.rejects(client.listSegments(), (e: unknown) => {
+      assert.ok(e instanceof SegmentProviderError && e.code === 'internal', String(e));
+      assert.doesNotMatch(e.message, /secret|app\.js/, 'no internals in the answer');
+      return true;
+    });
+    assert.equal(s.errors.length, 1, 'the server was told about the 500');
+  });
+
   it('a server that is not there is `unavailable`, with the address', async () => {
     const gone = await serve(local);
     servers.pop()!.close();

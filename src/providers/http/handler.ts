@@ -31,6 +31,17 @@ export type ProviderHandler = (request: Request) => Promise<Response>;
 const DEFAULT_MAX_BODY = 1024 * 1024;
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
+/**
+ * A provider's error, also from another copy of the library (two bundles, a provider built
+ * elsewhere): recognised by its name and code, not only by its class.
+ */
+function providerError(e: unknown): SegmentProviderError | undefined {
+  if (e instanceof SegmentProviderError) return e;
+  if (!(e instanceof Error) || e.name !== 'SegmentProviderError') return undefined;
+  const { code, details } = e as Error & { code?: unknown; details?: unknown };
+  return typeof code === 'string' ? new SegmentProviderError(code, e.message, details) : undefined;
+}
+
 /** Constant-time comparison of two tokens (no early exit on the first difference). */
 function sameToken(a: string, b: string): boolean {
   let diff = a.length ^ b.length;
@@ -161,10 +172,11 @@ export function createProviderHandler(provider: SegmentProvider, options: Provid
       return new Response(answer, { status: 200, headers: { ...JSON_HEADERS, ...corsHeaders(request) } });
     } catch (e) {
       if (isAbortError(e) || request.signal.aborted) return fail(request, 499, 'aborted', 'The request was cancelled.');
-      if (e instanceof SegmentProviderError) {
-        const status = ERROR_STATUS[String(e.code)] ?? 500;
-        if (status >= 500) options.onError?.(e, method);
-        return json(request, status, errorBody(e));
+      const known = providerError(e);
+      if (known) {
+        const status = ERROR_STATUS[String(known.code)] ?? 500;
+        if (status >= 500) options.onError?.(known, method);
+        return json(request, status, errorBody(known));
       }
       options.onError?.(e, method);
       return fail(request, 500, 'internal', `The service failed while answering ${method}. The server's log has the details.`);
