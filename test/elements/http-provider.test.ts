@@ -44,7 +44,7 @@ describe('elements on the HTTP provider', () => {
     );
     const size = () => shadow(el).querySelector('[part="size"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
     await until(() => size().includes(expected.total.toLocaleString('en')), 5000, 'the total from the server');
-    const counts = [...shadow(el).querySelectorAll('.rule .counts')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+    const counts = [...shadow(el).querySelectorAll('.rule .counts')].map((c) => c.textContent.replace(/\s+/g, ' ').trim());
     expect(counts).to.deep.equal(
       expected.rules.map((r) => `${r.count.toLocaleString('en')} · ${r.cumulative.toLocaleString('en')} so far`),
     );
