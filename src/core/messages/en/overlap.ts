@@ -44,7 +44,7 @@ export const overlap = {
   'overlap.disjoint': 'These segments have no customers in common.',
   'overlap.table': 'Customers in each region',
   'overlap.table.caption': ({ union }: { union: number }, f: Formatters) =>
-    `${f.number(union)} customers are in at least one of these segments. Share: of those customers.`,
+    `${f.number(union)} customers are in at least one of these segments; each region's share is of those customers.`,
   'overlap.column.region': 'Region',
   'overlap.column.count': 'Customers',
   'overlap.column.share': 'Share',
