@@ -2,11 +2,11 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/segment-overlap/define.js';
 import type { SegmentOverlapElement } from '../../src/elements/segment-overlap/segment-overlap.js';
+import type { SegmentCreateDetail } from '../../src/elements/shared/events.js';
 import {
   computeOverlap,
   SegmentProviderError,
   type CountResult,
-  type SegmentCreateDetail,
   type SegmentDocument,
   type SegmentProvider,
 } from '../../src/core/index.js';

@@ -84,7 +84,7 @@ export async function computeOverlap(
   try {
     const [audience, sets] = await Promise.all([
       options.audience ?? provider.getCatalog({ signal }).then((c) => c.audience),
-      Promise.all(given.map((s) => (s.displayName || s.name ? { ...s } : named(provider, s.id, signal, t)))),
+      Promise.all(given.map((s) => (s.displayName || s.name ? Promise.resolve({ ...s }) : named(provider, s.id, signal, t)))),
     ]);
     const regions = overlapRegions(sets, { audience, translator: t });
     const count = (doc: SegmentDocument, label: string) =>

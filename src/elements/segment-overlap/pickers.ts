@@ -201,7 +201,7 @@ export class SegmentPickers {
 
   private onKeydown(e: KeyboardEvent, slot: number): void {
     if (this.open !== slot) {
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || (e.key === 'ArrowDown' && e.altKey)) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         this.show(slot, '');
       }
