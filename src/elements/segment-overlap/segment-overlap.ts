@@ -56,8 +56,8 @@ let instances = 0;
  * @csspart create - a region's "Create segment" button
  * @csspart state - the no-provider, choose, loading, empty and error messages
  * @csspart retry - the error state's Retry button
- * @cssprop --sk-overlap-diagram-size - the diagram's largest width (default 22rem)
- * @cssprop --sk-color-accent - the regions' shade and the highlighted region
+ * @cssproperty --sk-overlap-diagram-size - the diagram's largest width (default 22rem)
+ * @cssproperty --sk-color-accent - the regions' shade and the highlighted region
  */
 export class SegmentOverlapElement extends SegmentKitElement {
   static override styles = [baseStyles, overlapStyles];
