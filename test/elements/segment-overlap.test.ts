@@ -302,6 +302,33 @@ describe('<segment-overlap>', () => {
     expect($$(el, '#listbox-0 [role="option"]').length).to.equal(sample.dataset.segments.length);
   });
 
+  it('a store with more segments than the first page: what is typed is searched by the provider', async () => {
+    const searches: string[] = [];
+    const provider = Object.assign(Object.create(sample) as SegmentProvider, {
+      listSegments: async (opts: Parameters<SegmentProvider['listSegments']>[0] = {}) => {
+        if (opts.search) {
+          searches.push(opts.search);
+          return sample.listSegments(opts);
+        }
+        const all = await sample.listSegments({ ...opts, limit: 100 });
+        return { total: all.total, items: all.items.slice(0, 2) }; // a first page of two
+      },
+    });
+    const el = await overlapEl(provider, []);
+    const a = $<HTMLInputElement>(el, '#picker-0')!;
+    a.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect($$(el, '#listbox-0 [role="option"]').length, 'the first page').to.equal(2);
+    await sendKeys({ type: 'lapsed' });
+    await until(() => $$(el, '#listbox-0 [role="option"]').some((o) => o.dataset.id === 'lapsed-customers'), 3000, 'the search');
+    expect(searches.at(-1)).to.equal('lapsed');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(a.value).to.equal('Lapsed customers');
+    expect(el.segmentIds).to.deep.equal(['lapsed-customers']);
+  });
+
   it('out-of-order answers: a slow answer for the old segments never replaces the new one', async () => {
     const delays = new Map<string, number>([['lapsed-customers', 300]]);
     const aborted: string[] = [];

@@ -1,7 +1,9 @@
 /**
  * The segment pickers of `<segment-overlap>`: one searchable combobox per set (A, B and
  * an optional C), filled from `provider.listSegments` and filtered as the person types
- * (APG combobox with a listbox popup: arrows, Home/End, PageUp/PageDown, Enter, Escape).
+ * (APG combobox with a listbox popup: arrows, Home/End, PageUp/PageDown, Enter, Escape);
+ * when the provider has more segments than the first page, what is typed is searched
+ * through `listSegments({ search })` instead.
  * One listbox is open at a time, so one `ListboxController` serves them all.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -18,8 +20,16 @@ export const MAX_PICKER_OPTIONS = 50;
 export const summaryName = (s: Pick<SegmentSummary, 'id' | 'name' | 'displayName'>): string => s.displayName || s.name || s.id;
 
 export interface PickerHost {
-  /** The segments to choose from (undefined while they load). */
-  segments(): readonly SegmentSummary[] | undefined;
+  /**
+   * The segments to choose from for `query` (undefined while they load). `matched`: the
+   * provider has matched them to the query already (a search), so the pickers do not
+   * filter them again.
+   */
+  segments(query: string): { items: readonly SegmentSummary[]; matched: boolean } | undefined;
+  /** The summary of a chosen segment, if known (for its name). */
+  summary(id: string): SegmentSummary | undefined;
+  /** The person typed `query` in a picker (the host may ask the provider to search). */
+  onQuery(query: string): void;
   /** The id chosen in each slot ('' for none); two or three slots. */
   slots(): readonly string[];
   /** A slot's choice changed (or the third slot was added or removed: `slots` is the new list). */
@@ -48,11 +58,11 @@ export class SegmentPickers {
 
   /** The segments matching the open slot's query, without those chosen in the other slots. */
   private options(): SegmentSummary[] {
-    const all = this.o.segments() ?? [];
+    const got = this.o.segments(this.query);
     const taken = new Set(this.o.slots().filter((id, i) => id && i !== this.open));
-    const q = this.query.trim().toLowerCase();
+    const q = got?.matched ? '' : this.query.trim().toLowerCase();
     const out: SegmentSummary[] = [];
-    for (const s of all) {
+    for (const s of got?.items ?? []) {
       if (taken.has(s.id)) continue;
       if (q && ![s.displayName, s.name, s.id].some((t) => t?.toLowerCase().includes(q))) continue;
       out.push(s);
@@ -63,11 +73,17 @@ export class SegmentPickers {
 
   private show(slot: number, query: string): void {
     this.open = slot;
+    if (query !== this.query && query.trim()) this.o.onQuery(query);
     this.query = query;
     const current = this.o.slots()[slot];
     const at = query ? 0 : this.options().findIndex((s) => s.id === current);
     this.listbox.reset(Math.max(0, at));
     this.host.requestUpdate();
+  }
+
+  /** New segments arrived for the open picker (a search answered): make the first one active if none is. */
+  refreshed(): void {
+    if (this.open >= 0 && this.listbox.active < 0) this.listbox.reset(0);
   }
 
   private close(): void {
@@ -117,7 +133,7 @@ export class SegmentPickers {
   private renderSlot(slot: number, id: string): TemplateResult {
     const letter = OVERLAP_LETTERS[slot]!;
     const isOpen = this.open === slot;
-    const chosen = id ? this.o.segments()?.find((s) => s.id === id) : undefined;
+    const chosen = id ? this.o.summary(id) : undefined;
     const shown = isOpen ? this.query : chosen ? summaryName(chosen) : id;
     const options = isOpen ? this.options() : [];
     const active = isOpen ? this.listbox.active : -1;
@@ -172,7 +188,7 @@ export class SegmentPickers {
   }
 
   private renderOptions(slot: number, options: SegmentSummary[], active: number): TemplateResult {
-    if (!this.o.segments()) {
+    if (!this.o.segments(this.query)) {
       return html`<div role="option" class="option empty" aria-disabled="true" aria-selected="false">
         ${term('overlap.picker.loading')}
       </div>`;

@@ -13,7 +13,7 @@ import { emit } from '../shared/events.js';
 import { currentTranslator, term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { overlapDiagram } from './diagram.js';
-import { SegmentPickers } from './pickers.js';
+import { MAX_PICKER_OPTIONS, SegmentPickers } from './pickers.js';
 import { overlapStyles } from './segment-overlap.styles.js';
 
 export type { SegmentOverlapChangeDetail } from '../shared/events.js';
@@ -74,13 +74,31 @@ export class SegmentOverlapElement extends SegmentKitElement {
   private readonly idPrefix = `sk-overlap-${++instances}`;
   private readonly announcer = new AnnouncerController(this);
 
-  private readonly list = new ProviderTask<[SegmentProvider], SegmentSummary[]>(this, {
+  /** Every summary seen (the first page and searches), by id: the chosen segments' names. */
+  private readonly known = new Map<string, SegmentSummary>();
+  private readonly remember = (items: readonly SegmentSummary[]) => {
+    for (const s of items) this.known.set(s.id, s);
+  };
+
+  /** The first page of segments (the pickers filter it as the person types, when it holds them all). */
+  private readonly list = new ProviderTask<[SegmentProvider], { total: number; items: SegmentSummary[] }>(this, {
     args: () => {
       const provider = this.effectiveProvider;
       return provider ? [provider] : undefined;
     },
-    task: async ([provider], { signal }) =>
-      (await provider.listSegments({ limit: OVERLAP_LIST_LIMIT, sort: { key: 'displayName' }, signal })).items,
+    task: ([provider], { signal }) => provider.listSegments({ limit: OVERLAP_LIST_LIMIT, sort: { key: 'displayName' }, signal }),
+    onComplete: (value) => this.remember(value.items),
+  });
+
+  /** What is typed in a picker, searched by the provider (only when it has more segments than the first page). */
+  private readonly search = new ProviderTask<[SegmentProvider, string], SegmentSummary[]>(this, {
+    delay: 150,
+    task: async ([provider, query], { signal }) =>
+      (await provider.listSegments({ search: query, limit: MAX_PICKER_OPTIONS, sort: { key: 'displayName' }, signal })).items,
+    onComplete: (items) => {
+      this.remember(items);
+      this.pickers.refreshed();
+    },
   });
 
   private readonly overlap = new ProviderTask<[SegmentProvider, string, string], OverlapResult>(this, {
@@ -88,9 +106,8 @@ export class SegmentOverlapElement extends SegmentKitElement {
       const provider = this.effectiveProvider;
       const ids = this.chosen();
       if (!provider || ids.length < 2 || this.list.status === 'initial' || (this.list.pending && !this.list.hasValue)) return undefined;
-      const known = this.list.value ?? [];
       const sets: OverlapSet[] = ids.map((id) => {
-        const s = known.find((k) => k.id === id);
+        const s = this.known.get(id);
         return s ? { id, name: s.name, ...(s.displayName ? { displayName: s.displayName } : {}) } : { id };
       });
       return [provider, this.effectiveCatalog?.audience ?? '', JSON.stringify(sets)];
@@ -105,7 +122,12 @@ export class SegmentOverlapElement extends SegmentKitElement {
   });
 
   private readonly pickers = new SegmentPickers(this, {
-    segments: () => this.list.value,
+    segments: (query) => this.segmentsFor(query),
+    summary: (id) => this.known.get(id),
+    onQuery: (query) => {
+      const provider = this.effectiveProvider;
+      if (provider && !this.listIsComplete()) void this.search.run([provider, query.trim()]);
+    },
     slots: () => this.slots,
     onChange: (slots) => {
       this.slots = slots;
@@ -118,6 +140,24 @@ export class SegmentOverlapElement extends SegmentKitElement {
   reload(): void {
     void this.list.retry();
     void this.overlap.retry();
+  }
+
+  /** Does the first page hold every segment (so the pickers can filter it themselves)? */
+  private listIsComplete(): boolean {
+    const list = this.list.value;
+    return !!list && list.items.length >= list.total;
+  }
+
+  /** The pickers' segments for a query: the first page, or the provider's search when the first page is not all of them. */
+  private segmentsFor(query: string): { items: readonly SegmentSummary[]; matched: boolean } | undefined {
+    const list = this.list.value;
+    if (!list) return undefined;
+    const q = query.trim();
+    if (!q || this.listIsComplete()) return { items: list.items, matched: false };
+    const s = this.search;
+    if (s.args?.[1] !== q || s.status === 'pending') return undefined;
+    // A failed search falls back to filtering the first page.
+    return s.status === 'complete' && s.value ? { items: s.value, matched: true } : { items: list.items, matched: false };
   }
 
   /** The ids chosen in the pickers, in order, without blanks or repeats (at most three). */
