@@ -11,6 +11,7 @@ import { errors } from './errors.js';
 import { keyboard } from './keyboard.js';
 import { list } from './list.js';
 import { operators } from './operators.js';
+import { overlap } from './overlap.js';
 import { preview } from './preview.js';
 
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...describe,
   ...list,
   ...preview,
+  ...overlap,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */
