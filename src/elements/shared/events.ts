@@ -151,6 +151,16 @@ export interface MemberPreviewSeeMoreDetail {
   total: number;
 }
 
+// ------------------------------------------------------------------ <trend-chart>
+
+/** `trend-chart-frame-change`: the person chose another time frame; the chart reloads. */
+export interface TrendChartFrameChangeDetail {
+  /** Days (30, 60, 90, 180, 365) or `all`. */
+  frame: 30 | 60 | 90 | 180 | 365 | 'all';
+  /** The `from` the new frame asks the provider for (an ISO instant; undefined for `all`). */
+  from: string | undefined;
+}
+
 /** Every event of the kit, by name, with its detail type. */
 export interface SegmentKitEventDetails {
   'segment-change': SegmentChangeDetail;
@@ -173,6 +183,7 @@ export interface SegmentKitEventDetails {
   'segment-download-request': SegmentDownloadRequestDetail;
   'segment-list-view-change': SegmentListViewChangeDetail;
   'member-preview-see-more': MemberPreviewSeeMoreDetail;
+  'trend-chart-frame-change': TrendChartFrameChangeDetail;
 }
 export type SegmentKitEventName = keyof SegmentKitEventDetails;
 
@@ -196,6 +207,7 @@ export type SegmentDuplicateRequestEvent = CustomEvent<SegmentDuplicateRequestDe
 export type SegmentDownloadRequestEvent = CustomEvent<SegmentDownloadRequestDetail>;
 export type SegmentListViewChangeEvent = CustomEvent<SegmentListViewChangeDetail>;
 export type MemberPreviewSeeMoreEvent = CustomEvent<MemberPreviewSeeMoreDetail>;
+export type TrendChartFrameChangeEvent = CustomEvent<TrendChartFrameChangeDetail>;
 
 /** Events whose `preventDefault()` does something. */
 const CANCELABLE: ReadonlySet<SegmentKitEventName> = new Set<SegmentKitEventName>([
