@@ -94,16 +94,14 @@ describe('<trend-chart>', () => {
     const plot = $(el, '[part~="plot"]')!;
     expect(plot.getAttribute('role')).to.equal('img');
     expect(plot.getAttribute('aria-label')).to.contain('Members of Big spenders (12 months) over time: from');
-    // The data table is there for screen readers, visually hidden beside the chart.
-    expect($$(el, 'table[part~="table"] tbody tr').length).to.equal(91);
+    // The data table is there for screen readers, visually hidden beside the chart (rendered after the chart's first frame).
+    await until(() => $$(el, 'table[part~="table"] tbody tr').length === 91, 3000, 'the hidden table');
+    expect($(el, 'table[part~="table"]')!.parentElement!.classList.contains('visually-hidden')).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
   it('signs a fall in members and its percent', async () => {
-    const el = await chart(
-      withHistory(daily(10, (i) => 100 - (i >= 3 ? 10 : 0))),
-      'do-not-contact',
-    );
+    const el = await chart(withHistory(daily(10, (i) => 100 - (i >= 3 ? 10 : 0))), 'do-not-contact');
     await ready(el, 10);
     expect(text($(el, '[part~="growth"] .change'))).to.equal('-10 (-10%)');
     expect($(el, '[part~="growth"]')!.classList.contains('down')).to.equal(true);
@@ -178,7 +176,9 @@ describe('<trend-chart>', () => {
   it('follows the visual direction right-to-left: Left moves to a later point', async () => {
     const points = daily(10, (i) => 10 + i);
     const box = await fixture<HTMLDivElement>(
-      html`<div dir="rtl"><trend-chart .provider=${withHistory(points)} segment-id="do-not-contact" frame="30" now=${NOW}></trend-chart></div>`,
+      html`<div dir="rtl">
+        <trend-chart .provider=${withHistory(points)} segment-id="do-not-contact" frame="30" now=${NOW}></trend-chart>
+      </div>`,
     );
     const el = box.querySelector('trend-chart')!;
     await ready(el, 10);
@@ -286,7 +286,10 @@ describe('<trend-chart>', () => {
     const slow = Object.assign(Object.create(base) as SegmentProvider, {
       trend: (id: string, opts: TrendOptions = {}) =>
         new Promise<TrendPoint[]>((resolve, reject) => {
-          pending.push({ from: opts.from as string | undefined, release: () => void base.trend(id, { from: opts.from }).then(resolve, reject) });
+          pending.push({
+            from: opts.from as string | undefined,
+            release: () => void base.trend(id, { from: opts.from }).then(resolve, reject),
+          });
         }),
     });
     const el = await chart(slow, 'do-not-contact');
@@ -303,7 +306,13 @@ describe('<trend-chart>', () => {
 
   it('shows a hostile segment name as text', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const el = await chart(withHistory(daily(5, (i) => i), { displayName: hostile }), 'do-not-contact');
+    const el = await chart(
+      withHistory(
+        daily(5, (i) => i),
+        { displayName: hostile },
+      ),
+      'do-not-contact',
+    );
     await ready(el, 5);
     expect(text($(el, '[part~="title"]'))).to.equal(`Members of ${hostile} over time`);
     expect($(el, '[part~="plot"]')!.getAttribute('aria-label')).to.contain(hostile);

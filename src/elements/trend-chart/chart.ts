@@ -136,7 +136,8 @@ export function createTrendChart(
       chart.update('none');
     },
     resize(width, height) {
-      if (width > 0 && height > 0 && (Math.round(width) !== chart.width || Math.round(height) !== chart.height)) chart.resize(width, height);
+      if (width > 0 && height > 0 && (Math.round(width) !== chart.width || Math.round(height) !== chart.height))
+        chart.resize(width, height);
     },
     pixelOf(point) {
       return { x: chart.scales.x!.getPixelForValue(point.t), y: chart.scales.y!.getPixelForValue(point.count) };

@@ -118,11 +118,11 @@ export class ReadingController implements ReactiveController {
   onKeyDown = (e: KeyboardEvent): void => {
     const series = this.options.series();
     if (series.length === 0) return;
-    const forward = this.options.rtl() ? -1 : 1;
+    const forward: -1 | 1 = this.options.rtl() ? -1 : 1;
     let next: number;
     switch (e.key) {
       case 'ArrowRight':
-        next = moveIndex(series, this.index, { step: forward as -1 | 1 });
+        next = moveIndex(series, this.index, { step: forward });
         break;
       case 'ArrowLeft':
         next = moveIndex(series, this.index, { step: -forward as -1 | 1 });

@@ -205,6 +205,16 @@ export const trendStyles = css`
     padding: 1rem;
     color: var(--_color-text-muted);
   }
+  .state.loading,
+  .state.empty {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-block-size: var(--_height);
+    margin: 0;
+    border: 1px dashed var(--_color-border);
+    border-radius: var(--_radius);
+  }
   .state.error {
     color: var(--_color-danger);
   }

@@ -14,7 +14,16 @@ import { baseStyles } from '../shared/styles.js';
 import type { TrendChartStyle } from './chart.js';
 import { PlotController, loadChart } from './plot.js';
 import { ReadingController } from './reading.js';
-import { DEFAULT_TREND_FRAME, frameFrom, toFrame, toSeries, TREND_FRAMES, weeklyGrowth, type SeriesPoint, type TrendFrame } from './series.js';
+import {
+  DEFAULT_TREND_FRAME,
+  frameFrom,
+  toFrame,
+  toSeries,
+  TREND_FRAMES,
+  weeklyGrowth,
+  type SeriesPoint,
+  type TrendFrame,
+} from './series.js';
 import { trendStyles } from './trend-chart.styles.js';
 import { readStyle, sameStyle, ThemeController } from './theme.js';
 import { renderFigures, renderTable } from './views.js';
@@ -88,7 +97,11 @@ export class TrendChartElement extends SegmentKitElement {
   /** Chart or data table. */
   @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
 
+  /** The series whose visually hidden table may be rendered (set after the chart's first paint, so it never delays it). */
+  @state() private hiddenTable: readonly SeriesPoint[] | undefined;
+
   private chartStyle: TrendChartStyle | undefined;
+  private tableTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly announcer = new AnnouncerController(this);
 
   private readonly task = new ProviderTask<TrendArgs, TrendLoaded>(this, {
@@ -123,6 +136,7 @@ export class TrendChartElement extends SegmentKitElement {
     drawn: (points) => {
       const canvas = this.renderRoot.querySelector('canvas');
       if (canvas) canvas.dataset.points = String(points);
+      this.scheduleHiddenTable();
     },
     changed: () => this.reading.place(),
   });
@@ -166,6 +180,12 @@ export class TrendChartElement extends SegmentKitElement {
     if (this.view === 'chart') loadChart().catch(() => undefined);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.tableTimer !== undefined) clearTimeout(this.tableTimer);
+    this.tableTimer = undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('frame')) this.frame = toFrame(this.frame);
   }
@@ -173,6 +193,18 @@ export class TrendChartElement extends SegmentKitElement {
   protected override updated(): void {
     this.plot.sync(this.view === 'chart' ? this.task.value?.series : undefined);
     this.reading.place();
+  }
+
+  /** After the frame that shows the chart, render the table beside it for screen readers. */
+  private scheduleHiddenTable(): void {
+    const series = this.task.value?.series;
+    if (!series || series === this.hiddenTable || this.tableTimer !== undefined) return;
+    requestAnimationFrame(() => {
+      this.tableTimer = setTimeout(() => {
+        this.tableTimer = undefined;
+        this.hiddenTable = this.task.value?.series;
+      });
+    });
   }
 
   private fromFor(frame: TrendFrame, now: unknown): string | undefined {
@@ -263,12 +295,12 @@ export class TrendChartElement extends SegmentKitElement {
         <button type="button" part="retry" @click=${this.retry}>${term('trend.retry')}</button>
       </div>`;
     }
-    if (!value) return html`<p part="state loading" class="state" role="status">${term('trend.loading')}</p>`;
+    if (!value) return html`<p part="state loading" class="state loading" role="status">${term('trend.loading')}</p>`;
     const series = value.series;
     if (series.length === 0) {
       return t.pending
-        ? html`<p part="state loading" class="state" role="status">${term('trend.loading')}</p>`
-        : html`<p part="state empty" class="state">${term('trend.empty')}</p>`;
+        ? html`<p part="state loading" class="state loading" role="status">${term('trend.loading')}</p>`
+        : html`<p part="state empty" class="state empty">${term('trend.empty')}</p>`;
     }
     const chartFailed = this.plot.error !== undefined;
     const asTable = this.view === 'table' || chartFailed;
@@ -302,7 +334,7 @@ export class TrendChartElement extends SegmentKitElement {
             </div>`
           : nothing
       }
-      ${renderTable(series, title, asTable)}
+      ${asTable ? renderTable(series, title, true) : this.hiddenTable === series ? renderTable(series, title, false) : nothing}
     </div>`;
   }
 }

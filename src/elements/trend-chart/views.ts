@@ -3,6 +3,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { currentTranslator, term } from '../shared/messages.js';
 import type { Growth, SeriesPoint } from './series.js';
 
+const DAY: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+const SIGNED: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
+
 /** The current count and the growth over the last week, signed, as a number and a percent. */
 export function renderFigures(series: readonly SeriesPoint[], growth: Growth | undefined): TemplateResult {
   const f = currentTranslator().format;
@@ -19,7 +22,11 @@ export function renderFigures(series: readonly SeriesPoint[], growth: Growth | u
         ${
           growth
             ? html`<span class="arrow" aria-hidden="true">${trend === 'up' ? '▲' : trend === 'down' ? '▼' : '■'}</span>
-                <span class="change">${term('trend.growth.value', { change: growth.change, percent: growth.percent })}</span>
+                <span class="change"
+                  ><bdi>${term('trend.growth.change', { change: growth.change })}</bdi>${
+                    growth.percent === undefined ? nothing : html` <bdi>${term('trend.growth.percent', { percent: growth.percent })}</bdi>`
+                  }</span
+                >
                 <span class="since">${term('trend.growth.since', { date: growth.since })}</span>`
             : html`<span class="since">${term('trend.growth.none')}</span>`
         }
@@ -34,10 +41,16 @@ export function renderFigures(series: readonly SeriesPoint[], growth: Growth | u
  */
 export function renderTable(series: readonly SeriesPoint[], caption: string, shown: boolean): TemplateResult {
   const f = currentTranslator().format;
-  return html`<div class=${shown ? 'table-box' : 'visually-hidden'} tabindex=${shown ? '0' : nothing} role=${shown ? 'region' : nothing}
-    aria-label=${shown ? caption : nothing}>
+  return html`<div
+    class=${shown ? 'table-box' : 'visually-hidden'}
+    tabindex=${shown ? '0' : nothing}
+    role=${shown ? 'region' : nothing}
+    aria-label=${shown ? caption : nothing}
+  >
     <table part="table">
-      <caption class="visually-hidden">${caption}</caption>
+      <caption class="visually-hidden">
+        ${caption}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${term('trend.table.date')}</th>
@@ -49,9 +62,9 @@ export function renderTable(series: readonly SeriesPoint[], caption: string, sho
         ${series.map((p, i) => {
           const before = series[i - 1];
           return html`<tr>
-            <th scope="row">${term('trend.point.date', { date: p.date })}</th>
+            <th scope="row">${f.date(p.date, DAY)}</th>
             <td class="num">${f.number(p.count)}</td>
-            <td class="num">${before ? f.number(p.count - before.count, { signDisplay: 'exceptZero' }) : '—'}</td>
+            <td class="num"><bdi>${before ? f.number(p.count - before.count, SIGNED) : '—'}</bdi></td>
           </tr>`;
         })}
       </tbody>

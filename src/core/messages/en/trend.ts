@@ -15,19 +15,15 @@ export const trend = {
   'trend.frame.all': 'All',
   'trend.current': 'Members now',
   'trend.growth': 'Last 7 days',
-  'trend.growth.value': ({ change, percent }: { change: number; percent: number | undefined }, f: Formatters) =>
-    percent === undefined
-      ? f.number(change, { signDisplay: 'exceptZero' })
-      : `${f.number(change, { signDisplay: 'exceptZero' })} (${f.number(percent, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })})`,
+  'trend.growth.change': ({ change }: { change: number }, f: Formatters) => f.number(change, { signDisplay: 'exceptZero' }),
+  'trend.growth.percent': ({ percent }: { percent: number }, f: Formatters) =>
+    `(${f.number(percent, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })})`,
   'trend.growth.since': ({ date }: { date: string }, f: Formatters) => `since ${day(date, f)}`,
   'trend.growth.none': 'Not enough history',
   'trend.point': ({ date, count }: Point, f: Formatters) => `${day(date, f)}: ${members(count, f)}`,
   'trend.point.date': ({ date }: { date: string }, f: Formatters) => day(date, f),
   'trend.point.count': ({ count }: { count: number }, f: Formatters) => members(count, f),
-  'trend.summary': (
-    { label, first, last, points }: { label: string; first: Point; last: Point; points: number },
-    f: Formatters,
-  ) =>
+  'trend.summary': ({ label, first, last, points }: { label: string; first: Point; last: Point; points: number }, f: Formatters) =>
     `${label}: from ${members(first.count, f)} on ${day(first.date, f)} to ${members(last.count, f)} on ${day(last.date, f)}, ` +
     `${f.number(points)} ${f.plural(points) === 'one' ? 'point' : 'points'}. Use the arrow keys to read the points.`,
   'trend.showTable': 'Show as table',
