@@ -14,15 +14,17 @@ import {
 } from './fixtures/trend.js';
 
 interface Args {
+  label?: string;
   frame: TrendFrame;
   view: 'chart' | 'table';
   segmentId: string;
 }
 
 /** The chart, with the clock the sample data was made at (`dataset.now`), so the frames count back from it. */
-const chart = (provider: SegmentProvider, now: string, { frame, view, segmentId }: Args) =>
+const chart = (provider: SegmentProvider, now: string, { frame, view, segmentId, label }: Args) =>
   html`<trend-chart
     .provider=${provider}
+    .label=${label}
     segment-id=${segmentId}
     frame=${String(frame)}
     view=${view}
@@ -62,7 +64,7 @@ export const Default: Story = { name: 'Big spenders, 90 days' };
 
 export const TwoThousandPoints: Story = {
   name: '2,000 daily points (decimated)',
-  args: { frame: 'all' },
+  args: { frame: 'all', label: 'Members over time (2,000 daily refreshes)' },
   render: (args) => {
     const base = sampleProvider();
     return chart(longTrendProvider(base, 2000, base.dataset.now), base.dataset.now, args);

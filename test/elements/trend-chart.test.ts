@@ -212,6 +212,7 @@ describe('<trend-chart>', () => {
     const { provider, calls } = spy(withHistory(daily(200, (i) => i)));
     const el = await chart(provider, 'do-not-contact');
     await ready(el, 91);
+    expect((el.chart!.getDatasetMeta(0).data[0] as unknown as { options: { radius: number } }).options.radius).to.equal(0);
     expect(calls[0]!.from).to.equal(new Date(Date.parse(NOW) - 90 * DAY).toISOString());
     const radio = $$<HTMLInputElement>(el, 'input[type="radio"]').find((r) => r.value === '30')!;
     setTimeout(() => radio.click());
@@ -219,6 +220,8 @@ describe('<trend-chart>', () => {
     expect(event.detail).to.deep.equal({ frame: 30, from: '2026-10-02T12:00:00.000Z' });
     await ready(el, 31);
     expect(calls[calls.length - 1]!.from).to.equal('2026-10-02T12:00:00.000Z');
+    // 31 points are drawn with dots; 91 were a plain line.
+    expect((el.chart!.getDatasetMeta(0).data[0] as unknown as { options: { radius: number } }).options.radius).to.equal(2.5);
     expect(el.frame).to.equal(30);
     expect(el.getAttribute('frame')).to.equal('30');
     $$<HTMLInputElement>(el, 'input[type="radio"]')

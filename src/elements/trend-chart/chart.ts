@@ -129,11 +129,11 @@ export function createTrendChart(
       const ds = chart.data.datasets[0]!;
       ds.data = toXY(next);
       ds.pointRadius = next.length <= DOTS_UP_TO ? 2.5 : 0;
-      chart.update('none');
+      chart.update();
     },
     setStyle(next) {
       applyStyle(chart.options, chart.data.datasets[0]!, next, count);
-      chart.update('none');
+      chart.update();
     },
     resize(width, height) {
       if (width > 0 && height > 0 && (Math.round(width) !== chart.width || Math.round(height) !== chart.height))
