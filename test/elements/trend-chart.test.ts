@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/trend-chart/define.js';
+import '../../src/elements/segment-provider/define.js';
 import type { TrendChartElement } from '../../src/elements/trend-chart/trend-chart.js';
 import { SegmentProviderError, type SegmentProvider, type TrendOptions, type TrendPoint } from '../../src/core/index.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
@@ -125,6 +126,17 @@ describe('<trend-chart>', () => {
     expect(el.points).to.deep.equal([{ date: '2026-11-01T12:00:00.000Z', count: 2 }]);
     expect(text($(el, '.figure dd.value'))).to.equal('2');
     expect(text($(el, '[part~="growth"]'))).to.equal('Not enough history');
+  });
+
+  it('takes its provider from a surrounding <segment-provider>', async () => {
+    const root = await fixture<HTMLElement>(
+      html`<segment-provider .provider=${withHistory(daily(9, (i) => i))}>
+        <trend-chart segment-id="do-not-contact" now=${NOW}></trend-chart>
+      </segment-provider>`,
+    );
+    const el = root.querySelector('trend-chart')!;
+    await ready(el, 9);
+    expect(el.provider).to.equal(undefined);
   });
 
   it('shows no provider, no segment and loading states, each accessible', async () => {
