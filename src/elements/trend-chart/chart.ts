@@ -97,7 +97,13 @@ export function createTrendChart(
       maintainAspectRatio: false,
       events: [],
       layout: { padding: { top: 8, right: 8, left: 4, bottom: 0 } },
-      plugins: { decimation: { enabled: true, algorithm: 'lttb', threshold: DECIMATION_THRESHOLD } },
+      plugins: {
+        decimation: { enabled: true, algorithm: 'lttb', threshold: DECIMATION_THRESHOLD },
+        // Not registered here; off in case the page registered them globally (the element draws its own tooltip).
+        tooltip: { enabled: false },
+        legend: { display: false },
+        title: { display: false },
+      },
       scales: {
         x: {
           type: 'linear',

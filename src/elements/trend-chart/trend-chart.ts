@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { trend as trendWords } from '../../core/messages/en/trend.js';
 import { addEnglish } from '../../core/messages/translator.js';
 import { DAY_MS, toInstant } from '../../core/model/dates.js';
@@ -334,7 +335,10 @@ export class TrendChartElement extends SegmentKitElement {
             </div>`
           : nothing
       }
-      ${asTable ? renderTable(series, title, true) : this.hiddenTable === series ? renderTable(series, title, false) : nothing}
+      ${
+        // Rendered again only when the points, the title or the view change (not on every hover).
+        asTable || this.hiddenTable === series ? guard([series, title, asTable], () => renderTable(series, title, asTable)) : nothing
+      }
     </div>`;
   }
 }
