@@ -266,6 +266,7 @@ describe('<trend-chart>', () => {
     const el = await chart(flaky, 'do-not-contact');
     await until(() => !!$(el, '[part~="retry"]'), 3000, 'the error');
     expect(text($(el, '[role="alert"] p'))).to.equal('The trend could not be loaded: The analytics service is down.');
+    expect(text($(el, '[part~="title"]')), 'the heading still names the segment').to.equal('Members of Do not contact over time');
     await expect(el).to.be.accessible();
     fail = false;
     $(el, '[part~="retry"]')!.click();
@@ -391,6 +392,19 @@ describe('<trend-chart>', () => {
     await until(() => el.chart!.width === 600, 2000, '600 px wide');
     box.style.width = '360px';
     await until(() => el.chart!.width === 360, 2000, '360 px wide');
+  });
+
+  it('stops watching the theme when disconnected', async () => {
+    const el = await chart(withHistory(daily(20, (i) => i)), 'do-not-contact');
+    await ready(el, 20);
+    let restyled = 0;
+    el.restyle = () => void restyled++;
+    document.documentElement.dataset.skTheme = 'dark';
+    await until(() => restyled === 1, 2000, 'a restyle while connected');
+    el.remove();
+    document.documentElement.dataset.skTheme = 'light';
+    await new Promise((r) => setTimeout(r, 100));
+    expect(restyled).to.equal(1);
   });
 
   it('destroys the chart on disconnect and draws it again on reconnect', async () => {

@@ -33,13 +33,12 @@ export { DEFAULT_TREND_FRAME, TREND_FRAMES, type TrendFrame } from './series.js'
 
 addEnglish(trendWords);
 
-type TrendArgs = [provider: SegmentProvider, segmentId: string, frame: TrendFrame, now: unknown, named: boolean];
+type TrendArgs = [provider: SegmentProvider, segmentId: string, frame: TrendFrame, now: unknown];
 
-/** What one load gave: the points in time order, the `from` asked for, and the segment's name when no label is given. */
+/** What one load gave: the points in time order and the `from` asked for. */
 export interface TrendLoaded {
   series: SeriesPoint[];
   from: string | undefined;
-  name: string | undefined;
 }
 
 const frameConverter = { fromAttribute: (v: string | null) => toFrame(v), toAttribute: (v: TrendFrame) => String(v) };
@@ -110,16 +109,25 @@ export class TrendChartElement extends SegmentKitElement {
       const provider = this.effectiveProvider;
       const id = this.segmentId;
       if (!provider || !id) return undefined;
-      return [provider, id, toFrame(this.frame), this.now, !this.label];
+      return [provider, id, toFrame(this.frame), this.now];
     },
-    task: async ([provider, id, frame, now, named], { signal }) => {
+    task: async ([provider, id, frame, now], { signal }) => {
       const from = this.fromFor(frame, now);
-      const [answer, doc] = await Promise.all([
-        provider.trend(id, { signal, ...(from ? { from } : {}) }),
-        named ? provider.getSegment(id, { signal }).catch(() => undefined) : undefined,
-      ]);
-      const name = doc ? doc.displayName || doc.name || doc.id : undefined;
-      return { series: toSeries(answer, term('trend.badAnswer')), from, name };
+      const answer = await provider.trend(id, { signal, ...(from ? { from } : {}) });
+      return { series: toSeries(answer, term('trend.badAnswer')), from };
+    },
+  });
+
+  /** The segment's name for the default heading (asked once per segment, not per frame; none when `label` is set). */
+  private readonly segmentName = new ProviderTask<[provider: SegmentProvider, segmentId: string], string | undefined>(this, {
+    args: () => {
+      const provider = this.effectiveProvider;
+      const id = this.segmentId;
+      return provider && id && !this.label ? [provider, id] : undefined;
+    },
+    task: async ([provider, id], { signal }) => {
+      const doc = await provider.getSegment(id, { signal }).catch(() => undefined);
+      return doc ? doc.displayName || doc.name || doc.id : undefined;
     },
   });
 
@@ -240,7 +248,7 @@ export class TrendChartElement extends SegmentKitElement {
 
   private heading(): string {
     if (this.label) return this.label;
-    const name = this.task.value?.name;
+    const name = this.segmentName.args?.[1] === this.segmentId ? this.segmentName.value : undefined;
     return name ? term('trend.label', { segment: name }) : term('trend.labelPlain');
   }
 
