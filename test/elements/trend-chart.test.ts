@@ -384,6 +384,14 @@ describe('<trend-chart>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('decimates 2,000 points to about one per pixel', async () => {
+    const el = await chart(withHistory(daily(2000, (i) => 1000 + (i % 37))), 'do-not-contact', { frame: 'all' });
+    await ready(el, 2000);
+    const shown = el.chart!.data.datasets[0]!.data.length;
+    expect(shown <= el.chart!.width && shown > 100, `${shown} points drawn at ${el.chart!.width} px`).to.equal(true);
+    expect(el.points.length).to.equal(2000);
+  });
+
   it('follows its container’s width', async () => {
     const el = await chart(withHistory(daily(20, (i) => i)), 'do-not-contact');
     await ready(el, 20);
