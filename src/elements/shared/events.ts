@@ -163,6 +163,16 @@ export interface SegmentOverlapChangeDetail {
   segmentIds: string[];
 }
 
+// ------------------------------------------------------------------ <trend-chart>
+
+/** `trend-chart-frame-change`: the person chose another time frame; the chart reloads. */
+export interface TrendChartFrameChangeDetail {
+  /** Days (30, 60, 90, 180, 365) or `all`. */
+  frame: 30 | 60 | 90 | 180 | 365 | 'all';
+  /** The `from` the new frame asks the provider for (an ISO instant; undefined for `all`). */
+  from: string | undefined;
+}
+
 /** Every event of the kit, by name, with its detail type. */
 export interface SegmentKitEventDetails {
   'segment-change': SegmentChangeDetail;
@@ -186,6 +196,7 @@ export interface SegmentKitEventDetails {
   'segment-list-view-change': SegmentListViewChangeDetail;
   'member-preview-see-more': MemberPreviewSeeMoreDetail;
   'segment-overlap-change': SegmentOverlapChangeDetail;
+  'trend-chart-frame-change': TrendChartFrameChangeDetail;
 }
 export type SegmentKitEventName = keyof SegmentKitEventDetails;
 
@@ -210,6 +221,7 @@ export type SegmentDownloadRequestEvent = CustomEvent<SegmentDownloadRequestDeta
 export type SegmentListViewChangeEvent = CustomEvent<SegmentListViewChangeDetail>;
 export type MemberPreviewSeeMoreEvent = CustomEvent<MemberPreviewSeeMoreDetail>;
 export type SegmentOverlapChangeEvent = CustomEvent<SegmentOverlapChangeDetail>;
+export type TrendChartFrameChangeEvent = CustomEvent<TrendChartFrameChangeDetail>;
 
 /** Events whose `preventDefault()` does something. */
 const CANCELABLE: ReadonlySet<SegmentKitEventName> = new Set<SegmentKitEventName>([

@@ -13,6 +13,7 @@ import { list } from './list.js';
 import { operators } from './operators.js';
 import { overlap } from './overlap.js';
 import { preview } from './preview.js';
+import { trend } from './trend.js';
 
 export const en = {
   ...operators,
@@ -25,6 +26,7 @@ export const en = {
   ...list,
   ...preview,
   ...overlap,
+  ...trend,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */
