@@ -16,6 +16,7 @@ import { type EntityTable, type Rows, linkFor, tableOf } from './columns.js';
 import { type CompiledNode, Compiler, hopsOf } from './compile.js';
 import { EvaluationError } from './errors.js';
 import { borrowAll, giveBack } from './scratch.js';
+import { decidingValues } from './values.js';
 
 /** Plain rows per entity (dates as ISO strings), described by a catalog. */
 export interface Dataset {
@@ -314,7 +315,7 @@ export function explainMember(segment: SegmentDocument, dataset: Dataset, key: s
     const nodes: NodeExplanation[] = [];
     let matched: boolean;
     if (rule.where) {
-      explainNode(rule.where, [row], false, nodes);
+      explainNode(run, rule.where, [row], false, nodes);
       matched = nodes[0]!.result;
     } else {
       matched = run.ruleMask(rule, undefined).mask[row] === 1;
@@ -339,7 +340,7 @@ export function explainMember(segment: SegmentDocument, dataset: Dataset, key: s
  * One node (and its subtree) over `rows` of its scope: one row (the member) outside any
  * related block, the linked rows inside one.
  */
-function explainNode(c: CompiledNode, rows: number[], inside: boolean, out: NodeExplanation[]): void {
+function explainNode(run: Run, c: CompiledNode, rows: number[], inside: boolean, out: NodeExplanation[]): void {
   const e: NodeExplanation = { path: c.path, kind: c.kind, result: false };
   if (c.node.id !== undefined) e.id = c.node.id;
   out.push(e);
@@ -351,7 +352,12 @@ function explainNode(c: CompiledNode, rows: number[], inside: boolean, out: Node
     e.trueRows = trueRows;
   }
   if (c.kind === 'group') {
-    for (const k of c.children) explainNode(k, rows, inside, out);
+    for (const k of c.children) explainNode(run, k, rows, inside, out);
+    return;
+  }
+  if (c.kind === 'condition' && c.node.kind === 'condition') {
+    const attr = run.cat.attribute(c.node.entity, c.node.attribute);
+    if (attr) e.values = decidingValues(run.table(c.node.entity), attr, rows, c.test);
     return;
   }
   const rel = c.related;
@@ -376,7 +382,7 @@ function explainNode(c: CompiledNode, rows: number[], inside: boolean, out: Node
     const v = rel.inspect(rows[0]!).value;
     e.aggregateValue = v === undefined || v !== v ? null : rel.valueType === 'date' ? new Date(v).toISOString() : v;
   }
-  if (where) explainNode(where, linked, true, out);
+  if (where) explainNode(run, where, linked, true, out);
 }
 
 /**
