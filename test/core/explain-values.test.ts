@@ -56,7 +56,7 @@ for (const o of orders) {
   const k = String(o.CustomerId);
   ordersOf.set(k, [...(ordersOf.get(k) ?? []), o]);
 }
-const nowMs = new Date(now as string | number | Date).getTime();
+const nowMs = new Date(now).getTime();
 const bigAmount = (o: Record<string, unknown>) => typeof o.TotalAmount === 'number' && o.TotalAmount > 300;
 const recent = (o: Record<string, unknown>) => {
   const t = typeof o.OrderDate === 'string' ? Date.parse(o.OrderDate) : NaN;
