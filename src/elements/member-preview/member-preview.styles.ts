@@ -70,6 +70,12 @@ export const previewStyles = css`
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
   }
+  td[data-grid-col]:focus-visible,
+  th[data-grid-col]:focus-visible,
+  button.icon[data-grid-col]:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: -2px;
+  }
   tbody.stale {
     opacity: 0.6;
   }
