@@ -338,9 +338,17 @@ export function explainMember(segment: SegmentDocument, dataset: Dataset, key: s
 
 /**
  * One node (and its subtree) over `rows` of its scope: one row (the member) outside any
- * related block, the linked rows inside one.
+ * related block, the linked rows inside one; `matched`: those of them that satisfy the
+ * enclosing block's whole `where` (a condition's values come from them first).
  */
-function explainNode(run: Run, c: CompiledNode, rows: number[], inside: boolean, out: NodeExplanation[]): void {
+function explainNode(
+  run: Run,
+  c: CompiledNode,
+  rows: number[],
+  inside: boolean,
+  out: NodeExplanation[],
+  matched: readonly number[] = rows,
+): void {
   const e: NodeExplanation = { path: c.path, kind: c.kind, result: false };
   if (c.node.id !== undefined) e.id = c.node.id;
   out.push(e);
@@ -352,12 +360,12 @@ function explainNode(run: Run, c: CompiledNode, rows: number[], inside: boolean,
     e.trueRows = trueRows;
   }
   if (c.kind === 'group') {
-    for (const k of c.children) explainNode(run, k, rows, inside, out);
+    for (const k of c.children) explainNode(run, k, rows, inside, out, matched);
     return;
   }
   if (c.kind === 'condition' && c.node.kind === 'condition') {
     const attr = run.cat.attribute(c.node.entity, c.node.attribute);
-    if (attr) e.values = decidingValues(run.table(c.node.entity), attr, rows, c.test);
+    if (attr) e.values = decidingValues(run.table(c.node.entity), attr, rows, c.test, matched);
     return;
   }
   const rel = c.related;
@@ -376,13 +384,14 @@ function explainNode(run: Run, c: CompiledNode, rows: number[], inside: boolean,
     }
   }
   const where = c.children[0];
+  const matching = where ? linked.filter((j) => where.test(j)) : linked;
   e.linkedRows = linked.length;
-  e.matchedRows = where ? linked.filter((j) => where.test(j)).length : linked.length;
+  e.matchedRows = matching.length;
   if (!inside && rows.length === 1 && rel.valueType !== undefined) {
     const v = rel.inspect(rows[0]!).value;
     e.aggregateValue = v === undefined || v !== v ? null : rel.valueType === 'date' ? new Date(v).toISOString() : v;
   }
-  if (where) explainNode(run, where, linked, true, out);
+  if (where) explainNode(run, where, linked, true, out, matching);
 }
 
 /**

@@ -36,21 +36,26 @@ export function valueAt(table: EntityTable, attr: AttributeDef, r: number): Expl
 
 /**
  * The values that decided a condition over `rows` (the member's row, or the linked rows of
- * a related block): those of up to MAX_EXPLAINED_VALUES rows it holds for, or, when it
- * holds for none, of up to that many rows it was tested on.
+ * a related block): those of up to MAX_EXPLAINED_VALUES rows it holds for — first the
+ * `matched` ones (the rows that satisfy the block's whole filter: what it counted), then
+ * the others — or, when it holds for none, of up to that many rows it was tested on.
  */
 export function decidingValues(
   table: EntityTable,
   attr: AttributeDef,
   rows: readonly number[],
   holds: (r: number) => boolean,
+  matched: readonly number[] = rows,
 ): ExplainedValue[] {
-  const out: ExplainedValue[] = [];
-  for (const r of rows) {
-    if (out.length === MAX_EXPLAINED_VALUES) break;
-    if (holds(r)) out.push(valueAt(table, attr, r));
-  }
-  if (out.length) return out;
-  for (const r of rows.slice(0, MAX_EXPLAINED_VALUES)) out.push(valueAt(table, attr, r));
-  return out;
+  const picked: number[] = [];
+  const take = (from: readonly number[]) => {
+    for (const r of from) {
+      if (picked.length === MAX_EXPLAINED_VALUES) return;
+      if (holds(r) && !picked.includes(r)) picked.push(r);
+    }
+  };
+  if (matched !== rows) take(matched);
+  take(rows);
+  if (!picked.length) picked.push(...rows.slice(0, MAX_EXPLAINED_VALUES));
+  return picked.map((r) => valueAt(table, attr, r));
 }

@@ -32,8 +32,9 @@ export interface NodeExplanation {
   /**
    * condition: the attribute's values that decided it. On the member's own row, the
    * member's value; inside a related block, the values on up to three of the rows it holds
-   * for, or, when it holds for none, on up to three of the rows it was tested on (empty
-   * when there were none).
+   * for — first those that satisfy the block's whole filter (the rows it counted) — or,
+   * when it holds for none, on up to three of the rows it was tested on (empty when there
+   * were none).
    */
   values?: ExplainedValue[];
   /** Nodes inside a related block: the rows of the enclosing block's entity it was evaluated on. */

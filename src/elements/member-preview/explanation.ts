@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { attributeLabel, entityLabel, indexCatalog } from '../../core/model/catalog.js';
 import { describeComparison, describeFilter } from '../../core/model/describe.js';
-import type { Explanation, ExplainedValue, NodeExplanation, RuleExplanation } from '../../core/model/explain.js';
+import type { Explanation, NodeExplanation, RuleExplanation } from '../../core/model/explain.js';
 import type { AggregateMatch, Catalog, QuantifierMatch, SegmentDocument, SegmentNode } from '../../core/model/types.js';
 import { parsePointer } from '../../core/validate/pointer.js';
 import { messageOf } from '../shared/errors.js';
@@ -139,11 +139,6 @@ function renderRule(ctx: Context | undefined, rule: RuleExplanation): TemplateRe
   </li>`;
 }
 
-/** Values as the table shows them ("612, 840 and 1,020"). */
-function valuesText(values: readonly ExplainedValue[], type: 'string' | 'number' | 'date' | 'boolean' | undefined): string {
-  return currentTranslator().format.list(values.map((v) => formatMemberValue(v, type)));
-}
-
 function nodeText(ctx: Context | undefined, n: NodeExplanation): string {
   const def = ctx ? nodeAt(ctx.segment, n.path) : undefined;
   if (!ctx || !def) return n.path;
@@ -187,7 +182,7 @@ function nodeText(ctx: Context | undefined, n: NodeExplanation): string {
   const values = n.values ?? [];
   return term('preview.explain.condition', {
     attribute: attributeLabel(catalog, def.entity, def.attribute),
-    values: valuesText(values, type),
+    values: values.map((v) => formatMemberValue(v, type)),
     more: n.result && n.trueRows !== undefined ? Math.max(0, n.trueRows - values.length) : 0,
     comparison: describeComparison(def.operator, def.value, catalog, { ...options, entity: def.entity, attribute: def.attribute }),
     rows:

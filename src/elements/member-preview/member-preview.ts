@@ -263,7 +263,7 @@ export class MemberPreviewElement extends SegmentKitElement {
   private renderToolbar(value: Loaded): TemplateResult {
     const p = this.progress;
     return html`<div class="toolbar">
-      <span part="total" class="total">${term('preview.total', { shown: value.rows.length, total: value.total })}</span>
+      <span part="total" class="total" dir="auto">${term('preview.total', { shown: value.rows.length, total: value.total })}</span>
       ${
         value.total > value.rows.length
           ? html`<button type="button" part="see-more" @click=${this.seeMore}>${term('preview.seeMore')}</button>`

@@ -3,7 +3,7 @@ import { plural } from '../../model/catalog.js';
 import type { Formatters } from '../format.js';
 
 type Shown = { shown: number; total: number };
-type Decided = { attribute: string; values: string; more: number; comparison: string; rows: string };
+type Decided = { attribute: string; values: readonly string[]; more: number; comparison: string; rows: string };
 type Linked = { entity: string; where: string; matched: number; linked: number; match: string };
 type Aggregated = { aggregate: string; attribute: string; entity: string; where: string; value: string; comparison: string };
 const AGGREGATES: Record<string, string> = { count: 'Number of', sum: 'Total', avg: 'Average', min: 'Lowest', max: 'Highest' };
@@ -57,11 +57,13 @@ export const preview = {
   'preview.explain.sofar': ({ member }: { member: boolean }) => (member ? 'in the segment so far' : 'not in the segment so far'),
   /**
    * A condition with the values that decided it, then the condition in words (describeSegment's): "Total amount: 612 (is
-   * greater than 500)". `values` is already a formatted list; `more` counts the rows it holds for beyond those shown;
+   * greater than 500)". `values` are formatted already; `more` counts the rows it holds for beyond those shown;
    * `rows` (inside a related block) says on how many linked rows it holds.
    */
-  'preview.explain.condition': ({ attribute, values, more, comparison, rows }: Decided, f: Formatters) =>
-    `${attribute}: ${values || 'no value'}${more > 0 ? ` (+${f.number(more)} more)` : ''} (${comparison})${rows ? ` — ${rows}` : ''}`,
+  'preview.explain.condition': ({ attribute, values, more, comparison, rows }: Decided, f: Formatters) => {
+    const shown = more > 0 ? [...values, `${f.number(more)} more`] : values;
+    return `${attribute}: ${shown.length ? f.list(shown) : 'no value'} (${comparison})${rows ? ` — ${rows}` : ''}`;
+  },
   /** Inside a related block: on how many of the linked rows the condition holds. */
   'preview.explain.rows': ({ count, of, entity }: { count: number; of: number; entity: string }, f: Formatters) =>
     `${f.number(count)} of ${f.number(of)} ${of === 1 ? entity : plural(entity)}`,
