@@ -225,6 +225,23 @@ describe('<member-preview>', () => {
       expect(text($(el, '.explain li.rule[data-rule="2"]'))).to.contain('does not match; in the segment so far');
     });
 
+    it('a provider that gives no values: the conditions alone', async () => {
+      const p = memoryProvider();
+      const fake: SegmentProvider = {
+        ...p,
+        explain: async (segment, key, opts) => {
+          const x = await p.explain(segment, key, opts);
+          return { ...x, rules: x.rules.map((r) => ({ ...r, nodes: r.nodes.map(({ values: _values, ...n }) => n) })) };
+        },
+      };
+      const el = await preview(fake, example());
+      $(el, 'tr[data-key="C1"] [part~="explain-button"]')!.click();
+      await until(() => !!$(el, '.explain li.rule'), 3000, 'explanation');
+      const amount = text($(el, '.explain li[data-path="/rules/0/where/where/children/0"]'));
+      expect(amount).to.contain('Total amount is greater than 500 — 1 of 1 Order');
+      expect(amount).to.not.contain('no value');
+    });
+
     it('a non-member: the value that failed, with ✗', async () => {
       const el = await preview(memoryProvider(), example());
       const input = $<HTMLInputElement>(el, '[part~="explain-form"] input')!;

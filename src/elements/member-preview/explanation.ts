@@ -179,15 +179,19 @@ function nodeText(ctx: Context | undefined, n: NodeExplanation): string {
     return term('preview.explain.related', { entity, where, matched: n.matchedRows ?? 0, linked: n.linkedRows ?? 0, match });
   }
   const type = indexCatalog(catalog).attribute(def.entity, def.attribute)?.type;
-  const values = n.values ?? [];
+  const attribute = attributeLabel(catalog, def.entity, def.attribute);
+  const comparison = describeComparison(def.operator, def.value, catalog, { ...options, entity: def.entity, attribute: def.attribute });
+  const rows =
+    n.scopeRows === undefined
+      ? ''
+      : term('preview.explain.rows', { count: n.trueRows ?? 0, of: n.scopeRows, entity: entityLabel(catalog, def.entity) });
+  // A provider may give no values (they are optional): then the condition alone.
+  if (!n.values) return term('preview.explain.condition.plain', { attribute, comparison, rows });
   return term('preview.explain.condition', {
-    attribute: attributeLabel(catalog, def.entity, def.attribute),
-    values: values.map((v) => formatMemberValue(v, type)),
-    more: n.result && n.trueRows !== undefined ? Math.max(0, n.trueRows - values.length) : 0,
-    comparison: describeComparison(def.operator, def.value, catalog, { ...options, entity: def.entity, attribute: def.attribute }),
-    rows:
-      n.scopeRows === undefined
-        ? ''
-        : term('preview.explain.rows', { count: n.trueRows ?? 0, of: n.scopeRows, entity: entityLabel(catalog, def.entity) }),
+    attribute,
+    values: n.values.map((v) => formatMemberValue(v, type)),
+    more: n.result && n.trueRows !== undefined ? Math.max(0, n.trueRows - n.values.length) : 0,
+    comparison,
+    rows,
   });
 }

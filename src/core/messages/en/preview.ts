@@ -64,6 +64,9 @@ export const preview = {
     const shown = more > 0 ? [...values, `${f.number(more)} more`] : values;
     return `${attribute}: ${shown.length ? f.list(shown) : 'no value'} (${comparison})${rows ? ` — ${rows}` : ''}`;
   },
+  /** A condition from a provider that gives no values: "Total amount is greater than 500". */
+  'preview.explain.condition.plain': ({ attribute, comparison, rows }: Omit<Decided, 'values' | 'more'>) =>
+    `${attribute} ${comparison}${rows ? ` — ${rows}` : ''}`,
   /** Inside a related block: on how many of the linked rows the condition holds. */
   'preview.explain.rows': ({ count, of, entity }: { count: number; of: number; entity: string }, f: Formatters) =>
     `${f.number(count)} of ${f.number(of)} ${of === 1 ? entity : plural(entity)}`,
