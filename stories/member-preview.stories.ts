@@ -1,8 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import '../src/elements/member-preview/define.js';
 import '../src/themes/segment-kit.css';
 import { SegmentProviderError, type SegmentDocument, type SegmentProvider } from '../src/core/index.js';
+import type { MemberPreviewElement } from '../src/elements/member-preview/member-preview.js';
+import { createSampleProvider, type SampleProvider } from '../src/sample/index.js';
 import { sampleProvider, sampleSegment } from './fixtures/sample.js';
 
 interface Args {
@@ -25,6 +28,42 @@ const nobody = (): SegmentDocument => ({
   displayName: 'Nobody',
   audience: 'Customer',
   rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'City', operator: 'equals', value: 'Nowhere at all' } }],
+});
+
+/** Every customer with a customer ID: on the 20,000-customer sample, 20,000 members. */
+const everyone = (): SegmentDocument => ({
+  schemaVersion: 1,
+  id: 'everyone',
+  name: 'Everyone',
+  displayName: 'Every customer',
+  audience: 'Customer',
+  rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'CustomerId', operator: 'isNotEmpty' } }],
+});
+
+let large: SampleProvider | undefined;
+/** The sample dataset with 20,000 customers (about 200,000 orders), built once per page. */
+const largeProvider = () => (large ??= createSampleProvider({ customers: 20_000, historyDays: 0 }));
+
+/** A segment naming an attribute the catalog does not have: the invalid state. */
+const invalid = (): SegmentDocument => ({
+  ...nobody(),
+  id: 'invalid',
+  rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'ShoeSize', operator: 'greaterThan', value: 40 } }],
+});
+
+/** The sample provider, but `members` never answers (the loading state). */
+function hangingMembers(): SegmentProvider {
+  return Object.assign(Object.create(sampleProvider()) as SegmentProvider, { members: () => new Promise<never>(() => undefined) });
+}
+
+/** Once connected, ask why the first member is in (the "Explain another customer" answer). */
+const explainFirst = ref((el) => {
+  if (!el) return;
+  const preview = el as MemberPreviewElement;
+  const segment = preview.segment!;
+  void sampleProvider()
+    .members(segment, { limit: 1 })
+    .then((r) => preview.explainKey(typeof r.rows[0]?.CustomerId === 'string' ? r.rows[0].CustomerId : ''));
 });
 
 /** The sample provider, but `members` fails (the error state with its Retry). */
@@ -65,3 +104,34 @@ export const FailingProvider: Story = {
 export const Dark: Story = { name: 'Dark theme', globals: { theme: 'dark' } };
 
 export const RightToLeft: Story = { name: 'Right-to-left', globals: { dir: 'rtl' } };
+
+export const Loading: Story = {
+  name: 'Loading',
+  render: (args) => preview(hangingMembers(), sampleSegment('high-value-escalated'), args),
+};
+
+export const Invalid: Story = {
+  name: 'An invalid segment',
+  render: (args) => preview(sampleProvider(), invalid(), args),
+};
+
+export const TwentyThousand: Story = {
+  name: 'A segment of 20,000 members',
+  render: (args) => preview(largeProvider(), everyone(), args),
+};
+
+/** Why the first member is in: each rule with its set operator, each condition with the values that decided it. */
+export const Explained: Story = {
+  name: 'Why is this customer in?',
+  render: ({ limit }) =>
+    html`<member-preview
+      .provider=${sampleProvider()}
+      .segment=${sampleSegment('high-value-escalated')}
+      limit=${limit}
+      ${explainFirst}
+    ></member-preview>`,
+};
+
+export const ExplainedDark: Story = { ...Explained, name: 'Why is this customer in? (dark)', globals: { theme: 'dark' } };
+
+export const ExplainedRightToLeft: Story = { ...Explained, name: 'Why is this customer in? (right-to-left)', globals: { dir: 'rtl' } };

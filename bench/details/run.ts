@@ -1,8 +1,13 @@
 /**
- * `npm run bench:details` — size and speed of the member details (issue 10). This part:
- * the CSV of 100,000 members × 12 columns from the memory provider on the sample dataset,
- * beside papaparse's `unparse` of the same rows held in memory (what a host would pick).
+ * `npm run bench:details` — size and speed of the member details (issue 10), in one run:
+ *  1. the CSV of 100,000 members × 12 columns from the memory provider on the sample
+ *     dataset, beside papaparse's `unparse` of the same rows held in memory (what a host
+ *     would pick), in Node;
+ *  2. `<member-preview>` mount to the first painted frame of the finished table, in
+ *     Chromium (bench/ui's Vite + playwright-core harness, pages in bench/details/pages);
+ *  3. the trend chart (bench/details/chart.ts, called where marked below).
  *
+ * Part 1, the CSV:
  * segment-kit: `membersCsv(provider, segment, { pageSize, columns })` consumed fully, each
  * chunk handed to a sink that keeps only the total length (as a file stream would), so the
  * provider's pages are part of the time. papaparse: the same rows fetched first (untimed),
@@ -17,14 +22,19 @@
  * Run with `--expose-gc` for honest heap figures (the script re-runs itself with it if missing).
  */
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import type { Browser } from 'playwright-core';
 import { membersCsv } from '../../src/core/csv/index.js';
 import type { SegmentDocument } from '../../src/core/index.js';
 import type { ColumnDef, MembersOptions, SegmentProvider } from '../../src/core/provider/types.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
 import { MAX_LIMIT } from '../../src/providers/store/index.js';
 import { createSampleDataset } from '../../src/sample/index.js';
-import { fmt, median, ms, table } from '../util.js';
+import { VIEWPORT, buildPages, launch, serve } from '../ui/setup.js';
+import { fmt, median, ms, stopwatch, table } from '../util.js';
+import type { PreviewMount, PreviewPrepared } from './pages/preview.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -285,3 +295,125 @@ console.log(
 console.log(
   `\nmedians over ${RUNS} runs after a warm-up; all times: segment-kit ${sk.map((x) => x.ms.toFixed(0)).join('/')}, papaparse ${pp.map((x) => x.ms.toFixed(0)).join('/')}, pages alone ${po.map((x) => x.ms.toFixed(0)).join('/')}, CSV over rows in memory ${co.map((x) => x.ms.toFixed(0)).join('/')}`,
 );
+
+// ================================================================ 2. <member-preview> mount
+// Each of PREVIEW_RUNS fresh page loads (default 5) builds the sample dataset of
+// PREVIEW_CUSTOMERS customers (default 100,000) and a memory provider in the page
+// (untimed), then for each bench segment (the order alternating between loads): one cold
+// mount (the first on the page: the engine builds the typed columns and join indexes the
+// segment needs) and WARM mounts (default 3, each a new element on the same provider). A
+// mount is timed from creating the element (provider and segment set, then appended) to
+// the first painted frame of the finished table: the first 100 rows with data, not busy,
+// the total shown — not the loading state (its first frame is reported beside it).
+// Target: within 100 ms.
+const PREVIEW_RUNS = Number(process.env.PREVIEW_RUNS ?? 5);
+const PREVIEW_CUSTOMERS = Number(process.env.PREVIEW_CUSTOMERS ?? 100_000);
+const WARM = Number(process.env.WARM ?? 3);
+const PREVIEW_LIMIT = 100;
+const TARGET_MOUNT_MS = 100;
+const BENCH_SEGMENTS = ['tier', 'orders'] as const;
+const SEGMENT_LABEL: Record<(typeof BENCH_SEGMENTS)[number], string> = {
+  tier: 'Loyalty tier is Gold or Silver (customer attributes)',
+  orders: 'an Order over 100 in the last 180 days (related, ~1M orders)',
+};
+
+const seconds = stopwatch();
+const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
+const out = await buildPages({ root: PAGES, input: { preview: join(PAGES, 'preview.html') }, name: 'segment-kit-bench-details' });
+const { origin, server } = await serve(out);
+const browser: Browser = await launch();
+const chromiumVersion = browser.version();
+
+interface PreviewLoad {
+  prepared: PreviewPrepared;
+  members: Record<string, number>;
+  cold: Record<string, PreviewMount>;
+  warm: Record<string, PreviewMount[]>;
+}
+const previewLoads: PreviewLoad[] = [];
+try {
+  for (let run = 1; run <= PREVIEW_RUNS; run++) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+      await page.goto(`${origin}/preview.html`);
+      await page.waitForFunction(() => window.previewBench !== undefined);
+      const prepared = await page.evaluate((o) => window.previewBench!.prepare(o), { customers: PREVIEW_CUSTOMERS, seed: 1 });
+      const load: PreviewLoad = { prepared, members: {}, cold: {}, warm: {} };
+      for (const name of run % 2 ? BENCH_SEGMENTS : [...BENCH_SEGMENTS].reverse()) {
+        const mount = () => page.evaluate(([n, limit]) => window.previewBench!.mount(n, limit), [name, PREVIEW_LIMIT] as const);
+        load.cold[name] = await mount();
+        await page.evaluate(() => window.previewBench!.unmount());
+        load.warm[name] = [];
+        for (let i = 0; i < WARM; i++) {
+          load.warm[name].push(await mount());
+          await page.evaluate(() => window.previewBench!.unmount());
+        }
+      }
+      load.members = await page.evaluate(() => window.previewBench!.counts());
+      previewLoads.push(load);
+      const notes = [...Object.values(load.cold), ...Object.values(load.warm).flat()].flatMap((m) => m.notes);
+      console.error(
+        `[${seconds()}] preview load ${run}: dataset built in ${fmt(prepared.prepareMs, 0)} ms; ` +
+          BENCH_SEGMENTS.map(
+            (n) =>
+              `${n}: cold ${fmt(load.cold[n]!.finished, 0)} ms (loading frame ${fmt(load.cold[n]!.first, 0)}), warm ${load.warm[n]!.map((m) => fmt(m.finished, 0)).join('/')} ms`,
+          ).join('; ') +
+          ([...notes, ...errors].length ? `  !! ${[...notes, ...errors].join('; ')}` : ''),
+      );
+    } finally {
+      await context.close();
+    }
+  }
+
+  // ================================================================ 3. the trend chart
+  // >>> CHART PART: bench/details/chart.ts (written separately) is called here, with the
+  // >>> browser still open, e.g. `await (await import('./chart.js')).runChartBench({ browser, buildPages, serve });`
+  // >>> It prints its own table (2,000 points to the first frame, frame time during a hover sweep).
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const first = previewLoads[0];
+const spread = (xs: number[]) => (xs.length ? `${fmt(Math.min(...xs), 0)}–${fmt(Math.max(...xs), 0)}` : '');
+const med = (xs: number[]) => (xs.length ? median(xs) : NaN);
+const rowsOut: (string | number)[][] = [['segment', 'members', 'mount', 'median (ms)', 'min–max', 'loading frame (ms)', 'frames', 'runs']];
+const verdicts: (string | number)[][] = [['target', 'measured (median)', 'verdict']];
+for (const name of BENCH_SEGMENTS) {
+  const cold = previewLoads.map((l) => l.cold[name]!);
+  const warm = previewLoads.flatMap((l) => l.warm[name]!);
+  for (const [kind, xs] of [
+    ['cold', cold],
+    ['warm', warm],
+  ] as const) {
+    const t = xs.map((m) => m.finished).filter(Number.isFinite);
+    rowsOut.push([
+      kind === 'cold' ? SEGMENT_LABEL[name] : '',
+      kind === 'cold' ? (first?.members[name] ?? 0).toLocaleString('en') : '',
+      kind,
+      fmt(med(t)),
+      spread(t),
+      fmt(med(xs.map((m) => m.first))),
+      fmt(med(xs.map((m) => m.finishedNo)), 0),
+      t.length,
+    ]);
+    const m = med(t);
+    verdicts.push([
+      `mount ${kind} → finished table ≤ ${TARGET_MOUNT_MS} ms (${name})`,
+      `${fmt(m)} ms`,
+      Number.isFinite(m) ? (m <= TARGET_MOUNT_MS ? 'MET' : 'NOT MET') : 'NOT MEASURED',
+    ]);
+  }
+}
+console.log(
+  `\n<member-preview> mount to the first painted frame of the finished table (${PREVIEW_LIMIT} rows with data, not busy, total shown): ` +
+    `memory provider on the sample dataset (${(first?.prepared.customers ?? 0).toLocaleString('en')} customers, ${(first?.prepared.orders ?? 0).toLocaleString('en')} orders), ` +
+    `${PREVIEW_RUNS} fresh page loads, cold = the first mount of the segment on the page, warm = ${WARM} new elements after it on the same provider ` +
+    `(Chromium ${chromiumVersion}, viewport ${VIEWPORT.width}×${VIEWPORT.height}; shown: "${first?.cold.tier?.total ?? ''}")`,
+);
+console.log(table(rowsOut));
+console.log('\n' + table(verdicts));
+console.error(`[${seconds()}] bench:details done`);

@@ -205,6 +205,57 @@ describe('<member-preview>', () => {
       expect($$(el, '.explain li.rule').length).to.equal(3);
     });
 
+    it("says what decided: the values, the condition, the verdict, and each rule's set operator", async () => {
+      const el = await preview(memoryProvider(), example());
+      $(el, 'tr[data-key="C1"] [part~="explain-button"]')!.click();
+      await until(() => !!$(el, '.explain li.rule'), 3000, 'explanation');
+      // A line as seen: its own text, without the nested lines or the words for screen readers ("true:").
+      const line = (path: string) => {
+        const li = $(el, `.explain li[data-path="${path}"]`)!.cloneNode(true) as HTMLElement;
+        li.querySelectorAll('ul, .visually-hidden').forEach((n) => n.remove());
+        return text(li);
+      };
+      expect(line('/rules/0/where')).to.equal(
+        '✓ Orders where Total amount is greater than 500 and Order date is in the last 90 days: 1 of 1 (at least 1)',
+      );
+      expect(line('/rules/0/where/where/children/0')).to.equal('✓ Total amount: 600 (is greater than 500) — 1 of 1 Order');
+      expect(line('/rules/0/where/where/children/1')).to.equal('✓ Order date: Oct 1, 2026 (is in the last 90 days) — 1 of 1 Order');
+      const rules = $$(el, '.explain li.rule').map((r) => text(r.querySelector('strong')));
+      expect(rules).to.deep.equal(['Rule 1', 'and also in Rule 2', 'but not in Rule 3: members of do-not-contact']);
+      expect(text($(el, '.explain li.rule[data-rule="2"]'))).to.contain('does not match; in the segment so far');
+    });
+
+    it('a provider that gives no values: the conditions alone', async () => {
+      const p = memoryProvider();
+      const fake: SegmentProvider = {
+        ...p,
+        explain: async (segment, key, opts) => {
+          const x = await p.explain(segment, key, opts);
+          return { ...x, rules: x.rules.map((r) => ({ ...r, nodes: r.nodes.map(({ values: _values, ...n }) => n) })) };
+        },
+      };
+      const el = await preview(fake, example());
+      $(el, 'tr[data-key="C1"] [part~="explain-button"]')!.click();
+      await until(() => !!$(el, '.explain li.rule'), 3000, 'explanation');
+      const amount = text($(el, '.explain li[data-path="/rules/0/where/where/children/0"]'));
+      expect(amount).to.contain('Total amount is greater than 500 — 1 of 1 Order');
+      expect(amount).to.not.contain('no value');
+    });
+
+    it('a non-member: the value that failed, with ✗', async () => {
+      const el = await preview(memoryProvider(), example());
+      const input = $<HTMLInputElement>(el, '[part~="explain-form"] input')!;
+      input.value = 'C3';
+      $<HTMLButtonElement>(el, '[part~="explain-form"] button[type="submit"]')!.click();
+      await until(() => !!$(el, '.another .explain li.rule'), 3000, 'explanation');
+      const date = $(el, '.another li[data-path="/rules/0/where/where/children/1"]')!;
+      expect(date.dataset.result).to.equal('false');
+      expect(text(date)).to.contain('✗');
+      expect(text(date)).to.contain('Order date: Jan 1, 2025 (is in the last 90 days) — 0 of 1 Order');
+      expect(text($(el, '.another li[data-path="/rules/0/where"]'))).to.contain(': 0 of 1 (at least 1)');
+      expect(text($(el, '.another li.rule[data-rule="0"]'))).to.contain('not in the segment so far');
+    });
+
     it('explains a customer who is not in the segment: ✗', async () => {
       const el = await preview(memoryProvider(), doNotContact);
       const input = $<HTMLInputElement>(el, '[part~="explain-form"] input')!;

@@ -17,6 +17,7 @@ import { type CompiledNode, Compiler, hopsOf } from './compile.js';
 import { EvaluationError } from './errors.js';
 import type { SegmentMemo } from './memo.js';
 import { borrowAll, giveBack } from './scratch.js';
+import { decidingValues } from './values.js';
 
 /** Plain rows per entity (dates as ISO strings), described by a catalog. */
 export interface Dataset {
@@ -358,7 +359,7 @@ export function explainMember(segment: SegmentDocument, dataset: Dataset, key: s
     const nodes: NodeExplanation[] = [];
     let matched: boolean;
     if (rule.where) {
-      explainNode(rule.where, [row], false, nodes);
+      explainNode(run, rule.where, [row], false, nodes);
       matched = nodes[0]!.result;
     } else {
       matched = run.ruleMask(rule, undefined).mask[row] === 1;
@@ -381,9 +382,17 @@ export function explainMember(segment: SegmentDocument, dataset: Dataset, key: s
 
 /**
  * One node (and its subtree) over `rows` of its scope: one row (the member) outside any
- * related block, the linked rows inside one.
+ * related block, the linked rows inside one; `matched`: those of them that satisfy the
+ * enclosing block's whole `where` (a condition's values come from them first).
  */
-function explainNode(c: CompiledNode, rows: number[], inside: boolean, out: NodeExplanation[]): void {
+function explainNode(
+  run: Run,
+  c: CompiledNode,
+  rows: number[],
+  inside: boolean,
+  out: NodeExplanation[],
+  matched: readonly number[] = rows,
+): void {
   const e: NodeExplanation = { path: c.path, kind: c.kind, result: false };
   if (c.node.id !== undefined) e.id = c.node.id;
   out.push(e);
@@ -395,7 +404,12 @@ function explainNode(c: CompiledNode, rows: number[], inside: boolean, out: Node
     e.trueRows = trueRows;
   }
   if (c.kind === 'group') {
-    for (const k of c.children) explainNode(k, rows, inside, out);
+    for (const k of c.children) explainNode(run, k, rows, inside, out, matched);
+    return;
+  }
+  if (c.kind === 'condition' && c.node.kind === 'condition') {
+    const attr = run.cat.attribute(c.node.entity, c.node.attribute);
+    if (attr) e.values = decidingValues(run.table(c.node.entity), attr, rows, c.test, matched);
     return;
   }
   const rel = c.related;
@@ -414,13 +428,14 @@ function explainNode(c: CompiledNode, rows: number[], inside: boolean, out: Node
     }
   }
   const where = c.children[0];
+  const matching = where ? linked.filter((j) => where.test(j)) : linked;
   e.linkedRows = linked.length;
-  e.matchedRows = where ? linked.filter((j) => where.test(j)).length : linked.length;
+  e.matchedRows = matching.length;
   if (!inside && rows.length === 1 && rel.valueType !== undefined) {
     const v = rel.inspect(rows[0]!).value;
     e.aggregateValue = v === undefined || v !== v ? null : rel.valueType === 'date' ? new Date(v).toISOString() : v;
   }
-  if (where) explainNode(where, linked, true, out);
+  if (where) explainNode(run, where, linked, true, out, matching);
 }
 
 /**

@@ -14,7 +14,7 @@
 export { evaluateSegment, explainMember, prepareDataset } from './evaluate.js';
 export type { Dataset, EvaluateOptions, EvaluationResult, RuleCount } from './evaluate.js';
 /** The explanation types live in the model (`model/explain.ts`), shared with the provider types. */
-export type { Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
+export type { ExplainedValue, Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
 export { EvaluationError } from './errors.js';
 export { SegmentMemo } from './memo.js';
 export type { EvaluationErrorCode, EvaluationErrorDetails } from './errors.js';

@@ -136,13 +136,7 @@ class Describer {
   related(entityName: string, match: QuantifierMatch | AggregateMatch, filter: SegmentNode | undefined): string {
     const tr = this.tr;
     const entity = entityLabel(this.catalog, entityName);
-    let where = '';
-    if (filter) {
-      const inner = this.node(filter, false);
-      where = this.leadsWithRelated
-        ? tr.t('describe.related.whereRelated', { related: inner })
-        : tr.t('describe.related.where', { condition: inner });
-    }
+    const where = this.filter(filter);
     if ('aggregate' in match && match.aggregate !== undefined) {
       const m = match as AggregateMatch;
       const comparison = this.comparison(m.operator, m.value);
@@ -164,6 +158,15 @@ class Describer {
       default:
         return tr.t('describe.related.any', { entity, where });
     }
+  }
+
+  /** The filter of a related block: " where Total amount is greater than 500" ("" without one). */
+  filter(node: SegmentNode | undefined): string {
+    if (!node) return '';
+    const inner = this.node(node, false);
+    return this.leadsWithRelated
+      ? this.tr.t('describe.related.whereRelated', { related: inner })
+      : this.tr.t('describe.related.where', { condition: inner });
   }
 
   /** "with any Case where …" stands after the noun; a bare condition needs "where". */
@@ -196,4 +199,27 @@ export function describeSegment(segment: SegmentDocument, catalog: Catalog, opti
   if (options.maxLength !== undefined && text.length > options.maxLength)
     text = tr.t('describe.truncated', { text: text.slice(0, Math.max(0, options.maxLength - 1)).trimEnd() });
   return text;
+}
+
+/** Where a node's words are wanted on their own (an explanation's lines): the same options as `describeSegment`, and the attribute a comparison is about. */
+export interface DescribePartOptions extends DescribeOptions {
+  /** The attribute compared (so that enumeration labels and dates read as such). */
+  entity?: string;
+  attribute?: string;
+}
+
+function describer(catalog: Catalog, options: DescribeOptions): Describer {
+  const d = new Describer(catalog, segmentLookup(options.segments), options.translator ?? english);
+  if (options.maxLength !== undefined) d.budget = options.maxLength;
+  return d;
+}
+
+/** An operator and its value in `describeSegment`'s words: "is greater than 500", "is in the last 90 days". */
+export function describeComparison(operator: string, value: ConditionValue, catalog: Catalog, options: DescribePartOptions = {}): string {
+  return describer(catalog, options).comparison(operator, value, options.entity, options.attribute);
+}
+
+/** A related block's filter in `describeSegment`'s words: " where Order date is in the last 90 days" ("" without one). */
+export function describeFilter(where: SegmentNode | undefined, catalog: Catalog, options: DescribeOptions = {}): string {
+  return describer(catalog, options).filter(where);
 }

@@ -5,6 +5,9 @@
  * depend on the engine.
  */
 
+/** A value a condition was tested on: null for an empty one; dates as written (ISO 8601). */
+export type ExplainedValue = string | number | boolean | null;
+
 export interface NodeExplanation {
   id?: string;
   /** JSON pointer of the node in the document, e.g. `/rules/0/where/children/1`. */
@@ -26,6 +29,14 @@ export interface NodeExplanation {
   linkedRows?: number;
   /** related with an aggregate (on the member's row): its value; null when the aggregate is null; dates as ISO strings. */
   aggregateValue?: number | string | null;
+  /**
+   * condition: the attribute's values that decided it. On the member's own row, the
+   * member's value; inside a related block, the values on up to three of the rows it holds
+   * for — first those that satisfy the block's whole filter (the rows it counted) — or,
+   * when it holds for none, on up to three of the rows it was tested on (empty when there
+   * were none).
+   */
+  values?: ExplainedValue[];
   /** Nodes inside a related block: the rows of the enclosing block's entity it was evaluated on. */
   scopeRows?: number;
   /** Nodes inside a related block: how many of those rows it holds for. */

@@ -139,7 +139,7 @@ export interface DeleteOptions extends CallOptions {
 }
 
 /** Why a member is in or out: the truth value of every rule and node (see `model/explain.ts`). */
-export type { Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
+export type { ExplainedValue, Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
 import type { Explanation } from '../model/explain.js';
 
 export interface SegmentProvider {

@@ -1,13 +1,17 @@
-/** Why a customer is in a segment or not: an `Explanation` as a nested list of rules and conditions with ✓/✗. */
+/**
+ * Why a customer is in a segment or not: an `Explanation` as a nested list of rules and
+ * nodes with ✓/✗, each line saying what decided it — the member's own values, the linked
+ * rows counted, an aggregate's value — beside the condition in `describeSegment`'s words.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
-import { attributeLabel, entityLabel } from '../../core/model/catalog.js';
+import { attributeLabel, entityLabel, indexCatalog } from '../../core/model/catalog.js';
+import { describeComparison, describeFilter } from '../../core/model/describe.js';
 import type { Explanation, NodeExplanation, RuleExplanation } from '../../core/model/explain.js';
-import type { Catalog, SegmentDocument, SegmentNode } from '../../core/model/types.js';
-import { preview as previewWords } from '../../core/messages/en/preview.js';
+import type { AggregateMatch, Catalog, QuantifierMatch, SegmentDocument, SegmentNode } from '../../core/model/types.js';
 import { parsePointer } from '../../core/validate/pointer.js';
 import { messageOf } from '../shared/errors.js';
-import { currentTranslator, operatorLabel, term } from '../shared/messages.js';
-import { formatMemberValue, isEmpty } from './format.js';
+import { currentTranslator, term } from '../shared/messages.js';
+import { formatMemberValue } from './format.js';
 
 /** One explanation being asked for or shown. */
 export interface ExplainSlot {
@@ -15,23 +19,11 @@ export interface ExplainSlot {
   status: 'pending' | 'complete' | 'error';
   value?: Explanation;
   error?: unknown;
-  /** The member's row in the table, when there is one (its own values are shown beside the conditions). */
-  row?: Record<string, unknown>;
   abort: AbortController;
 }
 
-/** A condition's value as text ("500", "90 day", "Paris, Lyon"). */
-function conditionValueText(value: unknown): string {
-  if (isEmpty(value)) return '';
-  if (Array.isArray(value)) return value.map(conditionValueText).join(', ');
-  if (typeof value === 'object' && value !== null) {
-    const v = value as Record<string, unknown>;
-    if (typeof v.amount === 'number' && typeof v.unit === 'string')
-      return term('preview.explain.relative', { amount: v.amount, unit: v.unit });
-    return Object.values(v).map(conditionValueText).join(' – ');
-  }
-  return typeof value === 'number' ? currentTranslator().format.number(value) : String(value);
-}
+/** The longest filter a related block's line repeats from its children (they follow in full). */
+const FILTER_MAX = 120;
 
 /** The node of `doc` at a JSON pointer (`/rules/0/where/children/1`), if any. */
 function nodeAt(doc: SegmentDocument, path: string): SegmentNode | undefined {
@@ -41,6 +33,12 @@ function nodeAt(doc: SegmentDocument, path: string): SegmentNode | undefined {
     at = (at as Record<string, unknown>)[token];
   }
   return at && typeof at === 'object' ? (at as SegmentNode) : undefined;
+}
+
+/** What the lines need: the document, a catalog (an empty one for labels made from names when the provider gave none). */
+interface Context {
+  segment: SegmentDocument;
+  catalog: Catalog;
 }
 
 export function explanationTemplate(slot: ExplainSlot, segment: SegmentDocument | undefined, catalog: Catalog | undefined): TemplateResult {
@@ -56,12 +54,16 @@ export function explanationTemplate(slot: ExplainSlot, segment: SegmentDocument 
     : x.member
       ? term('preview.explain.member', { key: x.key })
       : term('preview.explain.notMember', { key: x.key });
+  const ctx: Context | undefined = segment && {
+    segment,
+    catalog: catalog ?? { audience: segment.audience, entities: [], relationships: [] },
+  };
   return html`<div part="explain" class="explain" data-member=${x.member ? 'true' : 'false'}>
     <p class="verdict">${mark(x.member)} ${head}</p>
     ${
       x.found
         ? html`<ul class="rules">
-            ${x.rules.map((r) => renderRule(segment, r, catalog, slot.row))}
+            ${x.rules.map((r) => renderRule(ctx, r))}
           </ul>`
         : nothing
     }
@@ -73,25 +75,12 @@ function mark(ok: boolean): TemplateResult {
     ><span class="visually-hidden">${term(ok ? 'preview.explain.true' : 'preview.explain.false')}:</span>`;
 }
 
-function renderRule(
-  segment: SegmentDocument | undefined,
-  rule: RuleExplanation,
-  catalog: Catalog | undefined,
-  row: Record<string, unknown> | undefined,
-): TemplateResult {
-  const doc = segment;
-  const def = doc?.rules[rule.index];
-  const number = rule.index + 1;
-  const label =
-    def && 'segment' in def && typeof def.segment === 'string'
-      ? term('preview.explain.ruleSegment', { number, segment: def.segment })
-      : def?.name || term('preview.explain.rule', { number });
-  const op = def?.setOperator && rule.index > 0 ? `${def.setOperator} · ` : '';
-  // Nodes come parent first: each node's parent is the nearest earlier node whose path is a prefix of its own.
+/** The nodes of a rule as a tree: each node's parent is the nearest earlier node whose path is a prefix of its own. */
+function tree(nodes: readonly NodeExplanation[]): { roots: NodeExplanation[]; children: Map<string, NodeExplanation[]> } {
   const children = new Map<string, NodeExplanation[]>();
   const roots: NodeExplanation[] = [];
   const seen: NodeExplanation[] = [];
-  for (const n of rule.nodes) {
+  for (const n of nodes) {
     let parent: NodeExplanation | undefined;
     for (let i = seen.length - 1; i >= 0; i--) {
       if (n.path.startsWith(`${seen[i]!.path}/`)) {
@@ -103,10 +92,23 @@ function renderRule(
     if (parent) children.set(parent.path, [...(children.get(parent.path) ?? []), n]);
     else roots.push(n);
   }
+  return { roots, children };
+}
+
+function renderRule(ctx: Context | undefined, rule: RuleExplanation): TemplateResult {
+  const def = ctx?.segment.rules[rule.index];
+  const number = rule.index + 1;
+  const name =
+    def && 'segment' in def && typeof def.segment === 'string'
+      ? term('preview.explain.ruleSegment', { number, segment: def.segment })
+      : def?.name || term('preview.explain.rule', { number });
+  const op = rule.index > 0 ? def?.setOperator : undefined;
+  const label = op === 'union' || op === 'intersect' || op === 'except' ? term(`preview.explain.set.${op}`, { rule: name }) : name;
+  const { roots, children } = tree(rule.nodes);
   const node = (n: NodeExplanation): TemplateResult => {
     const kids = children.get(n.path) ?? [];
     return html`<li data-path=${n.path} data-result=${n.result ? 'true' : 'false'}>
-      ${mark(n.result)} ${nodeText(segment, n, catalog, row)}
+      ${mark(n.result)} ${nodeText(ctx, n)}
       ${
         kids.length
           ? html`<ul>
@@ -116,9 +118,17 @@ function renderRule(
       }
     </li>`;
   };
-  return html`<li class="rule" data-rule=${rule.index} data-result=${rule.matched ? 'true' : 'false'}>
-    ${mark(rule.matched)} <strong>${op}${label}</strong>
-    <span class="muted">(${term(rule.matched ? 'preview.explain.matched' : 'preview.explain.notMatched')})</span>
+  return html`<li
+    class="rule"
+    data-rule=${rule.index}
+    data-result=${rule.matched ? 'true' : 'false'}
+    data-cumulative=${rule.cumulative ? 'true' : 'false'}
+  >
+    ${mark(rule.matched)} <strong>${label}</strong>
+    <span class="muted"
+      >(${term(rule.matched ? 'preview.explain.matched' : 'preview.explain.notMatched')};
+      ${term('preview.explain.sofar', { member: rule.cumulative })})</span
+    >
     ${
       roots.length
         ? html`<ul>
@@ -129,35 +139,59 @@ function renderRule(
   </li>`;
 }
 
-function nodeText(
-  segment: SegmentDocument | undefined,
-  n: NodeExplanation,
-  catalog: Catalog | undefined,
-  row: Record<string, unknown> | undefined,
-): string {
-  const def = segment ? nodeAt(segment, n.path) : undefined;
-  if (!def) return n.path;
+function nodeText(ctx: Context | undefined, n: NodeExplanation): string {
+  const def = ctx ? nodeAt(ctx.segment, n.path) : undefined;
+  if (!ctx || !def) return n.path;
+  const { catalog } = ctx;
+  const options = { translator: currentTranslator() };
   if (def.kind === 'group') {
-    return term(def.not ? 'preview.explain.none' : def.combinator === 'or' ? 'preview.explain.any' : 'preview.explain.all');
+    const key = def.not ? (def.combinator === 'or' ? 'none' : 'notAll') : def.combinator === 'or' ? 'any' : 'all';
+    return term(`preview.explain.${key}`);
   }
   if (def.kind === 'related') {
-    const entity = catalog ? entityLabel(catalog, def.entity) : def.entity;
-    let text = term('preview.explain.related', { entity, matched: n.matchedRows ?? 0, linked: n.linkedRows ?? 0 });
-    const m = def.match as { quantifier?: string; count?: number; aggregate?: string; operator?: string; value?: unknown };
-    const q = `preview.explain.match.${m.quantifier ?? ''}`;
-    if (m.quantifier && q in previewWords) text += ` (${term(q as 'preview.explain.match.atLeast', { count: m.count ?? 0 })})`;
-    if (m.aggregate) {
-      text += ` (${m.aggregate} ${m.operator ? operatorLabel(m.operator) : ''} ${conditionValueText(m.value)})`.replace(/\s+\)/, ')');
-      if (n.aggregateValue !== undefined)
-        text += `: ${term('preview.explain.aggregate', { value: n.aggregateValue === null ? term('preview.emptyValue') : String(n.aggregateValue) })}`;
+    const entity = entityLabel(catalog, def.entity);
+    const where = describeFilter(def.where, catalog, { ...options, maxLength: FILTER_MAX });
+    const m = def.match;
+    if ('aggregate' in m && typeof m.aggregate === 'string') {
+      const a = m as AggregateMatch;
+      const v = n.aggregateValue;
+      const value =
+        v === undefined || v === null
+          ? term('preview.emptyValue')
+          : typeof v === 'number'
+            ? currentTranslator().format.number(v)
+            : currentTranslator().format.date(v);
+      return term('preview.explain.aggregate', {
+        aggregate: a.aggregate,
+        attribute: a.attribute ? attributeLabel(catalog, def.entity, a.attribute) : '',
+        entity,
+        where,
+        value,
+        comparison: describeComparison(a.operator, a.value, catalog, options),
+      });
     }
-    return text;
+    const q = m as QuantifierMatch;
+    const quantifier = q.quantifier;
+    const match =
+      quantifier === 'any' || quantifier === 'none' || quantifier === 'atLeast' || quantifier === 'atMost' || quantifier === 'exactly'
+        ? term(`preview.explain.match.${quantifier}`, { count: q.count ?? 0 })
+        : '';
+    return term('preview.explain.related', { entity, where, matched: n.matchedRows ?? 0, linked: n.linkedRows ?? 0, match });
   }
-  const attr = catalog ? attributeLabel(catalog, def.entity, def.attribute) : def.attribute;
-  const text = [attr, def.operator ? operatorLabel(def.operator) : '', conditionValueText(def.value)].filter(Boolean).join(' ');
-  // The member's own value, when the condition is on its own row and the table holds it.
-  const own = row && n.scopeRows === undefined && catalog?.audience === def.entity && def.attribute in row;
-  if (!own) return text;
-  const type = catalog?.entities.find((e) => e.name === def.entity)?.attributes.find((a) => a.name === def.attribute)?.type;
-  return `${text} — ${formatMemberValue(row[def.attribute], type)}`;
+  const type = indexCatalog(catalog).attribute(def.entity, def.attribute)?.type;
+  const attribute = attributeLabel(catalog, def.entity, def.attribute);
+  const comparison = describeComparison(def.operator, def.value, catalog, { ...options, entity: def.entity, attribute: def.attribute });
+  const rows =
+    n.scopeRows === undefined
+      ? ''
+      : term('preview.explain.rows', { count: n.trueRows ?? 0, of: n.scopeRows, entity: entityLabel(catalog, def.entity) });
+  // A provider may give no values (they are optional): then the condition alone.
+  if (!n.values) return term('preview.explain.condition.plain', { attribute, comparison, rows });
+  return term('preview.explain.condition', {
+    attribute,
+    values: n.values.map((v) => formatMemberValue(v, type)),
+    more: n.result && n.trueRows !== undefined ? Math.max(0, n.trueRows - n.values.length) : 0,
+    comparison,
+    rows,
+  });
 }

@@ -32,6 +32,8 @@ export const previewStyles = css`
     overflow: auto;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
+    /* A cell the keys move to is not left under the sticky header. */
+    scroll-padding-block-start: 2.75rem;
   }
   table {
     inline-size: 100%;
@@ -69,6 +71,19 @@ export const previewStyles = css`
   button.sort:focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
+  }
+  td[data-grid-col]:focus-visible,
+  th[data-grid-col]:focus-visible,
+  button.icon[data-grid-col]:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: -2px;
+  }
+  /* The row's disclosure points along the reading direction. */
+  button.icon[aria-expanded='false'] > span {
+    display: inline-block;
+  }
+  :host(:dir(rtl)) button.icon[aria-expanded='false'] > span {
+    transform: scaleX(-1);
   }
   tbody.stale {
     opacity: 0.6;

@@ -20,8 +20,9 @@ import { emit } from '../shared/events.js';
 import { currentTranslator, term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { previewStyles } from './member-preview.styles.js';
-import { explanationTemplate, type ExplainSlot } from './explanation.js';
+import { ExplainState } from './explain-state.js';
 import { formatMemberValue } from './format.js';
+import { GridController } from './grid.js';
 import { messageOf } from '../shared/errors.js';
 
 export { formatMemberValue } from './format.js';
@@ -76,14 +77,20 @@ export class MemberPreviewElement extends SegmentKitElement {
   /** The sort in effect (a header click sets it). */
   @state() sort: SortSpec | undefined;
 
-  @state() private explained = new Map<string, ExplainSlot>();
-  @state() private other: ExplainSlot | undefined;
   @state() private progress: { done: number; total: number } | undefined;
   @state() private downloadError: string | undefined;
 
   private downloadAbort: AbortController | undefined;
   private catalogCache: { provider: SegmentProvider; catalog: Promise<Catalog | undefined> } | undefined;
   private readonly announcer = new AnnouncerController(this);
+  private readonly explain = new ExplainState(this, () => ({ provider: this.effectiveProvider, segment: this.segment }));
+  /** The table's keyboard: a grid with one focusable cell; Enter or Space on a member's cell explains it. */
+  private readonly grid = new GridController(this, {
+    activate: (row) => {
+      const key = row.startsWith('m:') ? row.slice(2) : undefined;
+      if (key !== undefined && this.canExplainKey(key)) this.explain.toggle(key);
+    },
+  });
 
   private readonly members = new ProviderTask<MembersArgs, Loaded>(this, {
     args: () => {
@@ -113,12 +120,11 @@ export class MemberPreviewElement extends SegmentKitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.cancelDownload();
-    this.clearExplanations();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('segment') || changed.has('provider') || changed.has('contextProvider' as keyof MemberPreviewElement)) {
-      if (changed.get('segment') !== undefined || changed.get('provider') !== undefined) this.clearExplanations();
+      if (changed.get('segment') !== undefined || changed.get('provider') !== undefined) this.explain.clear();
     }
   }
 
@@ -215,67 +221,9 @@ export class MemberPreviewElement extends SegmentKitElement {
 
   // ------------------------------------------------------------------ explain
 
-  private clearExplanations(): void {
-    for (const slot of this.explained.values()) slot.abort.abort();
-    this.other?.abort.abort();
-    this.explained = new Map();
-    this.other = undefined;
-  }
-
-  private async ask(
-    key: string,
-    row: Record<string, unknown> | undefined,
-    set: (slot: ExplainSlot | undefined) => void,
-    current: () => ExplainSlot | undefined,
-  ): Promise<void> {
-    const provider = this.effectiveProvider;
-    const segment = this.segment;
-    if (!provider?.explain || !segment) return;
-    current()?.abort.abort();
-    const slot: ExplainSlot = { key, status: 'pending', abort: new AbortController(), ...(row ? { row } : {}) };
-    set(slot);
-    try {
-      const value = await provider.explain(segment, key, { signal: slot.abort.signal });
-      if (current() !== slot) return;
-      set({ ...slot, status: 'complete', value });
-    } catch (error) {
-      if (current() !== slot || isAbortError(error)) return;
-      set({ ...slot, status: 'error', error });
-    }
-  }
-
-  private toggleRow(key: string, row: Record<string, unknown>): void {
-    const open = this.explained.get(key);
-    if (open) {
-      open.abort.abort();
-      const next = new Map(this.explained);
-      next.delete(key);
-      this.explained = next;
-      return;
-    }
-    void this.ask(
-      key,
-      row,
-      (slot) => {
-        const next = new Map(this.explained);
-        if (slot) next.set(key, slot);
-        else next.delete(key);
-        this.explained = next;
-      },
-      () => this.explained.get(key),
-    );
-  }
-
   /** Explain any customer key (the "Explain another customer" field), member or not. */
   explainKey(key: string): Promise<void> {
-    const k = key.trim();
-    if (!k) return Promise.resolve();
-    return this.ask(
-      k,
-      undefined,
-      (slot) => (this.other = slot),
-      () => this.other,
-    );
+    return this.explain.explainKey(key);
   }
 
   private onExplainSubmit(e: SubmitEvent): void {
@@ -315,7 +263,7 @@ export class MemberPreviewElement extends SegmentKitElement {
   private renderToolbar(value: Loaded): TemplateResult {
     const p = this.progress;
     return html`<div class="toolbar">
-      <span part="total" class="total">${term('preview.total', { shown: value.rows.length, total: value.total })}</span>
+      <span part="total" class="total" dir="auto">${term('preview.total', { shown: value.rows.length, total: value.total })}</span>
       ${
         value.total > value.rows.length
           ? html`<button type="button" part="see-more" @click=${this.seeMore}>${term('preview.seeMore')}</button>`
@@ -335,25 +283,66 @@ export class MemberPreviewElement extends SegmentKitElement {
     </div>`;
   }
 
+  /** Can the row with this audience key be explained (a provider with `explain`, a key column, a key)? */
+  private canExplainKey(key: string): boolean {
+    const value = this.members.value;
+    return key !== '' && typeof this.effectiveProvider?.explain === 'function' && !!value && this.keyColumn(value) !== undefined;
+  }
+
   private renderTable(value: Loaded): TemplateResult {
     const cols = this.shownColumns(value.columns);
     const keyCol = this.keyColumn(value);
     const canExplain = typeof this.effectiveProvider?.explain === 'function' && keyCol !== undefined;
     const explainable = (key: string) => canExplain && key !== '';
     const span = cols.length + (canExplain ? 1 : 0);
+    const off = canExplain ? 1 : 0;
+    const keyOf = (row: Record<string, unknown>) => (keyCol ? keyText(row[keyCol]) : '');
+    const idOf = (row: Record<string, unknown>, i: number) => keyOf(row) || `#${i}`;
+    // The grid's rows, in order: the header, each member, and its explanation when open.
+    const g = this.grid;
+    g.begin([
+      ['head', span],
+      ...value.rows.flatMap((row, i): [string, number][] => {
+        const id = idOf(row, i);
+        const open = canExplain && this.explain.rows.has(keyOf(row));
+        return open
+          ? [
+              [`m:${id}`, span],
+              [`x:${id}`, 1],
+            ]
+          : [[`m:${id}`, span]];
+      }),
+    ]);
     return html`<div class="scroll">
       <table
         part="table"
+        role="grid"
         aria-label=${this.segment?.displayName || this.segment?.name || term('preview.label')}
         aria-busy=${this.members.pending ? 'true' : 'false'}
+        @keydown=${g.onKeydown}
+        @focusin=${g.onFocusin}
       >
         <thead>
           <tr>
-            ${canExplain ? html`<th scope="col" class="why"><span class="visually-hidden">${term('preview.explain')}</span></th>` : nothing}
-            ${cols.map((c) => {
+            ${
+              canExplain
+                ? html`<th scope="col" class="why" data-grid-row="head" data-grid-col="0" tabindex=${g.tabindex('head', 0)}>
+                    <span class="visually-hidden">${term('preview.explain')}</span>
+                  </th>`
+                : nothing
+            }
+            ${cols.map((c, ci) => {
               const sorted = this.sort?.key === c.key ? (this.sort.direction === 'desc' ? 'descending' : 'ascending') : 'none';
               return html`<th scope="col" data-column=${c.key} aria-sort=${sorted}>
-                <button type="button" class="sort" part="sort-button" @click=${() => this.sortBy(c.key)}>
+                <button
+                  type="button"
+                  class="sort"
+                  part="sort-button"
+                  data-grid-row="head"
+                  data-grid-col=${ci + off}
+                  tabindex=${g.tabindex('head', ci + off)}
+                  @click=${() => this.sortBy(c.key)}
+                >
                   ${c.label}<span class="arrow" aria-hidden="true"
                     >${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span
                   >
@@ -365,37 +354,60 @@ export class MemberPreviewElement extends SegmentKitElement {
         <tbody class=${this.members.stale ? 'stale' : ''}>
           ${repeat(
             value.rows,
-            (row, i) => (keyCol && keyText(row[keyCol])) || `#${i}`,
+            (row, i) => idOf(row, i),
             (row, i) => {
-              const key = keyCol ? keyText(row[keyCol]) : '';
-              const slot = canExplain ? this.explained.get(key) : undefined;
+              const key = keyOf(row);
+              const rowId = `m:${idOf(row, i)}`;
+              const slot = canExplain ? this.explain.rows.get(key) : undefined;
               const id = `explain-${i}`;
               return html`<tr part="row" data-key=${key}>
                   ${
                     !canExplain
                       ? nothing
                       : !explainable(key)
-                        ? html`<td class="why"></td>`
+                        ? html`<td class="why" data-grid-row=${rowId} data-grid-col="0" tabindex=${g.tabindex(rowId, 0)}></td>`
                         : html`<td class="why">
                             <button
                               type="button"
                               class="icon"
                               part="explain-button"
+                              data-grid-row=${rowId}
+                              data-grid-col="0"
+                              tabindex=${g.tabindex(rowId, 0)}
                               aria-expanded=${slot ? 'true' : 'false'}
                               aria-controls=${id}
                               aria-label=${term('preview.explain.row', { key })}
-                              @click=${() => this.toggleRow(key, row)}
+                              @click=${() => this.explain.toggle(key)}
                             >
                               <span aria-hidden="true">${slot ? '▾' : '▸'}</span>
                             </button>
                           </td>`
                   }
-                  ${cols.map((c) => html`<td data-column=${c.key} class=${c.type === 'number' ? 'num' : ''}>${formatMemberValue(row[c.key], c.type)}</td>`)}
+                  ${cols.map(
+                    (c, ci) =>
+                      html`<td
+                        data-column=${c.key}
+                        class=${c.type === 'number' ? 'num' : ''}
+                        data-grid-row=${rowId}
+                        data-grid-col=${ci + off}
+                        tabindex=${g.tabindex(rowId, ci + off)}
+                      >
+                        ${formatMemberValue(row[c.key], c.type)}
+                      </td>`,
+                  )}
                 </tr>
                 ${
                   slot
                     ? html`<tr class="explain-row">
-                        <td colspan=${span} id=${id}>${explanationTemplate(slot, this.segment, value.catalog)}</td>
+                        <td
+                          colspan=${span}
+                          id=${id}
+                          data-grid-row=${`x:${idOf(row, i)}`}
+                          data-grid-col="0"
+                          tabindex=${g.tabindex(`x:${idOf(row, i)}`, 0)}
+                        >
+                          ${this.explain.render(slot, this.segment, value.catalog)}
+                        </td>
                       </tr>`
                     : nothing
                 }`;
@@ -414,7 +426,7 @@ export class MemberPreviewElement extends SegmentKitElement {
         <label>${term('preview.explain.key')} <input type="text" name="key" autocomplete="off" /></label>
         <button type="submit">${term('preview.explain.go')}</button>
       </form>
-      ${this.other ? explanationTemplate(this.other, this.segment, value.catalog) : nothing}
+      ${this.explain.other ? this.explain.render(this.explain.other, this.segment, value.catalog) : nothing}
     </section>`;
   }
 }

@@ -4,7 +4,7 @@
  * saved segments and their refresh history in a `SegmentStore` (in memory or in a given
  * storage, e.g. `localStorage`), which it hands the engine to count refreshes with.
  */
-import { evaluateSegment, explainMember, SegmentMemo, type EvaluateOptions } from '../../core/evaluate/index.js';
+import { evaluateSegment, explainMember, SegmentMemo, type EvaluateOptions, type EvaluationResult } from '../../core/evaluate/index.js';
 import { attributeLabel, entityLabel, indexCatalog } from '../../core/model/catalog.js';
 import { parseIsoDate, toInstant } from '../../core/model/dates.js';
 import type { Catalog, SegmentDocument } from '../../core/model/types.js';
@@ -93,6 +93,9 @@ export interface MemoryProvider extends SegmentProvider {
   removeRows(entity: string, keys: readonly (string | number)[]): number;
 }
 
+/** Operators whose result depends on the reference instant. */
+const RELATIVE_DATES = /"operator":"(?:inLast|notInLast|inNext|isAnniversaryInNext)"/;
+
 function abortable(signal: AbortSignal | undefined, ms: number): Promise<void> {
   throwIfAborted(signal);
   if (!ms) return Promise.resolve();
@@ -135,6 +138,29 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
     } catch (e) {
       throw new SegmentProviderError('invalid-segment', e instanceof Error ? e.message : String(e), e);
     }
+  }
+
+  /**
+   * The last few evaluations of `count` and `members`, by document and data (and instant,
+   * for a document with relative dates): the pages of one listing — a CSV download asks
+   * for a hundred — evaluate the segment once. Documents with `segment` rules are never
+   * kept (a saved segment they use can change); a data change empties it.
+   */
+  let recent: { key: string; snap: DataSnapshot; result: EvaluationResult }[] = [];
+  const RECENT = 4;
+  function evaluateRecent(doc: SegmentDocument, snap: DataSnapshot): EvaluationResult {
+    if (doc.rules.some((r) => r.segment !== undefined)) return evaluate(doc, snap);
+    const json = JSON.stringify(doc);
+    const key = `${RELATIVE_DATES.test(json) ? now() : ''}\u0000${json}`;
+    const at = recent.findIndex((e) => e.key === key && e.snap === snap);
+    if (at >= 0) {
+      const hit = recent[at]!;
+      if (at > 0) recent = [hit, ...recent.slice(0, at), ...recent.slice(at + 1)];
+      return hit.result;
+    }
+    const result = evaluate(doc, snap);
+    if (snap === data) recent = [{ key, snap, result }, ...recent.slice(0, RECENT - 1)];
+    return result;
   }
 
   /** Refreshes count over the data as it is when the refresh runs. */
@@ -250,17 +276,20 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
 
     setData(next, opts = {}) {
       data = data.replace(next, opts.merge === true);
+      recent = [];
     },
 
     upsertRows(entity, rows) {
       const { next, inserted, replaced } = data.upsert(entity, rows);
       data = next;
+      recent = [];
       return { inserted, replaced };
     },
 
     removeRows(entity, keys) {
       const { next, removed } = data.remove(entity, keys);
       data = next;
+      recent = [];
       return removed;
     },
 
@@ -273,7 +302,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       const snap = data;
       await abortable(opts.signal, latency);
       const doc = requireValid(segment);
-      const result = evaluate(doc, snap);
+      const result = evaluateRecent(doc, snap);
       throwIfAborted(opts.signal);
       return { total: result.total, rules: result.rules.map((r) => ({ count: r.count, cumulative: r.cumulative })) };
     },
@@ -282,7 +311,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       const snap = data;
       await abortable(opts.signal, latency);
       const doc = requireValid(segment);
-      const result = evaluate(doc, snap);
+      const result = evaluateRecent(doc, snap);
       const cols = columns(doc);
       const [offset, limit] = pageArgs(opts.offset, opts.limit, 100);
       const sorts = sortSpecs(opts.sort).filter((s) => cols.some((c) => c.key === s.key));

@@ -5,6 +5,7 @@
  * words and the case of the audience noun live in the functions.
  */
 import { plural } from '../../model/catalog.js';
+import type { Formatters } from '../format.js';
 import type { WithFormatters } from './errors.js';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -70,8 +71,8 @@ const table = {
   'describe.condition.unchosen': '(a condition still to choose)',
   'describe.value.text': (p: { text: string }) => `"${p.text}"`,
   'describe.value.number': (p: { value: number }) => String(p.value),
-  /** A date value as written in the document (an ISO 8601 string). */
-  'describe.value.date': (p: { value: string }) => p.value,
+  /** A date value (an ISO 8601 string in the document) as the locale writes a UTC calendar day: conditions compare days in UTC. */
+  'describe.value.date': (p: { value: string }, f: Formatters) => f.date(p.value),
   'describe.value.boolean': (p: { value: boolean }) => String(p.value),
   'describe.value.missing': '…',
 

@@ -1,7 +1,12 @@
 /** `<member-preview>`: a segment's first members, the CSV download and "why is this customer in or out". */
+import { plural } from '../../model/catalog.js';
 import type { Formatters } from '../format.js';
 
 type Shown = { shown: number; total: number };
+type Decided = { attribute: string; values: readonly string[]; more: number; comparison: string; rows: string };
+type Linked = { entity: string; where: string; matched: number; linked: number; match: string };
+type Aggregated = { aggregate: string; attribute: string; entity: string; where: string; value: string; comparison: string };
+const AGGREGATES: Record<string, string> = { count: 'Number of', sum: 'Total', avg: 'Average', min: 'Lowest', max: 'Highest' };
 type Progress = { done: number; total: number };
 
 export const preview = {
@@ -42,19 +47,41 @@ export const preview = {
   'preview.explain.false': 'false',
   'preview.explain.all': 'all of',
   'preview.explain.any': 'any of',
+  'preview.explain.notAll': 'not all of',
   'preview.explain.none': 'none of',
-  'preview.explain.related': ({ entity, matched, linked }: { entity: string; matched: number; linked: number }, f: Formatters) =>
-    `${entity}: ${f.number(matched)} of ${f.number(linked)} linked rows match`,
-  'preview.explain.aggregate': 'value {value}',
+  /** A rule joined to the ones before it, by its set operator: "and also in Rule 2". */
+  'preview.explain.set.union': ({ rule }: { rule: string }) => `or in ${rule}`,
+  'preview.explain.set.intersect': ({ rule }: { rule: string }) => `and also in ${rule}`,
+  'preview.explain.set.except': ({ rule }: { rule: string }) => `but not in ${rule}`,
+  /** Membership after this rule and the ones before it. */
+  'preview.explain.sofar': ({ member }: { member: boolean }) => (member ? 'in the segment so far' : 'not in the segment so far'),
+  /**
+   * A condition with the values that decided it, then the condition in words (describeSegment's): "Total amount: 612 (is
+   * greater than 500)". `values` are formatted already; `more` counts the rows it holds for beyond those shown;
+   * `rows` (inside a related block) says on how many linked rows it holds.
+   */
+  'preview.explain.condition': ({ attribute, values, more, comparison, rows }: Decided, f: Formatters) => {
+    const shown = more > 0 ? [...values, `${f.number(more)} more`] : values;
+    return `${attribute}: ${shown.length ? f.list(shown) : 'no value'} (${comparison})${rows ? ` — ${rows}` : ''}`;
+  },
+  /** A condition from a provider that gives no values: "Total amount is greater than 500". */
+  'preview.explain.condition.plain': ({ attribute, comparison, rows }: Omit<Decided, 'values' | 'more'>) =>
+    `${attribute} ${comparison}${rows ? ` — ${rows}` : ''}`,
+  /** Inside a related block: on how many of the linked rows the condition holds. */
+  'preview.explain.rows': ({ count, of, entity }: { count: number; of: number; entity: string }, f: Formatters) =>
+    `${f.number(count)} of ${f.number(of)} ${of === 1 ? entity : plural(entity)}`,
+  /** A related block with a quantifier: "Orders where Order date is in the last 90 days: 3 of 12 (at least 1)". */
+  'preview.explain.related': ({ entity, where, matched, linked, match }: Linked, f: Formatters) =>
+    `${plural(entity)}${where}: ${f.number(matched)} of ${f.number(linked)}${match ? ` (${match})` : ''}`,
+  /** A related block with an aggregate: "Total Total amount of Orders: 840 (is greater than 500)". */
+  'preview.explain.aggregate': ({ aggregate, attribute, entity, where, value, comparison }: Aggregated) =>
+    `${AGGREGATES[aggregate] ?? aggregate} ${aggregate === 'count' ? '' : `${attribute} of `}${plural(entity)}${where}: ${value} (${comparison})`,
   'preview.explain.match.any': 'any',
   'preview.explain.match.none': 'none',
   'preview.explain.match.atLeast': 'at least {count}',
   'preview.explain.match.atMost': 'at most {count}',
   'preview.explain.match.exactly': 'exactly {count}',
-  'preview.explain.relative': ({ amount, unit }: { amount: number; unit: string }, f: Formatters) =>
-    `${f.number(amount)} ${unit}${f.plural(amount) === 'one' ? '' : 's'}`,
   'preview.explain.another': 'Explain another customer',
   'preview.explain.key': 'Customer key',
   'preview.explain.go': 'Explain',
-  'preview.explain.close': 'Close the explanation',
 };
