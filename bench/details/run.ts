@@ -369,9 +369,9 @@ try {
   }
 
   // ================================================================ 3. the trend chart
-  // >>> CHART PART: bench/details/chart.ts (written separately) is called here, with the
-  // >>> browser still open, e.g. `await (await import('./chart.js')).runChartBench({ browser, buildPages, serve });`
-  // >>> It prints its own table (2,000 points to the first frame, frame time during a hover sweep).
+  // bench/details/chart.ts builds its own pages and browser, and prints its own table
+  // (2,000 points to the first frame, cold and warm, and frame time during a hover sweep).
+  await (await import('./chart.js')).benchChart();
 } finally {
   await browser.close();
   server.close();
