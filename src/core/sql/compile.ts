@@ -205,7 +205,8 @@ function instantOf(now: ToSqlOptions['now']): number {
 
 function orderFor(q: QueryCompiler, col: ColumnDef, expr: string, direction: 'asc' | 'desc'): string[] {
   const dir = direction === 'desc' ? 'DESC' : 'ASC';
-  if (col.type === 'string') return [`(${expr} IS NULL OR ${expr} = '')`, `${q.dialect.binaryOrder(`lower(${expr})`)} ${dir}`];
+  // Empty values (null or '') last in either direction, and tied with each other.
+  if (col.type === 'string') return [`(${expr} IS NULL OR ${expr} = '')`, `${q.dialect.binaryOrder(`lower(NULLIF(${expr}, ''))`)} ${dir}`];
   return [`${expr} ${dir} NULLS LAST`];
 }
 

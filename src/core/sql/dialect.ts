@@ -36,8 +36,14 @@ const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 function quote(name: string, what: string, maxBytes: number | undefined): string {
   if (typeof name !== 'string' || name === '') throw new SegmentProviderError('invalid-argument', `The ${what} has no name.`);
-  // NUL cannot be sent to either database; any other character is safe inside a quoted identifier.
-  if (name.includes('\u0000')) throw new SegmentProviderError('invalid-argument', `The ${what} name contains a NUL character.`);
+  // NUL cannot be sent to either database, and a line break would not survive the formatting (nor a
+  // paste into psql): control characters are refused. Every other character is safe between quotes.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw new SegmentProviderError(
+      'invalid-argument',
+      `The ${what} name ${JSON.stringify(name.slice(0, 40))} contains a control character (a line break, tab or NUL).`,
+    );
   if (maxBytes !== undefined && utf8Length(name) > maxBytes)
     throw new SegmentProviderError(
       'invalid-argument',

@@ -148,7 +148,13 @@ export class NodeCompiler {
   /** The value as text, exactly as the document has it (SQL lower-cases both sides). */
   private textValue(value: unknown, path: string): string {
     this.engine.text(value, path); // the engine's check of the value
-    return toText(value)!;
+    const text = toText(value)!;
+    // PostgreSQL text cannot hold NUL, so no stored value has one: refuse rather than fail in the database.
+    if (text.includes('\u0000'))
+      throw new SegmentProviderError('invalid-segment', `The value at ${path} contains a NUL character, which SQL text cannot hold.`, [
+        { path, code: 'invalid-value', message: 'The value contains a NUL character.' },
+      ]);
+    return text;
   }
 
   private textList(value: unknown, path: string): string {

@@ -114,9 +114,9 @@ export class SegmentGenerator {
         const b = this.scalar(entity, attr, op, type);
         if (type === 'date') {
           const [x, y] = [parseIsoDate(a as string)!, parseIsoDate(b as string)!];
-          return (Math.floor(x / 864e5) <= Math.floor(y / 864e5) ? [a, b] : [b, a]);
+          return Math.floor(x / 864e5) <= Math.floor(y / 864e5) ? [a, b] : [b, a];
         }
-        return ((a as number) <= (b as number) ? [a, b] : [b, a]);
+        return (a as number) <= (b as number) ? [a, b] : [b, a];
       }
       default: {
         const unit = r.pick(['day', 'week', 'month', 'year'] as const);
