@@ -21,3 +21,5 @@ export * from './provider/types.js';
 export * from './evaluate/index.js';
 export * from './csv/index.js';
 export * from './overlap/index.js';
+export * from './sql/index.js';
+export { memberColumns } from './provider/columns.js';

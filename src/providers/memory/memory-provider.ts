@@ -5,7 +5,7 @@
  * storage, e.g. `localStorage`), which it hands the engine to count refreshes with.
  */
 import { evaluateSegment, explainMember, SegmentMemo, type EvaluateOptions, type EvaluationResult } from '../../core/evaluate/index.js';
-import { attributeLabel, entityLabel, indexCatalog } from '../../core/model/catalog.js';
+import { indexCatalog } from '../../core/model/catalog.js';
 import { parseIsoDate, toInstant } from '../../core/model/dates.js';
 import type { Catalog, SegmentDocument } from '../../core/model/types.js';
 import {
@@ -27,6 +27,7 @@ import {
   type TrendPoint,
   type ValueSuggestion,
 } from '../../core/provider/types.js';
+import { memberColumns } from '../../core/provider/columns.js';
 import { parseSegment } from '../../core/validate/parse.js';
 import { compareBy, pageArgs, sortSpecs } from '../store/sort.js';
 import type { StorageLike } from '../store/storage.js';
@@ -201,36 +202,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
 
   // ------------------------------------------------------------ data helpers
   function columns(doc: SegmentDocument | undefined): ColumnDef[] {
-    const out: ColumnDef[] = audience!.attributes.map((a) => ({
-      key: a.name,
-      label: attributeLabel(catalog, audience!.name, a.name),
-      entity: audience!.name,
-      attribute: a.name,
-      type: a.type,
-    }));
-    if (!out.some((c) => c.key === audience!.key)) {
-      out.unshift({
-        key: audience!.key,
-        label: attributeLabel(catalog, audience!.name, audience!.key),
-        entity: audience!.name,
-        attribute: audience!.key,
-        type: 'string',
-      });
-    }
-    for (const p of doc?.projectedAttributes ?? []) {
-      const attr = index.attribute(p.entity, p.attribute);
-      if (!attr) continue;
-      const colKey = p.entity === audience!.name ? p.attribute : `${p.entity}.${p.attribute}`;
-      if (out.some((c) => c.key === colKey)) continue;
-      out.push({
-        key: colKey,
-        label: `${entityLabel(catalog, p.entity)} · ${attributeLabel(catalog, p.entity, p.attribute)}`,
-        entity: p.entity,
-        attribute: p.attribute,
-        type: attr.type,
-      });
-    }
-    return out;
+    return memberColumns(catalog, doc);
   }
 
   function memberRow(snap: DataSnapshot, memberKey: string, cols: ColumnDef[]): Row {

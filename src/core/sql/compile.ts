@@ -1,0 +1,390 @@
+/**
+ * `toSQL(segment, catalog, options)` → `{ text, params }`: a segment document as one SQL
+ * query with the memory engine's semantics (SPEC section 5), for PostgreSQL or DuckDB.
+ *
+ * - Each rule is a SELECT of audience keys; the rules are combined left to right with
+ *   UNION, INTERSECT and EXCEPT, each step in parentheses. A `segment` rule reads the
+ *   referenced segment, compiled inline as a CTE of its own (once, however often it is
+ *   used; a cycle is refused), or a static segment's snapshot.
+ * - Conditions are compared in SQL with parameters only: text lower-cased on both sides,
+ *   `LIKE … ESCAPE '!'` with `%`, `_` and `!` escaped, windows worked out from `now` by the
+ *   engine's calendar, anniversaries as month-day ranges, related blocks as correlated
+ *   EXISTS / COUNT / aggregate subqueries through the relationship path.
+ * - Identifiers come only from the catalog (or `tables`), quoted; a document that does not
+ *   validate is refused with a `SegmentProviderError` (`invalid-segment`) naming the JSON path.
+ */
+import { Compiler } from '../evaluate/compile.js';
+import { EvaluationError } from '../evaluate/errors.js';
+import { indexCatalog, type CatalogIndex } from '../model/catalog.js';
+import { toInstant } from '../model/dates.js';
+import { describeSegment } from '../model/describe.js';
+import { segmentLookup } from '../model/segments.js';
+import type { Catalog, EntityDef, SegmentDocument, SegmentError, SegmentRule } from '../model/types.js';
+import { memberColumns } from '../provider/columns.js';
+import { pageArgs, sortSpecs } from '../provider/sort.js';
+import { SegmentProviderError, type ColumnDef, type CountResult } from '../provider/types.js';
+import { parseSegment } from '../validate/parse.js';
+import { child } from '../validate/pointer.js';
+import { validateSegment } from '../validate/validate.js';
+import { dialectOf, Params, type Dialect } from './dialect.js';
+import { Names } from './names.js';
+import { indent, NodeCompiler, whereClause, type Scope } from './nodes.js';
+import type { SqlQuery, SqlSelect, ToSqlOptions } from './types.js';
+
+const SELECTS: readonly SqlSelect[] = ['keys', 'members', 'count'];
+const KEY = '"key"';
+
+/** Comment text on one line: no line breaks or control characters (which could end a `--` comment), at most `max` characters. */
+export function commentText(text: string, max = 240): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+const comment = (text: string) => `-- ${commentText(text)}`;
+
+/** A rule's or segment's members, as the SELECT of a set operation. */
+interface Part {
+  sql: string;
+}
+
+function invalid(errors: readonly SegmentError[], where: string): SegmentProviderError {
+  const first = errors[0]!;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+  return new SegmentProviderError(
+    'invalid-segment',
+    `The segment${where} is not valid at ${first.path || '/'}: ${first.message}${more}`,
+    errors.map((e) => ({ ...e })),
+  );
+}
+
+class QueryCompiler {
+  readonly cat: CatalogIndex;
+  readonly dialect: Dialect;
+  readonly params: Params;
+  readonly names: Names;
+  readonly nodes: NodeCompiler;
+  readonly audience: EntityDef;
+  readonly lookup: (id: string) => SegmentDocument | undefined;
+  /** CTEs in the order they must be written (a referenced segment before its user). */
+  readonly ctes: string[] = [];
+  private readonly segmentCtes = new Map<string, string>();
+  private readonly stack: string[] = [];
+  private segmentCount = 0;
+  private snapshotNames: { table: string; segment: string; key: string } | undefined;
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly options: ToSqlOptions,
+    readonly now: number,
+  ) {
+    this.cat = indexCatalog(catalog);
+    this.dialect = dialectOf(options.dialect);
+    this.params = new Params(this.dialect);
+    this.names = new Names(this.cat, this.dialect, options.tables ?? {}, options.dateType);
+    const engine = new Compiler({
+      catalog: this.cat,
+      now,
+      table: () => {
+        throw new SegmentProviderError('internal', 'The SQL compiler reads no rows.');
+      },
+    });
+    this.nodes = new NodeCompiler(this.cat, this.names, this.dialect, this.params, engine);
+    this.audience = this.cat.entity(catalog.audience)!;
+    const fromList = segmentLookup(options.segments);
+    const resolve = options.resolveSegment;
+    if (resolve !== undefined && typeof resolve !== 'function')
+      throw new SegmentProviderError('invalid-argument', '`resolveSegment` must be a function of a segment id.');
+    this.lookup = (id) => fromList(id) ?? resolve?.(id);
+    if (options.snapshotTable !== undefined) this.snapshotNames = this.names.snapshot(options.snapshotTable);
+  }
+
+  keyColumn(alias: string): string {
+    return `${alias}.${this.names.keyColumn(this.audience, this.audience.key)}`;
+  }
+
+  /** `SELECT key FROM audience WHERE …` for one rule's conditions. */
+  ruleSelect(rule: SegmentRule, path: string): string {
+    const alias = this.nodes.alias();
+    const scope: Scope = { entity: this.audience, alias };
+    const where = this.nodes.node(rule.where!, scope, child(path, 'where'), false, true);
+    return `SELECT ${this.keyColumn(alias)} AS ${KEY}\nFROM ${this.names.table(this.audience)} AS ${alias}\n${whereClause([where])}`;
+  }
+
+  /** The members of a rule as a SELECT of keys (a `segment` rule reads the segment's CTE). */
+  rulePart(rule: SegmentRule, path: string): Part {
+    if (rule.where !== undefined) return { sql: this.ruleSelect(rule, path) };
+    return { sql: `SELECT ${KEY} FROM ${this.segment(rule.segment!, child(path, 'segment'))}` };
+  }
+
+  /** Parts combined left to right: `((a UNION b) INTERSECT c) EXCEPT d`. */
+  combine(parts: Part[], rules: readonly SegmentRule[]): string {
+    let acc = parts[0]!.sql;
+    for (let i = 1; i < parts.length; i++) {
+      const op = (rules[i]!.setOperator ?? 'union').toUpperCase();
+      const right = parts[i]!.sql.includes('\n') ? `(\n${indent(parts[i]!.sql)}\n)` : parts[i]!.sql;
+      const left = i === 1 && !acc.includes('\n') ? acc : `(\n${indent(acc)}\n)`;
+      acc = `${left}\n${op}\n${right}`;
+    }
+    return acc;
+  }
+
+  /** The CTE holding a referenced segment's members; its name. */
+  segment(id: string, path: string): string {
+    const done = this.segmentCtes.get(id);
+    if (done) return done;
+    const inside = this.stack.length > 0 ? ` (in segment "${this.stack[this.stack.length - 1]}")` : '';
+    if (this.stack.includes(id)) {
+      const cycle = [...this.stack.slice(this.stack.indexOf(id)), id];
+      throw new SegmentProviderError(
+        'invalid-segment',
+        `Segment references go round in a circle at ${path}${inside}: ${cycle.join(' → ')}.`,
+        [{ path, code: 'segment-cycle', message: `Segment references go round in a circle: ${cycle.join(' → ')}.` }],
+      );
+    }
+    const found = this.lookup(id);
+    if (!found)
+      throw new SegmentProviderError('invalid-segment', `There is no saved segment "${id}" (at ${path}${inside}).`, [
+        { path, code: 'unknown-segment', message: `There is no saved segment "${id}".` },
+      ]);
+    const parsed = parseSegment(found, { assignIds: false });
+    if (!parsed.segment) throw invalid(parsed.errors, ` "${id}" (referenced at ${path})`);
+    const doc = parsed.segment;
+    if (doc.audience !== '' && doc.audience !== this.audience.name)
+      throw new SegmentProviderError(
+        'invalid-segment',
+        `The referenced segment "${id}" selects ${doc.audience}, not ${this.audience.name} (at ${path}).`,
+        [{ path, code: 'unknown-audience', message: `The referenced segment "${id}" selects ${doc.audience}.` }],
+      );
+    const name = `"segment_${++this.segmentCount}"`;
+    let body: string;
+    if (doc.type === 'static' && Array.isArray(doc.snapshot)) body = this.snapshot(id, doc.snapshot);
+    else {
+      // Its definition, evaluated now. Its name is not needed to evaluate it.
+      const result = validateSegment({ ...doc, audience: this.audience.name }, this.catalog, { segments: this.lookup });
+      const errors = result.errors.filter((e) => e.code !== 'missing-name' && e.code !== 'invalid-name' && e.code !== 'segment-cycle');
+      if (errors.length > 0) throw invalid(errors, ` "${id}" (referenced at ${path})`);
+      this.stack.push(id);
+      const parts = doc.rules.map((rule, i) => this.rulePart(rule, child('/rules', i)));
+      this.stack.pop();
+      body = this.combine(parts, doc.rules);
+    }
+    this.segmentCtes.set(id, name);
+    const label = doc.displayName ?? doc.name ?? id;
+    this.ctes.push(
+      `${comment(`Segment "${label}" (${doc.type === 'static' && Array.isArray(doc.snapshot) ? 'static: its snapshot' : 'its rules, evaluated now'})`)}\n${name} AS (\n${indent(body)}\n)`,
+    );
+    return name;
+  }
+
+  /** A static segment's stored members: from the snapshot table, or the keys of its document. */
+  snapshot(id: string, keys: readonly unknown[]): string {
+    const alias = this.nodes.alias();
+    const key = this.keyColumn(alias);
+    const from = `SELECT ${key} AS ${KEY}\nFROM ${this.names.table(this.audience)} AS ${alias}`;
+    const s = this.snapshotNames;
+    if (s) {
+      const m = this.nodes.alias();
+      const text = this.dialect.name === 'postgres' ? `${key}::text` : `${key}::VARCHAR`;
+      return `${from}\nWHERE EXISTS (\n${indent(
+        `SELECT 1\nFROM ${s.table} AS ${m}\nWHERE ${m}.${s.segment} = ${this.params.add(id, 'text')}\n  AND ${m}.${s.key} = ${text}`,
+      )}\n)`;
+    }
+    return `${from}\nWHERE ${this.dialect.inTextArray(key, this.params.raw(keys.map(String)))}`;
+  }
+}
+
+/** The reference instant (epoch ms) from the option, or now. */
+function instantOf(now: ToSqlOptions['now']): number {
+  if (now === undefined) return Date.now();
+  const t = toInstant(now);
+  if (t === undefined)
+    throw new SegmentProviderError('invalid-argument', `now must be a Date, an ISO 8601 string or epoch milliseconds, not ${String(now)}.`);
+  return t;
+}
+
+function orderFor(q: QueryCompiler, col: ColumnDef, expr: string, direction: 'asc' | 'desc'): string[] {
+  const dir = direction === 'desc' ? 'DESC' : 'ASC';
+  // Empty values (null or '') last in either direction, and tied with each other.
+  if (col.type === 'string') return [`(${expr} IS NULL OR ${expr} = '')`, `${q.dialect.binaryOrder(`lower(NULLIF(${expr}, ''))`)} ${dir}`];
+  return [`${expr} ${dir} NULLS LAST`];
+}
+
+/**
+ * Compile a segment document to one parameterized SQL query (see `ToSqlOptions.select`
+ * for what it returns). Throws a `SegmentProviderError`: `invalid-segment` for a document
+ * that does not validate against the catalog (the message names the JSON path; `details`
+ * lists every problem), `invalid-argument` for unusable options or mappings.
+ *
+ * ```ts
+ * const { text, params } = toSQL(segment, catalog, { now: new Date(), select: 'count' });
+ * const { rows } = await pool.query(text, params);
+ * const counts = countResult(rows); // { total, rules: [{ count, cumulative }, …] }
+ * ```
+ */
+export function toSQL(segment: SegmentDocument, catalog: Catalog, options: ToSqlOptions = {}): SqlQuery {
+  if (options === null || typeof options !== 'object') throw new SegmentProviderError('invalid-argument', 'The options must be an object.');
+  const select = options.select ?? 'keys';
+  if (!SELECTS.includes(select))
+    throw new SegmentProviderError('invalid-argument', `Unknown select ${JSON.stringify(select)}: use "keys", "members" or "count".`);
+  if (
+    catalog === null ||
+    typeof catalog !== 'object' ||
+    !Array.isArray(catalog.entities) ||
+    !indexCatalog(catalog).entity(catalog.audience)
+  )
+    throw new SegmentProviderError('invalid-argument', 'The catalog must have entities and an audience that is one of them.');
+  const now = instantOf(options.now);
+  const q = new QueryCompiler(catalog, options, now);
+
+  const parsed = parseSegment(segment, { assignIds: false });
+  if (!parsed.segment) throw invalid(parsed.errors, '');
+  const doc = parsed.segment;
+  const validation = validateSegment(doc, catalog, { segments: q.lookup });
+  if (!validation.valid) throw invalid(validation.errors, '');
+
+  try {
+    return build(q, doc, select, now);
+  } catch (e) {
+    if (e instanceof EvaluationError)
+      throw new SegmentProviderError('invalid-segment', e.message, [{ path: e.path ?? '', code: e.reason ?? e.code, message: e.message }]);
+    throw e;
+  }
+}
+
+function build(q: QueryCompiler, doc: SegmentDocument, select: SqlSelect, now: number): SqlQuery {
+  const opts = q.options;
+  const withComments = opts.comments !== false;
+  const describeRule = (rule: SegmentRule) =>
+    describeSegment({ ...doc, rules: [{ ...rule, setOperator: undefined }] }, q.catalog, {
+      segments: q.lookup,
+      maxLength: 200,
+      ...(opts.translator ? { translator: opts.translator } : {}),
+    });
+  const header = withComments
+    ? `${comment(`segment-kit: ${doc.displayName ?? doc.name ?? 'segment'} (${select}, ${q.dialect.name}, now = ${new Date(now).toISOString()})`)}\n`
+    : '';
+
+  // Each rule's members: a CTE per rule, or the one rule's SELECT inline.
+  const single = doc.rules.length === 1 && doc.rules[0]!.where !== undefined && select !== 'count';
+  const ruleNames: string[] = [];
+  let inline: string | undefined;
+  doc.rules.forEach((rule, i) => {
+    const path = child('/rules', i);
+    const part = q.rulePart(rule, path);
+    const note = withComments ? `${comment(`Rule ${i + 1}${rule.name ? ` (${rule.name})` : ''}: ${describeRule(rule)}`)}\n` : '';
+    if (single) {
+      inline = `${note}${part.sql}`;
+      return;
+    }
+    const name = `"rule_${i + 1}"`;
+    ruleNames.push(name);
+    q.ctes.push(`${note}${name} AS (\n${indent(part.sql)}\n)`);
+  });
+  const keysOf = (name: string) => `SELECT ${KEY} FROM ${name}`;
+
+  if (select === 'count') {
+    // Cumulative results after each rule: result_i = result_(i-1) <op> rule_i.
+    const results: string[] = [ruleNames[0]!];
+    for (let i = 1; i < ruleNames.length; i++) {
+      const name = `"result_${i + 1}"`;
+      const op = (doc.rules[i]!.setOperator ?? 'union').toUpperCase();
+      q.ctes.push(`${name} AS (\n${indent(`(${keysOf(results[i - 1]!)})\n${op}\n(${keysOf(ruleNames[i]!)})`)}\n)`);
+      results.push(name);
+    }
+    const count = (name: string) => `(SELECT CAST(count(*) AS integer) FROM ${name})`;
+    const rows = ruleNames.map((name, i) => `SELECT ${i} AS "rule", ${count(name)} AS "count", ${count(results[i]!)} AS "cumulative"`);
+    const text = `${header}WITH\n${indent(q.ctes.join(',\n'))}\n${rows.join('\nUNION ALL\n')}\nORDER BY "rule"`;
+    return { text, params: q.params.values, now: new Date(now).toISOString() };
+  }
+
+  // The members: one rule inline, or the rules combined in a CTE.
+  let membersSql: string;
+  if (inline !== undefined) membersSql = inline;
+  else {
+    q.ctes.push(
+      `"members" AS (\n${indent(
+        q.combine(
+          ruleNames.map((n) => ({ sql: keysOf(n) })),
+          doc.rules,
+        ),
+      )}\n)`,
+    );
+    membersSql = keysOf('"members"');
+  }
+  const withClause = q.ctes.length > 0 ? `WITH\n${indent(q.ctes.join(',\n'))}\n` : '';
+  const keyType = q.cat.attribute(q.audience.name, q.audience.key)?.type ?? 'string';
+  const keyName = q.dialect.ident(q.audience.key, 'audience key');
+
+  if (select === 'keys') {
+    const paging = page(q, opts.offset, opts.limit, undefined);
+    const order = keyType === 'string' ? q.dialect.binaryOrder(KEY) : KEY;
+    const text = `${header}${withClause}SELECT m.${KEY} AS ${keyName}\nFROM (\n${indent(membersSql)}\n) AS m\nORDER BY m.${order}${paging}`;
+    return { text, params: q.params.values, now: new Date(now).toISOString() };
+  }
+
+  // members: the audience row of each member, its attributes and the projected ones.
+  const columns = memberColumns(q.catalog, doc);
+  const alias = q.nodes.alias();
+  const exprs = new Map<string, string>();
+  const list: string[] = [];
+  const keyExpr = q.keyColumn(alias);
+  for (const col of [columns.find((c) => c.key === q.audience.key)!, ...columns.filter((c) => c.key !== q.audience.key)]) {
+    let expr: string;
+    if (col.entity === q.audience.name)
+      expr = col.attribute === q.audience.key ? keyExpr : `${alias}.${q.names.column(q.audience, col.attribute).sql}`;
+    else expr = projection(q, { entity: q.audience, alias }, col);
+    exprs.set(col.key, expr);
+    list.push(`${expr} AS ${q.dialect.ident(col.key, 'column')}`);
+  }
+  const sorts = sortSpecs(opts.sort).filter((s) => exprs.has(s.key));
+  const order = sorts.flatMap((s) =>
+    orderFor(
+      q,
+      columns.find((c) => c.key === s.key)!,
+      exprs.get(s.key)!,
+      s.direction ?? 'asc',
+    ),
+  );
+  order.push(keyType === 'string' ? q.dialect.binaryOrder(keyExpr) : keyExpr);
+  const paging = page(q, opts.offset, opts.limit, 100);
+  const text =
+    `${header}${withClause}SELECT\n${indent(list.join(',\n'))}\nFROM ${q.names.table(q.audience)} AS ${alias}\n` +
+    `WHERE ${keyExpr} IN (\n${indent(membersSql)}\n)\nORDER BY\n${indent(order.join(',\n'))}${paging}`;
+  return { text, params: q.params.values, now: new Date(now).toISOString(), columns };
+}
+
+/** `LIMIT … OFFSET …` as parameters (validated whole numbers, as providers clamp them). */
+function page(q: QueryCompiler, offset: unknown, limit: unknown, fallback: number | undefined): string {
+  if (fallback === undefined && limit === undefined && offset === undefined) return '';
+  const [o, l] = pageArgs(offset, limit, fallback ?? Number.MAX_SAFE_INTEGER);
+  const parts: string[] = [];
+  if (fallback !== undefined || limit !== undefined) parts.push(`\nLIMIT ${q.params.raw(l)}`);
+  if (o > 0 || offset !== undefined) parts.push(`\nOFFSET ${q.params.raw(o)}`);
+  return parts.join('');
+}
+
+/** A projected attribute of a related entity: the value of the last linked row (in key order) that has one. */
+function projection(q: QueryCompiler, scope: Scope, col: ColumnDef): string {
+  const target = q.cat.entity(col.entity)!;
+  const steps = q.cat.path(scope.entity.name, target.name)!;
+  const alias = q.nodes.alias();
+  // The linked rows as a related block's subquery, then the last non-null value.
+  const { from, link } = q.nodes.linkedRows(steps, scope, target, alias);
+  const value = `${alias}.${q.names.column(target, col.attribute).sql}`;
+  const keyType = q.cat.attribute(target.name, target.key)?.type ?? 'string';
+  const key = `${alias}.${q.names.keyColumn(target, target.key)}`;
+  const order = keyType === 'string' ? q.dialect.binaryOrder(key) : key;
+  return `(\n${indent(`SELECT ${value}\n${from}\nWHERE ${link}\n  AND ${value} IS NOT NULL\nORDER BY ${order} DESC\nLIMIT 1`)}\n)`;
+}
+
+/**
+ * A provider's `count` answer from the rows of a `select: 'count'` query (numbers may come
+ * as numbers, bigints or numeric strings, as drivers return them).
+ */
+export function countResult(rows: readonly Record<string, unknown>[]): CountResult {
+  const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : Number(v));
+  const sorted = [...rows].sort((a, b) => num(a['rule']) - num(b['rule']));
+  const rules = sorted.map((r) => ({ count: num(r['count']), cumulative: num(r['cumulative']) }));
+  return { total: rules.length > 0 ? rules[rules.length - 1]!.cumulative : 0, rules };
+}
