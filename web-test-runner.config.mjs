@@ -3,7 +3,15 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { CHROME_ARGS, findChrome } from './scripts/chrome.mjs';
+
+/** The reference backend for the element tests on `createHttpProvider` (server/test-backend.ts), made on the first request. */
+let backend;
+function httpBackend() {
+  backend ??= tsImport('./server/test-backend.ts', import.meta.url).then((m) => m.createTestBackend('/sk-api/v1'));
+  return backend;
+}
 
 export default {
   files: ['test/elements/**/*.test.ts'],
@@ -15,6 +23,15 @@ export default {
   // A worker's URL (`new URL('./worker-main.js', import.meta.url)`) is fetched, not imported, so the
   // esbuild plugin's import rewriting never sees it: serve src/**/x.ts for a missing src/**/x.js.
   middleware: [
+    async (context, next) => {
+      if (!context.path.startsWith('/sk-api/')) return next();
+      const listener = await httpBackend();
+      context.respond = false; // the Node adapter writes the answer itself
+      await new Promise((resolve) => {
+        context.res.on('close', resolve);
+        listener(context.req, context.res);
+      });
+    },
     (context, next) => {
       const path = context.path;
       if (path.startsWith('/src/') && path.endsWith('.js')) {

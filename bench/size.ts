@@ -29,6 +29,7 @@ export const FIRST_LOAD_TARGETS: Record<string, number> = {
   // The page elements (`trend-chart`: 30 KiB plus chart.js's tree-shaken line chart, not counted here).
   'segment-list': 30 * 1024,
   'member-preview': 30 * 1024,
+  'segment-overlap': 30 * 1024,
   'trend-chart': 30 * 1024,
 };
 
@@ -293,6 +294,35 @@ export async function measureSizes(keys?: string[]): Promise<SizeRow[]> {
 
 const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
 
+const isChartJs = (id: string) => id.includes('node_modules/chart.js/') || id.includes('node_modules/@kurkle/color/');
+
+/**
+ * chart.js loads only with `<trend-chart>`, on use: its lazy chunk's size, and the entries
+ * that would download chart.js in their first load (none may) or carry it at all (only
+ * those that register `<trend-chart>`, where it stays lazy).
+ */
+function printChartChunk(rows: SizeRow[]): void {
+  const trend = rows.find((r) => r.key === 'element:trend-chart');
+  if (!trend) return;
+  const chunk = trend.lazyChunks.find((c) => c.modules.some(isChartJs));
+  console.log(
+    chunk
+      ? `\n<trend-chart> loads chart.js on use (dynamic import): chunk "${chunk.name}" ${kib(chunk.gzip)} min+gzip ` +
+          `(${chunk.modules.filter(isChartJs).length} chart.js modules, and ${chunk.modules.filter((m) => !isChartJs(m)).join(', ') || 'nothing else'}); ` +
+          `first load plus that chunk: ${kib(trend.firstGzip + chunk.gzip)}.`
+      : '\nWARNING: no lazy chart.js chunk found for <trend-chart>.',
+  );
+  const eager = rows.filter((r) => r.contributors.some((c) => c.owner === 'chart.js'));
+  const withTrend = new Set(['element:trend-chart', 'elements', 'defines', 'all']);
+  const carrying = rows.filter((r) => !withTrend.has(r.key) && r.lazyChunks.some((c) => c.modules.some(isChartJs)));
+  console.log(
+    eager.length || carrying.length
+      ? `WARNING: chart.js is in the first load of ${eager.map((r) => r.label).join(', ') || 'no entry'}` +
+          ` and bundled by ${carrying.map((r) => r.label).join(', ') || 'no other entry'}.`
+      : "chart.js is in no entry point's first load, and no entry without <trend-chart> bundles it at all.",
+  );
+}
+
 export function printSizes(rows: SizeRow[]): void {
   const rqb = rows.find((r) => r.key === 'rqb');
   console.log('\nBundle size (Vite 8 / rolldown, minified with oxc, ES2022, all dependencies bundled, gzip -9)');
@@ -340,6 +370,7 @@ export function printSizes(rows: SizeRow[]): void {
   for (const tag of Object.keys(FIRST_LOAD_TARGETS).filter((t) => !TAGS.includes(t)))
     bars.push([`<${tag}>`, '—', `≤ ${kib(FIRST_LOAD_TARGETS[tag]!)}`, '(not in the kit yet)']);
   console.log(table([['entry', 'first load', 'bar', ''], ...bars]));
+  printChartChunk(rows);
   const el = rows.find((r) => r.key === 'element:segment-builder') ?? (side && side.missingTags.length === 0 ? side : defines);
   if (el) {
     const deps = rows.find((r) => r.key === 'deps');

@@ -45,6 +45,7 @@ const NODE_ENTRIES = [
   ['dist/core/index.js', 'parseSegment'],
   ['dist/providers/memory/index.js', 'createMemoryProvider'],
   ['dist/sample/index.js', 'createSampleDataset'],
+  ['dist/providers/http/index.js', 'createHttpProvider'],
 ];
 for (const [entry, name] of NODE_ENTRIES) {
   const probe = spawnSync(

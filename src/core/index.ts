@@ -22,3 +22,4 @@ export * from './evaluate/index.js';
 export * from './csv/index.js';
 export * from './sql/index.js';
 export { memberColumns } from './provider/columns.js';
+export * from './overlap/index.js';

@@ -15,6 +15,7 @@ const NODE_ENTRIES: Record<string, string> = {
   'segment-kit/core': '../../src/core/index.ts',
   'segment-kit/memory': '../../src/providers/memory/index.ts',
   'segment-kit/memory/worker': '../../src/providers/memory/worker.ts',
+  'segment-kit/http': '../../src/providers/http/index.ts',
   'segment-kit/sample': '../../src/sample/index.ts',
 };
 

@@ -7,14 +7,18 @@ const ENTRIES: Record<string, () => Promise<object>> = {
   'segment-kit/elements/group-operator': () => import('../../src/elements/group-operator/index.js'),
   'segment-kit/elements/segment-builder': () => import('../../src/elements/segment-builder/index.js'),
   'segment-kit/elements/member-preview': () => import('../../src/elements/member-preview/index.js'),
+  'segment-kit/elements/segment-overlap': () => import('../../src/elements/segment-overlap/index.js'),
   'segment-kit/elements/segment-list': () => import('../../src/elements/segment-list/index.js'),
   'segment-kit/elements/segment-provider': () => import('../../src/elements/segment-provider/index.js'),
+  'segment-kit/elements/trend-chart': () => import('../../src/elements/trend-chart/index.js'),
   'segment-kit/elements/condition-row/class': () => import('../../src/elements/condition-row/class.js'),
   'segment-kit/elements/group-operator/class': () => import('../../src/elements/group-operator/class.js'),
   'segment-kit/elements/segment-builder/class': () => import('../../src/elements/segment-builder/class.js'),
   'segment-kit/elements/member-preview/class': () => import('../../src/elements/member-preview/class.js'),
+  'segment-kit/elements/segment-overlap/class': () => import('../../src/elements/segment-overlap/class.js'),
   'segment-kit/elements/segment-list/class': () => import('../../src/elements/segment-list/class.js'),
   'segment-kit/elements/segment-provider/class': () => import('../../src/elements/segment-provider/class.js'),
+  'segment-kit/elements/trend-chart/class': () => import('../../src/elements/trend-chart/class.js'),
 };
 
 describe('the public API of the browser entry points', () => {

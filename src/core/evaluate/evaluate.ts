@@ -15,6 +15,7 @@ import { child } from '../validate/pointer.js';
 import { type EntityTable, type Rows, linkFor, tableOf } from './columns.js';
 import { type CompiledNode, Compiler, hopsOf } from './compile.js';
 import { EvaluationError } from './errors.js';
+import type { SegmentMemo } from './memo.js';
 import { borrowAll, giveBack } from './scratch.js';
 
 /** Plain rows per entity (dates as ISO strings), described by a catalog. */
@@ -29,6 +30,12 @@ export interface EvaluateOptions {
   now?: Date | string | number;
   /** Other saved segments, for `segment` rules. */
   segments?: SegmentSource;
+  /**
+   * Keep referenced segments' members here between calls (over the same rows, at the same
+   * instant, while their documents are the same objects): a provider passes one per
+   * dataset, so compound documents evaluate each referenced segment once.
+   */
+  memo?: SegmentMemo;
 }
 
 export interface RuleCount {
@@ -69,6 +76,11 @@ class Run {
   private readonly tables = new Map<string, EntityTable>();
   private readonly memo = new Map<string, Uint8Array>();
   private readonly stack: string[] = [];
+  private readonly shared: SegmentMemo | undefined;
+  /** Each referenced segment met in this run, with every segment it reached (itself first). */
+  private readonly reached = new Map<string, readonly (readonly [string, SegmentDocument])[]>();
+  /** For each referenced segment being computed, the segments it reaches. */
+  private readonly collecting: Map<string, SegmentDocument>[] = [];
 
   constructor(
     readonly dataset: Dataset,
@@ -95,6 +107,7 @@ class Run {
       this.now = now;
     }
     this.lookup = segmentLookup(opts.segments);
+    this.shared = opts.memo;
     this.audience = doc.audience !== '' ? doc.audience : catalog.audience;
     const entity = this.cat.entity(this.audience);
     if (!entity) {
@@ -192,7 +205,10 @@ class Run {
   /** The members of a referenced segment, as a mask over the audience rows. */
   segmentMask(id: string, path: string, from: string | undefined): Uint8Array {
     const memo = this.memo.get(id);
-    if (memo) return memo;
+    if (memo) {
+      this.noteReached(id);
+      return memo;
+    }
     const inside = from !== undefined ? { segmentId: from } : {};
     if (this.stack.includes(id)) {
       const cycle = [...this.stack.slice(this.stack.indexOf(id)), id];
@@ -205,6 +221,8 @@ class Run {
     const found = this.lookup(id);
     if (!found)
       throw new EvaluationError('unknown-segment', `There is no saved segment "${id}".`, { path, reason: 'unknown-segment', ...inside });
+    const kept = this.shared?.get(id, found, this.dataset.data, this.now, this.lookup);
+    if (kept) return this.keep(id, found, kept.mask, kept.deps, false);
     const parsed = parseSegment(found, { assignIds: false });
     if (!parsed.segment) {
       const e = parsed.errors[0];
@@ -241,12 +259,38 @@ class Run {
     } else {
       // Dynamic (or static never refreshed): its definition, evaluated now.
       this.stack.push(id);
-      const rules = this.compile(doc, id);
-      mask = this.runRules(rules, id);
-      this.stack.pop();
+      this.collecting.push(new Map());
+      try {
+        const rules = this.compile(doc, id);
+        mask = this.runRules(rules, id);
+      } finally {
+        this.stack.pop();
+      }
+      return this.keep(id, found, mask, [...this.collecting.pop()!], true);
     }
+    return this.keep(id, found, mask, [], true);
+  }
+
+  /** Remember a referenced segment's members for this run (and, when just computed, in the shared memo). */
+  private keep(
+    id: string,
+    doc: SegmentDocument,
+    mask: Uint8Array,
+    deps: readonly (readonly [string, SegmentDocument])[],
+    computed: boolean,
+  ): Uint8Array {
+    if (computed) this.shared?.set(id, { data: this.dataset.data, now: this.now, doc, mask, deps });
     this.memo.set(id, mask);
+    this.reached.set(id, [[id, doc], ...deps]);
+    this.noteReached(id);
     return mask;
+  }
+
+  /** The segments being computed reach `id` and whatever it reaches. */
+  private noteReached(id: string): void {
+    const reached = this.reached.get(id);
+    if (!reached) return;
+    for (const c of this.collecting) for (const [k, d] of reached) c.set(k, d);
   }
 }
 

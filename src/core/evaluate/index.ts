@@ -16,4 +16,5 @@ export type { Dataset, EvaluateOptions, EvaluationResult, RuleCount } from './ev
 /** The explanation types live in the model (`model/explain.ts`), shared with the provider types. */
 export type { Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
 export { EvaluationError } from './errors.js';
+export { SegmentMemo } from './memo.js';
 export type { EvaluationErrorCode, EvaluationErrorDetails } from './errors.js';

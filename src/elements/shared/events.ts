@@ -88,10 +88,14 @@ export interface SegmentOpenDetail {
   id: string;
 }
 export type SegmentEditDetail = SegmentOpenDetail;
-/** `segment-create`: "New" was chosen; the host opens the builder (blank) or quick segments. */
-export interface SegmentCreateDetail {
-  kind: 'blank' | 'quick';
-}
+/**
+ * `segment-create`: a new segment was asked for; the host opens the builder. `blank` and
+ * `quick`: "New" in `<segment-list>` (the builder empty, or quick segments). `compound`:
+ * "Create segment" on a region of `<segment-overlap>`; `segment` is the region's compound
+ * document (segment references joined by intersect and except, no id yet), to open in the
+ * builder and save.
+ */
+export type SegmentCreateDetail = { kind: 'blank' | 'quick' } | { kind: 'compound'; segment: SegmentDocument };
 /** What the list asks the provider to do. */
 export type SegmentListAction = 'refresh' | 'update' | 'delete' | 'duplicate' | 'download';
 /** `segments-changed`: the provider has done a change the person asked for. */
@@ -151,6 +155,24 @@ export interface MemberPreviewSeeMoreDetail {
   total: number;
 }
 
+// ------------------------------------------------------------------ <segment-overlap>
+
+/** `segment-overlap-change`: the person chose other segments to compare. */
+export interface SegmentOverlapChangeDetail {
+  /** The ids chosen, in order (A, B and maybe C); fewer than two while a choice is incomplete. */
+  segmentIds: string[];
+}
+
+// ------------------------------------------------------------------ <trend-chart>
+
+/** `trend-chart-frame-change`: the person chose another time frame; the chart reloads. */
+export interface TrendChartFrameChangeDetail {
+  /** Days (30, 60, 90, 180, 365) or `all`. */
+  frame: 30 | 60 | 90 | 180 | 365 | 'all';
+  /** The `from` the new frame asks the provider for (an ISO instant; undefined for `all`). */
+  from: string | undefined;
+}
+
 /** Every event of the kit, by name, with its detail type. */
 export interface SegmentKitEventDetails {
   'segment-change': SegmentChangeDetail;
@@ -173,6 +195,8 @@ export interface SegmentKitEventDetails {
   'segment-download-request': SegmentDownloadRequestDetail;
   'segment-list-view-change': SegmentListViewChangeDetail;
   'member-preview-see-more': MemberPreviewSeeMoreDetail;
+  'segment-overlap-change': SegmentOverlapChangeDetail;
+  'trend-chart-frame-change': TrendChartFrameChangeDetail;
 }
 export type SegmentKitEventName = keyof SegmentKitEventDetails;
 
@@ -196,6 +220,8 @@ export type SegmentDuplicateRequestEvent = CustomEvent<SegmentDuplicateRequestDe
 export type SegmentDownloadRequestEvent = CustomEvent<SegmentDownloadRequestDetail>;
 export type SegmentListViewChangeEvent = CustomEvent<SegmentListViewChangeDetail>;
 export type MemberPreviewSeeMoreEvent = CustomEvent<MemberPreviewSeeMoreDetail>;
+export type SegmentOverlapChangeEvent = CustomEvent<SegmentOverlapChangeDetail>;
+export type TrendChartFrameChangeEvent = CustomEvent<TrendChartFrameChangeDetail>;
 
 /** Events whose `preventDefault()` does something. */
 const CANCELABLE: ReadonlySet<SegmentKitEventName> = new Set<SegmentKitEventName>([

@@ -4,7 +4,7 @@
  * saved segments and their refresh history in a `SegmentStore` (in memory or in a given
  * storage, e.g. `localStorage`), which it hands the engine to count refreshes with.
  */
-import { evaluateSegment, explainMember, type EvaluateOptions } from '../../core/evaluate/index.js';
+import { evaluateSegment, explainMember, SegmentMemo, type EvaluateOptions } from '../../core/evaluate/index.js';
 import { indexCatalog } from '../../core/model/catalog.js';
 import { parseIsoDate, toInstant } from '../../core/model/dates.js';
 import type { Catalog, SegmentDocument } from '../../core/model/types.js';
@@ -128,9 +128,11 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
   let data: DataSnapshot = DataSnapshot.create(catalog, options.data ?? {});
 
   // ------------------------------------------------------------ the engine
+  /** Referenced segments' members between calls (checked against the rows, the instant and the stored documents). */
+  const memo = new SegmentMemo();
   function evaluate(doc: SegmentDocument, snap: DataSnapshot, at?: EvaluateOptions['now']) {
     try {
-      return evaluateSegment(doc, snap.dataset, { now: at ?? now(), segments: store.lookup });
+      return evaluateSegment(doc, snap.dataset, { now: at ?? now(), segments: store.lookup, memo });
     } catch (e) {
       throw new SegmentProviderError('invalid-segment', e instanceof Error ? e.message : String(e), e);
     }
@@ -370,7 +372,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       await abortable(opts.signal, latency);
       const doc = requireValid(segment);
       try {
-        return explainMember(doc, snap.dataset, String(memberKey), { now: now(), segments: store.lookup });
+        return explainMember(doc, snap.dataset, String(memberKey), { now: now(), segments: store.lookup, memo });
       } catch (e) {
         throw new SegmentProviderError('invalid-segment', e instanceof Error ? e.message : String(e), e);
       }

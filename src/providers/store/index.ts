@@ -12,5 +12,6 @@ export {
   type SegmentEvaluator,
   type SegmentStoreOptions,
 } from './store.js';
+export { ChangeTracker, type StoreBackend, type StoreChanges } from './backend.js';
 export { readStore, writeStore, STORE_VERSION, type StorageLike, type StoreState, type StoredSegment } from './storage.js';
 export { MAX_LIMIT, compare, compareBy, pageArgs, sortSpecs } from './sort.js';

@@ -35,6 +35,7 @@ import { toInstant, parseIsoDate } from '../../core/model/dates.js';
 import { parseSegment } from '../../core/validate/parse.js';
 import { validateSegment, type ValidationResult } from '../../core/validate/validate.js';
 import { compareKeys, pageArgs, sortKey, sortSpecs, type SortKey } from './sort.js';
+import { ChangeTracker, type StoreBackend } from './backend.js';
 import { readStore, writeStore, type StorageLike, type StoredSegment } from './storage.js';
 
 /** What an evaluator is given besides the definition. */
@@ -67,6 +68,11 @@ export interface SegmentStoreOptions {
   now?: () => number;
   /** Keep segments and history here (anything with getItem/setItem, e.g. localStorage). */
   storage?: StorageLike;
+  /**
+   * Or keep them in an asynchronous backend (database tables: `createSqlStoreBackend` in
+   * `segment-kit/sql`), written change by change. Not together with `storage`.
+   */
+  backend?: StoreBackend;
   /** The storage key (default `segment-kit`). */
   storageKey?: string;
   /** Segments to start with when the storage holds none. Active ones are refreshed on first use. */
@@ -303,6 +309,13 @@ export class SegmentStore {
   private readonly evaluator: SegmentEvaluator;
   private readonly clock: () => number;
   private readonly storage: StorageLike | undefined;
+  private readonly backend: StoreBackend | undefined;
+  private readonly tracker = new ChangeTracker();
+  /** The backend's first load (with the seeding when it held nothing); undefined without a backend. */
+  private loading: Promise<void> | undefined;
+  /** The backend write in progress: writes run one at a time, in order. */
+  private writing: Promise<void> = Promise.resolve();
+  private readonly options: SegmentStoreOptions;
   private readonly key: string;
   private readonly entries = new Map<string, Entry>();
   private history: Record<string, TrendPoint[]> = Object.create(null) as Record<string, TrendPoint[]>;
@@ -323,8 +336,12 @@ export class SegmentStore {
     this.evaluator = options.evaluator;
     this.clock = options.now ?? Date.now;
     this.storage = options.storage;
+    this.backend = options.backend;
+    this.options = options;
+    if (this.storage && this.backend)
+      throw new SegmentProviderError('invalid-argument', 'Give the store a storage or a backend, not both.');
     this.key = options.storageKey ?? 'segment-kit';
-    this.load(options);
+    if (!this.backend) this.load(options);
   }
 
   /** Set when the storage held a damaged value at start-up (kept under `storageKey + '.damaged'`). */
@@ -415,7 +432,7 @@ export class SegmentStore {
     this.dirty = true;
     // The refresh is part of the write: once saved, a cancelled call must not report "nothing happened".
     if (valid && stateOf(doc) === 'active') await this.refreshEntries([entry], undefined);
-    this.persist();
+    await this.persist();
     return this.summary(entry);
   }
 
@@ -468,7 +485,7 @@ export class SegmentStore {
       s.updatedAt = at;
     }
     this.dirty = true;
-    this.persist();
+    await this.persist();
   }
 
   /**
@@ -480,7 +497,7 @@ export class SegmentStore {
     await this.settle(opts.signal);
     const list = (Array.isArray(ids) ? ids : []).map((id) => this.require(id));
     await this.refreshEntries(list, opts.signal);
-    this.persist();
+    await this.persist();
     const users = this.dependants();
     return list.map((s) => this.summary(s, users));
   }
@@ -719,6 +736,7 @@ export class SegmentStore {
    */
   private async settle(signal: AbortSignal | undefined): Promise<void> {
     throwIfAborted(signal);
+    if (this.backend) await this.loadBackend(this.backend);
     this.applyDue();
     if (this.stale.size) {
       const due = [...this.stale];
@@ -726,7 +744,7 @@ export class SegmentStore {
       await this.refreshEntries(due, undefined);
       this.dirty = true;
     }
-    this.persist();
+    await this.persist();
     throwIfAborted(signal);
   }
 
@@ -876,10 +894,50 @@ export class SegmentStore {
     this.dirty = true;
   }
 
-  private persist(): void {
+  /** Write what changed: the whole store to the storage, or the changes to the backend (one write at a time). */
+  private async persist(): Promise<void> {
     if (!this.dirty) return;
     this.dirty = false;
     if (this.storage) writeStore(this.storage, this.key, { segments: [...this.entries.values()], history: this.history });
+    const backend = this.backend;
+    if (!backend) return;
+    const write = this.writing.then(async () => {
+      const changes = this.tracker.changes(this.entries.values(), this.history);
+      if (!changes.segments.length && !changes.deleted.length && !Object.keys(changes.history).length) return;
+      const { commit, ...rest } = changes;
+      try {
+        await backend.write(rest);
+      } catch (e) {
+        this.dirty = true; // offered again at the next write
+        throw e instanceof SegmentProviderError
+          ? e
+          : new SegmentProviderError('storage', `Segments could not be saved: ${e instanceof Error ? e.message : String(e)}`, e);
+      }
+      commit();
+    });
+    this.writing = write.catch(() => undefined);
+    await write;
+  }
+
+  /** Read the backend once, before the first answer; seed it when it holds nothing. A failed load is tried again at the next call. */
+  private loadBackend(backend: StoreBackend): Promise<void> {
+    this.loading ??= (async () => {
+      let saved;
+      try {
+        saved = await backend.load();
+      } catch (e) {
+        this.loading = undefined;
+        throw e instanceof SegmentProviderError
+          ? e
+          : new SegmentProviderError('storage', `Saved segments could not be read: ${e instanceof Error ? e.message : String(e)}`, e);
+      }
+      if (saved?.segments.length) {
+        for (const s of saved.segments) this.entries.set(s.doc.id!, entryOf(s));
+        this.history = Object.assign(Object.create(null) as Record<string, TrendPoint[]>, saved.history);
+        this.tracker.remember(this.entries.values(), this.history);
+      } else if (this.options.segments) this.seed(this.options.segments, this.options.history ?? {});
+    })();
+    return this.loading;
   }
 
   private load(options: SegmentStoreOptions): void {

@@ -11,7 +11,9 @@ import { errors } from './errors.js';
 import { keyboard } from './keyboard.js';
 import { list } from './list.js';
 import { operators } from './operators.js';
+import { overlap } from './overlap.js';
 import { preview } from './preview.js';
+import { trend } from './trend.js';
 
 export const en = {
   ...operators,
@@ -23,6 +25,8 @@ export const en = {
   ...describe,
   ...list,
   ...preview,
+  ...overlap,
+  ...trend,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */

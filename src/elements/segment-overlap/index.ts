@@ -1,0 +1,2 @@
+export * from './segment-overlap.js';
+import './define.js';

@@ -1,0 +1,2 @@
+export * from './trend-chart.js';
+import './define.js';
