@@ -46,6 +46,7 @@ const NODE_ENTRIES = [
   ['dist/providers/memory/index.js', 'createMemoryProvider'],
   ['dist/sample/index.js', 'createSampleDataset'],
   ['dist/providers/http/index.js', 'createHttpProvider'],
+  ['dist/providers/sql/index.js', 'createSqlProvider'],
 ];
 for (const [entry, name] of NODE_ENTRIES) {
   const probe = spawnSync(

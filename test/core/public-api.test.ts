@@ -16,6 +16,7 @@ const NODE_ENTRIES: Record<string, string> = {
   'segment-kit/memory': '../../src/providers/memory/index.ts',
   'segment-kit/memory/worker': '../../src/providers/memory/worker.ts',
   'segment-kit/http': '../../src/providers/http/index.ts',
+  'segment-kit/sql': '../../src/providers/sql/index.ts',
   'segment-kit/sample': '../../src/sample/index.ts',
 };
 

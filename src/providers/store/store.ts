@@ -349,6 +349,14 @@ export class SegmentStore {
     return this.error;
   }
 
+  /**
+   * Bring the store up to date before reading `lookup` from outside: loaded from its
+   * backend, the scheduled changes that are due applied, the pending refreshes done.
+   */
+  async ready(signal?: AbortSignal): Promise<void> {
+    await this.settle(signal);
+  }
+
   /** A saved document by id, as stored (do not change it): for evaluating `segment` rules. */
   readonly lookup = (id: string): SegmentDocument | undefined => this.entries.get(id)?.doc;
 
