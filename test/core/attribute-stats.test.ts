@@ -224,8 +224,8 @@ describe('attributeStats on the sample dataset: a count is the size of the segme
   it('Customer.Satisfaction (a number enumeration): top values as for a string, and a histogram', async () => {
     const s = (await p.attributeStats('Customer', 'Satisfaction')) as Of<'number'>;
     assert.ok(s.top && s.top.length === 5, 'five values');
-    assert.equal(s.top![0]!.label?.includes('–'), true, 'labelled');
-    for (const t of s.top!)
+    assert.equal(s.top[0]!.label?.includes('–'), true, 'labelled');
+    for (const t of s.top)
       assert.equal(
         t.count,
         await size({ kind: 'condition', entity: 'Customer', attribute: 'Satisfaction', operator: 'equals', value: t.value as number }),
