@@ -29,6 +29,7 @@ export const FIRST_LOAD_TARGETS: Record<string, number> = {
   // The page elements (`trend-chart`: 30 KiB plus chart.js's tree-shaken line chart, not counted here).
   'segment-list': 30 * 1024,
   'member-preview': 30 * 1024,
+  'quick-segment': 30 * 1024,
   'trend-chart': 30 * 1024,
 };
 

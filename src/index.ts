@@ -9,6 +9,7 @@ import './elements/condition-row/define.js';
 import './elements/segment-builder/define.js';
 import './elements/segment-list/define.js';
 import './elements/member-preview/define.js';
+import './elements/quick-segment/define.js';
 
 export * from './core/index.js';
 export * from './elements/shared/context.js';
@@ -20,5 +21,6 @@ export * from './elements/condition-row/condition-row.js';
 export * from './elements/segment-builder/segment-builder.js';
 export * from './elements/segment-list/segment-list.js';
 export * from './elements/member-preview/member-preview.js';
+export * from './elements/quick-segment/quick-segment.js';
 export * from './providers/memory/index.js';
 export * from './sample/index.js';

@@ -20,3 +20,4 @@ export { errorMessage, type ErrorParamsOf, type ShownValue, type ValueKind } fro
 export * from './provider/types.js';
 export * from './evaluate/index.js';
 export * from './csv/index.js';
+export * from './model/quick.js';

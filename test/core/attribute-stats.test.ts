@@ -39,7 +39,9 @@ const data = {
 };
 
 const provider = () => createMemoryProvider({ catalog, data, now: '2026-11-01T12:00:00Z' });
-type Of<T extends AttributeStats['type']> = Extract<AttributeStats, { type: T }>;
+type Of<T extends AttributeStats['type']> = T extends 'string' | 'boolean'
+  ? Extract<AttributeStats, { type: 'string' | 'boolean' }>
+  : Extract<AttributeStats, { type: T }>;
 
 describe('attributeStats: audience attributes (a customer is a row)', () => {
   it('a string: top values with counts, distinct, empty and nulls', async () => {
@@ -175,6 +177,11 @@ describe('attributeStats helpers', () => {
     assert.ok(bars[bars.length - 1]!.to >= 0.7, 'the last bar reaches the max');
     assert.deepEqual(numericHistogram([5, 5, 5]), [{ from: 5, to: 5 }], 'one value: one bar');
     assert.deepEqual(numericHistogram([]), []);
+    // A long tail: 98 values from 1 to 98, then 5,000 and 10,000. The bulk gets nice bars, the tail one bar to the max.
+    const tail = numericHistogram([...Array.from({ length: 98 }, (_, i) => i + 1), 5000, 10000]);
+    assert.equal(tail[0]!.from, 0);
+    assert.equal(tail[1]!.from - tail[0]!.from, 10, 'a step of 10 over 1–98');
+    assert.deepEqual(tail[tail.length - 1], { from: 100, to: 10000 }, 'the tail bar');
   });
 
   it('a date histogram is by year past ten years', () => {

@@ -94,21 +94,30 @@ const tidy = (n: number, step: number) => {
   return Number(n.toFixed(Math.min(20, digits)));
 };
 
-/** Bars with nice bounds over sorted values: `from <= v < to`, the last one closed. */
+/**
+ * Bars with nice bounds over sorted values: `from <= v < to`, the last one closed. A long
+ * tail (the max more than three times as far from the min as the 98th percentile is)
+ * gets one last bar of its own, from the last nice bound to the max, so that the bulk of
+ * the values is not squeezed into the first bar.
+ */
 export function numericHistogram(sorted: readonly number[], bars = HISTOGRAM_BARS): { from: number; to: number }[] {
   if (sorted.length === 0) return [];
   const min = sorted[0]!;
   const max = sorted[sorted.length - 1]!;
   if (min === max) return [{ from: min, to: max }];
+  const p98 = sorted[Math.min(sorted.length - 1, Math.ceil(0.98 * sorted.length) - 1)]!;
+  const tail = p98 > min && max - min > 3 * (p98 - min);
+  const top = tail ? p98 : max;
   const integers = sorted.every((v) => Number.isInteger(v));
-  let step = niceStep((max - min) / bars);
+  let step = niceStep((top - min) / (tail ? bars - 1 : bars));
   if (integers) step = Math.max(1, Math.ceil(step));
   const start = Math.floor(min / step) * step;
-  let n = Math.max(1, Math.ceil((max - start) / step));
+  let n = Math.max(1, Math.ceil((top - start) / step));
   // The last bar is closed: a max on a bound needs no bar of its own.
-  if (start + n * step < max) n++;
+  if (start + n * step < top) n++;
   const out: { from: number; to: number }[] = [];
   for (let i = 0; i < n; i++) out.push({ from: tidy(start + i * step, step), to: tidy(start + (i + 1) * step, step) });
+  if (tail && out[out.length - 1]!.to < max) out.push({ from: out[out.length - 1]!.to, to: max });
   return out;
 }
 

@@ -12,6 +12,7 @@ import { keyboard } from './keyboard.js';
 import { list } from './list.js';
 import { operators } from './operators.js';
 import { preview } from './preview.js';
+import { quick } from './quick.js';
 
 export const en = {
   ...operators,
@@ -23,6 +24,7 @@ export const en = {
   ...describe,
   ...list,
   ...preview,
+  ...quick,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */
