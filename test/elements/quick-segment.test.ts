@@ -175,6 +175,12 @@ describe('<quick-segment>: the flow', () => {
     await el.updateComplete;
     expect(condition(el).value).to.deep.equal([bins[0]!.from, bins[2]!.to]);
     expect(pressed(bars(el)).slice(0, 4)).to.deep.equal([true, true, true, false]);
+    // The range runs from the bar clicked first: Shift+click a nearer bar shrinks it.
+    bars(el)[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+    await el.updateComplete;
+    expect(condition(el).value).to.deep.equal([bins[0]!.from, bins[1]!.to]);
+    bars(el)[2]!.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+    await el.updateComplete;
     const expected = await providerCount(p, el);
     await until(() => shownCount(el) === expected, 3000, 'the count of the range');
 
@@ -287,6 +293,38 @@ describe('<quick-segment>: states and faults', () => {
     $<HTMLButtonElement>(el, '[part~="insights"] [part~="retry"]')!.click();
     await insightsShown(el);
     expect(topButtons(el).length).to.equal(3);
+  });
+
+  it('stats loading: a polite status, then a count while insights are still on the way', async () => {
+    const p: SegmentProvider = { ...memoryProvider(), attributeStats: () => new Promise<never>(() => undefined) };
+    const el = await mount(p, { attribute: 'DoNotContact' });
+    await until(() => text($(el, '[part~="insights"] [role="status"]')) === 'Loading insights…', 3000, 'loading');
+    expect($(el, '[part~="insights"]')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a provider that counts a related entity’s rows (no `related: true`): labelled as rows', async () => {
+    const base = memoryProvider();
+    // An older provider: the original fields only, counts of rows.
+    const p: SegmentProvider = {
+      ...base,
+      attributeStats: () =>
+        Promise.resolve({
+          type: 'string',
+          total: 4,
+          nulls: 0,
+          distinct: 2,
+          top: [
+            { value: 'Web', count: 3 },
+            { value: 'Store', count: 1 },
+          ],
+        }),
+    };
+    const el = await mount(p, { entity: 'Order', attribute: 'Channel' });
+    await insightsShown(el);
+    expect(text(topButton(el, 'Web').querySelector('.top-count'))).to.equal('3 rows');
+    expect(text($(el, '[part~="note"]'))).to.contain('Order rows');
+    await expect(el).to.be.accessible();
   });
 
   it('a provider without attributeStats: a message, and the rest still works', async () => {

@@ -21,6 +21,8 @@ export interface InsightView {
   condition: ConditionNode | undefined;
   /** The related entity's label (counts are then customers with at least one such row), or undefined for the audience. */
   relatedLabel: string | undefined;
+  /** A related entity's counts are rows, not customers (a provider whose stats do not say `related: true`). */
+  rowCounts: boolean;
   /** The roving focus of each group. */
   focus: Record<InsightGroup, number>;
   onTop(value: unknown): void;
@@ -69,10 +71,14 @@ function barPressed(c: ConditionNode | undefined, b: Bin): boolean {
 }
 
 function relatedNote(view: InsightView) {
-  return view.relatedLabel
-    ? html`<p class="note" part="note">${term('quick.insights.related', { entity: view.relatedLabel })}</p>`
-    : nothing;
+  if (!view.relatedLabel) return nothing;
+  const key = view.rowCounts ? 'quick.insights.relatedRows' : 'quick.insights.related';
+  return html`<p class="note" part="note">${term(key, { entity: view.relatedLabel })}</p>`;
 }
+
+/** A count as customers, or as rows for a provider that counts a related entity's rows. */
+const countText = (view: InsightView, count: number) =>
+  view.rowCounts ? term('quick.insights.rowsOf', { count }) : term('quick.customers', { count });
 
 function topList(view: InsightView, top: readonly AttributeValueStat[], distinct: number | undefined): TemplateResult {
   const total = view.stats.customers ?? 0;
@@ -107,7 +113,7 @@ function topList(view: InsightView, top: readonly AttributeValueStat[], distinct
                 >
                   <span class="top-label">${t.label ?? valueLabel(view.attr, t.value)}</span>
                   ${bar(t.count, max, false)}
-                  <span class="top-count">${term('quick.customers', { count: t.count })}</span>
+                  <span class="top-count">${countText(view, t.count)}</span>
                   <span class="top-share muted">${term('quick.share', { count: t.count, total })}</span>
                 </button>`,
             )}
@@ -128,6 +134,7 @@ function binText(b: Bin, unit: 'month' | 'year' | undefined): { from: string; to
 function histogram(view: InsightView, bins: readonly Bin[], unit?: 'month' | 'year'): TemplateResult {
   const max = Math.max(0, ...bins.map((b) => b.count));
   const texts = bins.map((b) => binText(b, unit));
+  const label = (b: Bin, i: number) => term('quick.bar', { from: texts[i]!.from, to: texts[i]!.to, count: b.count, rows: view.rowCounts });
   const every = Math.max(1, Math.ceil(bins.length / 8));
   return html`<section class="block" aria-labelledby="bars-title">
     <h3 id="bars-title" class="block-title">
@@ -233,7 +240,7 @@ function booleans(view: InsightView, s: Extract<AttributeStats, { type: 'string'
           >
             <span class="top-label">${term(`quick.boolean.${key}`)}</span>
             ${bar(counts[key], max, false)}
-            <span class="top-count">${term('quick.customers', { count: counts[key] })}</span>
+            <span class="top-count">${countText(view, counts[key])}</span>
             <span class="top-share muted">${term('quick.share', { count: counts[key], total })}</span>
           </button>`,
       )}

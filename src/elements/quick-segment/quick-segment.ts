@@ -379,6 +379,7 @@ export class QuickSegmentElement extends SegmentKitElement {
         attr,
         condition: c,
         relatedLabel: c.entity !== catalog.audience ? entityLabel(catalog, c.entity) : undefined,
+        rowCounts: c.entity !== catalog.audience && stats.related !== true,
         focus: this.roving,
         onTop: (v) => this.onTop(v),
         onBar: (i, extend) => this.onBar(i, extend),

@@ -7,6 +7,8 @@ type Range = { from: string; to: string };
 
 const customers = ({ count }: Count, f: Formatters) => `${f.number(count)} ${count === 1 ? 'customer' : 'customers'}`;
 
+const rowsOf = ({ count }: Count, f: Formatters) => `${f.number(count)} ${count === 1 ? 'row' : 'rows'}`;
+
 export const quick = {
   'quick.title': 'New quick segment',
   'quick.label': 'Quick segment',
@@ -24,7 +26,8 @@ export const quick = {
   'quick.insights.unavailable': 'This data provider gives no insights about values. Choose an operator and a value below.',
   'quick.insights.none': 'No values yet.',
   'quick.insights.related': 'Counts are customers with at least one {entity} with that value.',
-  'quick.insights.rowsOf': ({ count }: Count, f: Formatters) => `${f.number(count)} ${count === 1 ? 'row' : 'rows'}`,
+  'quick.insights.relatedRows': 'Counts are {entity} rows with that value, as the data provider gives them (not customers).',
+  'quick.insights.rowsOf': rowsOf,
   'quick.top.title': 'Top values',
   'quick.top.hint': 'Choose one or more values.',
   'quick.top.more': ({ count }: Count, f: Formatters) => `and ${f.number(count)} more ${count === 1 ? 'value' : 'values'}`,
@@ -32,7 +35,8 @@ export const quick = {
   'quick.histogram.hint': 'Choose a bar, or a range of bars with Shift.',
   'quick.histogram.byMonth': 'By month',
   'quick.histogram.byYear': 'By year',
-  'quick.bar': ({ from, to, count }: Range & Count, f: Formatters) => `${from} to ${to}: ${customers({ count }, f)}`,
+  'quick.bar': ({ from, to, count, rows }: Range & Count & { rows?: boolean }, f: Formatters) =>
+    `${from} to ${to}: ${rows ? rowsOf({ count }, f) : customers({ count }, f)}`,
   'quick.range': 'Range',
   'quick.range.value': '{from} to {to}',
   'quick.mean': 'Mean',
