@@ -165,8 +165,8 @@ function histogram(view: InsightView, bins: readonly Bin[], unit?: 'month' | 'ye
                     data-index=${i}
                     tabindex=${tabIndex(view, 'bars', i, bins.length)}
                     aria-pressed=${barPressed(view.condition, b) ? 'true' : 'false'}
-                    aria-label=${term('quick.bar', { from: texts[i]!.from, to: texts[i]!.to, count: b.count })}
-                    title=${term('quick.bar', { from: texts[i]!.from, to: texts[i]!.to, count: b.count })}
+                    aria-label=${label(b, i)}
+                    title=${label(b, i)}
                     @click=${(e: MouseEvent) => view.onBar(i, e.shiftKey)}
                   >
                     ${bar(b.count, max, true)}
