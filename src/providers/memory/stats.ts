@@ -35,7 +35,13 @@ class Tally<K> {
   readonly rows = new Map<K, number>();
 }
 
-function tally<K>(snap: DataSnapshot, audience: EntityDef, entity: string, bucketsOf: (row: Row, i: number) => K | undefined): Tally<K> {
+function tally<K>(
+  snap: DataSnapshot,
+  index: CatalogIndex,
+  audience: EntityDef,
+  entity: string,
+  bucketsOf: (row: Row, i: number) => K | undefined,
+): Tally<K> {
   const out = new Tally<K>();
   const rows = snap.rows(entity);
   const buckets: (K | undefined)[] = new Array<K | undefined>(rows.length);
@@ -49,20 +55,104 @@ function tally<K>(snap: DataSnapshot, audience: EntityDef, entity: string, bucke
     for (const [k, n] of out.rows) out.customers.set(k, n);
     return out;
   }
-  const seen = new Set<string>();
-  const hit = new Set<K>();
-  for (const row of snap.rows(audience.name)) {
-    const key = keyOf(row?.[audience.key]);
-    if (key === undefined || seen.has(key)) continue;
-    seen.add(key);
-    hit.clear();
-    for (const i of snap.linkedRows(key, entity)) {
-      const k = buckets[i];
-      if (k !== undefined) hit.add(k);
+  const links = memberLinks(snap, index, audience, entity);
+  const ids = new Map<K, number>();
+  const keys: K[] = [];
+  const bucketOf = new Int32Array(rows.length).fill(-1);
+  for (let i = 0; i < rows.length; i++) {
+    const k = buckets[i];
+    if (k === undefined) continue;
+    let id = ids.get(k);
+    if (id === undefined) {
+      ids.set(k, (id = keys.length));
+      keys.push(k);
     }
-    for (const k of hit) out.customers.set(k, (out.customers.get(k) ?? 0) + 1);
+    bucketOf[i] = id;
   }
+  // The links come grouped by member: a member counts once per bucket.
+  const seen = new Int32Array(keys.length).fill(-1);
+  const counts = new Int32Array(keys.length);
+  for (let p = 0; p < links.rows.length; p++) {
+    const b = bucketOf[links.rows[p]!]!;
+    const m = links.members[p]!;
+    if (b >= 0 && seen[b] !== m) {
+      seen[b] = m;
+      counts[b]!++;
+    }
+  }
+  keys.forEach((k, b) => out.customers.set(k, counts[b]!));
   return out;
+}
+
+/** Which rows of an entity belong to which members: (row, member) pairs ordered by member. */
+interface MemberLinks {
+  rows: Int32Array;
+  members: Int32Array;
+}
+
+/** Per state of the data (its rows by entity), per entity: computed once, whatever attribute is asked about. */
+const linkCache = new WeakMap<object, Map<string, MemberLinks>>();
+
+/**
+ * Walk each row of `entity` back along the relationship path to the members it belongs
+ * to (one per many-to-one hop, several where a hop fans out); a member is its key's first
+ * audience row, as the engine links them.
+ */
+function memberLinks(snap: DataSnapshot, index: CatalogIndex, audience: EntityDef, entity: string): MemberLinks {
+  let perData = linkCache.get(snap.data);
+  if (!perData) linkCache.set(snap.data, (perData = new Map<string, MemberLinks>()));
+  const cached = perData.get(entity);
+  if (cached) return cached;
+  const steps = index.path(audience.name, entity) ?? [];
+  const rows = snap.rows(entity);
+  const audienceRows = snap.rows(audience.name);
+  const canonical = new Int32Array(audienceRows.length).fill(-1);
+  for (let r = 0; r < audienceRows.length; r++) {
+    const key = keyOf(audienceRows[r]?.[audience.key]);
+    if (key !== undefined) canonical[r] = snap.rowsWithKey(audience, key)[0] ?? -1;
+  }
+  const pairRow: number[] = [];
+  const pairMember: number[] = [];
+  if (steps.length > 0) {
+    const indexes = steps.map((step) => snap.joinIndex(step.from, step.fromAttribute));
+    const none: readonly number[] = [];
+    const lastStep = steps[steps.length - 1]!;
+    const lastRows = snap.rows(lastStep.to);
+    const lastIndex = indexes[steps.length - 1]!;
+    for (let i = 0; i < rows.length; i++) {
+      // The last hop without a list of one (most entities are one hop from the audience).
+      const first = keyOf(lastRows[i]?.[lastStep.toAttribute]);
+      let current: readonly number[] = first === undefined ? none : (lastIndex.get(first) ?? none);
+      for (let s = steps.length - 2; s >= 0 && current.length > 0; s--) {
+        const step = steps[s]!;
+        const at = snap.rows(step.to);
+        const next: number[] = [];
+        for (const j of current) {
+          const key = keyOf(at[j]?.[step.toAttribute]);
+          if (key !== undefined) for (const r of indexes[s]!.get(key) ?? none) next.push(r);
+        }
+        current = next;
+      }
+      for (const r of current) {
+        const m = canonical[r]!;
+        if (m < 0) continue;
+        pairRow.push(i);
+        pairMember.push(m);
+      }
+    }
+  }
+  // A counting sort by member.
+  const starts = new Int32Array(audienceRows.length + 1);
+  for (const m of pairMember) starts[m + 1]!++;
+  for (let m = 0; m < audienceRows.length; m++) starts[m + 1]! += starts[m]!;
+  const links: MemberLinks = { rows: new Int32Array(pairRow.length), members: new Int32Array(pairRow.length) };
+  for (let p = 0; p < pairRow.length; p++) {
+    const at = starts[pairMember[p]!]!++;
+    links.rows[at] = pairRow[p]!;
+    links.members[at] = pairMember[p]!;
+  }
+  perData.set(entity, links);
+  return links;
 }
 
 /** Audience members in the data (distinct keys). */
@@ -100,7 +190,7 @@ const tidy = (n: number, step: number) => {
  * gets one last bar of its own, from the last nice bound to the max, so that the bulk of
  * the values is not squeezed into the first bar.
  */
-export function numericHistogram(sorted: readonly number[], bars = HISTOGRAM_BARS): { from: number; to: number }[] {
+export function numericHistogram(sorted: ArrayLike<number>, bars = HISTOGRAM_BARS): { from: number; to: number }[] {
   if (sorted.length === 0) return [];
   const min = sorted[0]!;
   const max = sorted[sorted.length - 1]!;
@@ -108,7 +198,8 @@ export function numericHistogram(sorted: readonly number[], bars = HISTOGRAM_BAR
   const p98 = sorted[Math.min(sorted.length - 1, Math.ceil(0.98 * sorted.length) - 1)]!;
   const tail = p98 > min && max - min > 3 * (p98 - min);
   const top = tail ? p98 : max;
-  const integers = sorted.every((v) => Number.isInteger(v));
+  let integers = true;
+  for (let i = 0; i < sorted.length && integers; i++) integers = Number.isInteger(sorted[i]);
   let step = niceStep((top - min) / (tail ? bars - 1 : bars));
   if (integers) step = Math.max(1, Math.ceil(step));
   const start = Math.floor(min / step) * step;
@@ -181,17 +272,18 @@ export function attributeStats(snap: DataSnapshot, index: CatalogIndex, entity: 
   const emptyOf = (t: Tally<unknown>) => t.customers.get(EMPTY) ?? 0;
 
   if (attr.type === 'number') {
-    const values: number[] = [];
+    const found: number[] = [];
     for (const row of rows) {
       const v = row?.[name];
-      if (finite(v)) values.push(v);
+      if (finite(v)) found.push(v);
     }
-    values.sort((a, b) => a - b);
+    // A typed array sorts numbers natively (no comparator calls), -0 before 0 as in a - b.
+    const values = Float64Array.from(found).sort();
     const nulls = rows.length - values.length;
     const pct = (p: number) =>
       values.length ? values[Math.min(values.length - 1, Math.max(0, Math.ceil((p / 100) * values.length) - 1))]! : null;
     const bounds = numericHistogram(values);
-    const bars = tally(snap, audience, entity, (row) => {
+    const bars = tally(snap, index, audience, entity, (row) => {
       const v = row[name];
       return finite(v) ? barOf(bounds, v) : EMPTY;
     });
@@ -208,34 +300,34 @@ export function attributeStats(snap: DataSnapshot, index: CatalogIndex, entity: 
       histogram: bounds.map((b, i): HistogramBin => ({ ...b, count: bars.customers.get(i) ?? 0, rows: bars.rows.get(i) ?? 0 })),
     };
     if (attr.values?.length) {
-      const t = tally<unknown>(snap, audience, entity, (row) => (finite(row[name]) ? row[name] : undefined));
+      const t = tally<unknown>(snap, index, audience, entity, (row) => (finite(row[name]) ? row[name] : undefined));
       Object.assign(stats, topValues(t, attr));
     }
     return stats;
   }
 
   if (attr.type === 'date') {
-    const days: (number | undefined)[] = rows.map((row) => {
-      const v = row?.[name];
-      const t = typeof v === 'string' ? parseIsoDate(v) : undefined;
-      return t === undefined ? undefined : utcDay(t);
-    });
+    // Each value parsed once.
+    const days: (number | undefined)[] = new Array<number | undefined>(rows.length).fill(undefined);
     let min: number | undefined;
     let max: number | undefined;
-    let minDay = Infinity;
-    let maxDay = -Infinity;
-    rows.forEach((row, i) => {
-      const d = days[i];
-      if (d === undefined) return;
-      const t = parseIsoDate(row[name] as string)!;
+    let nulls = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const v = rows[i]?.[name];
+      const t = typeof v === 'string' ? parseIsoDate(v) : undefined;
+      if (t === undefined) {
+        nulls++;
+        continue;
+      }
+      days[i] = utcDay(t);
       if (min === undefined || t < min) min = t;
       if (max === undefined || t > max) max = t;
-      if (d < minDay) minDay = d;
-      if (d > maxDay) maxDay = d;
-    });
+    }
+    const minDay = min === undefined ? 0 : utcDay(min);
+    const maxDay = max === undefined ? 0 : utcDay(max);
     const { unit, bins } = min === undefined ? { unit: 'month' as const, bins: [] } : dateHistogram(minDay, maxDay);
     const starts = bins.map((b) => utcDay(parseIsoDate(b.from)!));
-    const bars = tally<number | typeof EMPTY>(snap, audience, entity, (_row, i) => {
+    const bars = tally<number | typeof EMPTY>(snap, index, audience, entity, (_row, i) => {
       const d = days[i];
       if (d === undefined) return EMPTY;
       let lo = 0;
@@ -250,7 +342,7 @@ export function attributeStats(snap: DataSnapshot, index: CatalogIndex, entity: 
     return {
       type: 'date',
       total: rows.length,
-      nulls: days.filter((d) => d === undefined).length,
+      nulls,
       min: min === undefined ? null : new Date(min).toISOString(),
       max: max === undefined ? null : new Date(max).toISOString(),
       ...common,
@@ -261,7 +353,7 @@ export function attributeStats(snap: DataSnapshot, index: CatalogIndex, entity: 
   }
 
   // Strings and booleans: the values themselves (empty ones apart).
-  const t = tally<unknown>(snap, audience, entity, (row) => (isEmptyValue(row[name]) ? EMPTY : row[name]));
+  const t = tally<unknown>(snap, index, audience, entity, (row) => (isEmptyValue(row[name]) ? EMPTY : row[name]));
   const empty = emptyOf(t);
   t.rows.delete(EMPTY);
   t.customers.delete(EMPTY);
