@@ -165,6 +165,27 @@ describe('attributeStats: related entities (customers with at least one linked r
   });
 });
 
+describe('attributeStats after a change of the data', () => {
+  it('counts the new rows at once (nothing stale from the links kept per state of the data)', async () => {
+    const p = provider();
+    const before = (await p.attributeStats('Order', 'Channel')) as Of<'string'>;
+    assert.equal(before.top.find((t) => t.value === 'Store')?.count, 2);
+    p.upsertRows('Order', [{ OrderId: 'O7', CustomerId: 'C5', TotalAmount: 5, OrderDate: '2026-02-02', Channel: 'Store' }]);
+    const after = (await p.attributeStats('Order', 'Channel')) as Of<'string'>;
+    assert.deepEqual(
+      after.top.find((t) => t.value === 'Store'),
+      { value: 'Store', count: 3, rows: 3 },
+    );
+    p.removeRows('Customer', ['C1']);
+    const gone = (await p.attributeStats('Order', 'Channel')) as Of<'string'>;
+    assert.deepEqual(
+      gone.top.find((t) => t.value === 'Web'),
+      { value: 'Web', count: 1, rows: 4 },
+      'C1’s orders count no customer',
+    );
+  });
+});
+
 describe('attributeStats helpers', () => {
   it('nice steps are 1, 2, 2.5 or 5 times a power of ten', () => {
     assert.deepEqual([0.3, 1, 1.5, 2.2, 3, 7, 12, 260, 0.04].map(niceStep), [0.5, 1, 2, 2.5, 5, 10, 20, 500, 0.05]);
