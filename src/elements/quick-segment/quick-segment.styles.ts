@@ -100,6 +100,10 @@ export const quickSegmentStyles = css`
     inline-size: 100%;
     block-size: 0.625rem;
   }
+  /* A horizontal bar grows from the start edge: the right one, right-to-left. */
+  :host(:dir(rtl)) .top-value svg.bar {
+    transform: scaleX(-1);
+  }
   svg.bar .track {
     fill: var(--_track);
   }
