@@ -30,6 +30,7 @@ export const FIRST_LOAD_TARGETS: Record<string, number> = {
   'segment-list': 30 * 1024,
   'member-preview': 30 * 1024,
   'segment-overlap': 30 * 1024,
+  'quick-segment': 30 * 1024,
   'trend-chart': 30 * 1024,
 };
 

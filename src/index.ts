@@ -11,6 +11,7 @@ import './elements/segment-list/define.js';
 import './elements/member-preview/define.js';
 import './elements/segment-overlap/define.js';
 import './elements/trend-chart/define.js';
+import './elements/quick-segment/define.js';
 
 export * from './core/index.js';
 export * from './elements/shared/context.js';
@@ -24,5 +25,6 @@ export * from './elements/segment-list/segment-list.js';
 export * from './elements/member-preview/member-preview.js';
 export * from './elements/segment-overlap/segment-overlap.js';
 export * from './elements/trend-chart/trend-chart.js';
+export * from './elements/quick-segment/quick-segment.js';
 export * from './providers/memory/index.js';
 export * from './sample/index.js';

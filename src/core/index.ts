@@ -23,3 +23,4 @@ export * from './csv/index.js';
 export * from './overlap/index.js';
 export * from './sql/index.js';
 export { memberColumns } from './provider/columns.js';
+export * from './model/quick.js';

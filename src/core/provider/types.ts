@@ -54,8 +54,68 @@ export interface ValueSuggestion {
   count: number;
 }
 
+/**
+ * One value of a categorical attribute. `count` is in customers (audience members): for
+ * an audience attribute the rows that hold the value; for an attribute of a related
+ * entity (`Order.Status`), the customers with at least one linked row that holds it —
+ * what `with at least 1 Order where Status is …` would count. `rows`: how many rows of
+ * the attribute's entity hold it (equal to `count` for the audience).
+ */
+export interface AttributeValueStat {
+  value: unknown;
+  label?: string;
+  count: number;
+  rows?: number;
+}
+
+/**
+ * A bar of a numeric histogram: the values `from <= v < to` (the last bar: `from <= v <= to`),
+ * with nice bounds (1, 2, 2.5 or 5 × a power of ten apart). `count` and `rows` as in
+ * `AttributeValueStat`.
+ */
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+  rows?: number;
+}
+
+/**
+ * A bar of a date histogram: the UTC calendar days `from` through `to` (ISO dates
+ * `YYYY-MM-DD`, both included: exactly what the `between` operator takes), one month or
+ * one year. `count` and `rows` as in `AttributeValueStat`.
+ */
+export interface DateHistogramBin {
+  from: string;
+  to: string;
+  count: number;
+  rows?: number;
+}
+
+/**
+ * What a provider can say about one attribute's values (quick segments' insights). The
+ * original fields (`total`, `nulls`, `distinct`, `top`, `min`, `max`, `mean`, `percentiles`)
+ * are always there; the others are optional, so a provider that has only those still
+ * fits. Counts are customers (see `AttributeValueStat`) except `total` and `nulls`, which
+ * count the entity's rows, and the percentiles, range and mean, which are over the rows'
+ * values.
+ */
 export type AttributeStats =
-  | { type: 'string' | 'boolean'; total: number; nulls: number; distinct: number; top: { value: unknown; label?: string; count: number }[] }
+  | {
+      type: 'string' | 'boolean';
+      total: number;
+      nulls: number;
+      distinct: number;
+      top: AttributeValueStat[];
+      /** Audience members in the data: what the customer counts are out of. */
+      customers?: number;
+      /** True for an attribute of a related entity (counts are customers with at least one linked row that matches). */
+      related?: boolean;
+      /** Customers with an empty value (related: with at least one linked row whose value is empty). */
+      empty?: number;
+      /** Boolean attributes: customers with true, with false, with an empty value (related: with at least one such linked row). */
+      counts?: { true: number; false: number; empty: number };
+    }
   | {
       type: 'number';
       total: number;
@@ -64,8 +124,28 @@ export type AttributeStats =
       max: number | null;
       mean: number | null;
       percentiles: Record<string, number | null>;
+      customers?: number;
+      related?: boolean;
+      empty?: number;
+      /** The values in bars with nice bounds (empty when there are no values). */
+      histogram?: HistogramBin[];
+      /** An enumeration (the attribute has `values`): its values by customers, most first (at most 10), as for a string. */
+      top?: AttributeValueStat[];
+      distinct?: number;
     }
-  | { type: 'date'; total: number; nulls: number; min: string | null; max: string | null };
+  | {
+      type: 'date';
+      total: number;
+      nulls: number;
+      min: string | null;
+      max: string | null;
+      customers?: number;
+      related?: boolean;
+      empty?: number;
+      /** Bars by month, or by year when the values span more than ten years (`unit` says which). */
+      histogram?: DateHistogramBin[];
+      unit?: 'month' | 'year';
+    };
 
 export interface TrendOptions extends CallOptions {
   from?: string | Date | number;

@@ -199,6 +199,11 @@ export class DataSnapshot {
     return this.caches.groupsOf(this.rows(entity.name), entity.key).get(key) ?? [];
   }
 
+  /** The rows of `entity` by the key (`keyOf`) of `attribute`, in row order (cached per rows array and attribute): a join's index. */
+  joinIndex(entity: string, attribute: string): ReadonlyMap<string, readonly number[]> {
+    return this.caches.groupsOf(this.rows(entity), attribute);
+  }
+
   /** The audience row of a member key (the first row with that key). */
   memberRow(key: string): Row | undefined {
     const at = this.rowsWithKey(this.audience, key)[0];

@@ -33,6 +33,7 @@ import { compareBy, pageArgs, sortSpecs } from '../store/sort.js';
 import type { StorageLike } from '../store/storage.js';
 import { SegmentStore, type SegmentEvaluator } from '../store/store.js';
 import { DataSnapshot, type Row, type Rows } from './data.js';
+import { attributeStats } from './stats.js';
 
 export interface MemoryProviderOptions {
   catalog: Catalog;
@@ -334,66 +335,14 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       });
     },
 
+    /** See `stats.ts`: counts in customers (related entities: customers with at least one linked row), histograms for numbers and dates. */
     async attributeStats(entity: string, attribute: string, opts: CallOptions = {}): Promise<AttributeStats> {
       const snap = data;
       await abortable(opts.signal, latency);
       const attr = requireAttribute(entity, attribute);
-      const rows = snap.rows(entity);
-      let nulls = 0;
-      if (attr.type === 'number') {
-        const values: number[] = [];
-        for (const row of rows) {
-          const v = row[attribute];
-          if (typeof v === 'number' && Number.isFinite(v)) values.push(v);
-          else nulls++;
-        }
-        values.sort((a, b) => a - b);
-        const pct = (p: number) =>
-          values.length ? values[Math.min(values.length - 1, Math.max(0, Math.ceil((p / 100) * values.length) - 1))]! : null;
-        return {
-          type: 'number',
-          total: rows.length,
-          nulls,
-          min: values[0] ?? null,
-          max: values[values.length - 1] ?? null,
-          mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
-          percentiles: { p5: pct(5), p25: pct(25), p50: pct(50), p75: pct(75), p95: pct(95) },
-        };
-      }
-      if (attr.type === 'date') {
-        let min: number | undefined;
-        let max: number | undefined;
-        for (const row of rows) {
-          const v = row[attribute];
-          const t = typeof v === 'string' ? parseIsoDate(v) : undefined;
-          if (t === undefined) {
-            nulls++;
-            continue;
-          }
-          if (min === undefined || t < min) min = t;
-          if (max === undefined || t > max) max = t;
-        }
-        return {
-          type: 'date',
-          total: rows.length,
-          nulls,
-          min: min === undefined ? null : new Date(min).toISOString(),
-          max: max === undefined ? null : new Date(max).toISOString(),
-        };
-      }
-      const counts = snap.valueCounts(entity, attribute);
-      nulls = rows.length - counts.reduce((a, c) => a + c.count, 0);
-      const labels = new Map((attr.values ?? []).map((o) => [o.value, o.label]));
-      return {
-        type: attr.type,
-        total: rows.length,
-        nulls,
-        distinct: counts.length,
-        top: counts.slice(0, 10).map((c) => {
-          const label = labels.get(c.value as string);
-          return label === undefined ? { value: c.value, count: c.count } : { value: c.value, label, count: c.count };
-        }),
-      };
+      const stats = attributeStats(snap, index, entity, attr);
+      throwIfAborted(opts.signal);
+      return stats;
     },
 
     async explain(segment: SegmentDocument, memberKey: string, opts: CallOptions = {}) {

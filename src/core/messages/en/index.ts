@@ -14,6 +14,7 @@ import { operators } from './operators.js';
 import { overlap } from './overlap.js';
 import { preview } from './preview.js';
 import { trend } from './trend.js';
+import { quick } from './quick.js';
 
 export const en = {
   ...operators,
@@ -27,6 +28,7 @@ export const en = {
   ...preview,
   ...overlap,
   ...trend,
+  ...quick,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */

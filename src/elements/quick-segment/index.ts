@@ -1,0 +1,2 @@
+export * from './quick-segment.js';
+import './define.js';
