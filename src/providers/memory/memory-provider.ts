@@ -6,7 +6,7 @@
  */
 import { evaluateSegment, explainMember, SegmentMemo, type EvaluateOptions, type EvaluationResult } from '../../core/evaluate/index.js';
 import { indexCatalog } from '../../core/model/catalog.js';
-import { parseIsoDate, toInstant } from '../../core/model/dates.js';
+import { toInstant } from '../../core/model/dates.js';
 import type { Catalog, SegmentDocument } from '../../core/model/types.js';
 import {
   SegmentProviderError,
