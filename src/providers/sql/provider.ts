@@ -360,7 +360,8 @@ GROUP BY ${col} ORDER BY count(*) DESC, ${dialect.binaryOrder(`lower(CAST(${col}
         total: Number(totals?.total ?? 0),
         nulls: Number(totals?.total ?? 0) - Number(totals?.present ?? 0),
         distinct: Number(totals?.distinct ?? 0),
-        top: top.map((r) => withLabel(plainValue(r.value, type), Number(r.count), labels)),
+        // Counted over the entity's rows (for a related entity: rows, not customers; without `related`, the elements say so).
+        top: top.map((r) => ({ ...withLabel(plainValue(r.value, type), Number(r.count), labels), rows: Number(r.count) })),
       };
     },
 
