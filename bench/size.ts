@@ -293,7 +293,7 @@ export async function measureSizes(keys?: string[]): Promise<SizeRow[]> {
   return rows;
 }
 
-const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+const kib = (b: number) => (process.env.SIZE_BYTES ? `${b} B` : `${(b / 1024).toFixed(1)} KiB`);
 
 const isChartJs = (id: string) => id.includes('node_modules/chart.js/') || id.includes('node_modules/@kurkle/color/');
 

@@ -350,7 +350,7 @@ describe('<trend-chart>', () => {
     expect(rows.length).to.equal(12);
     expect(rows[0]).to.deep.equal([dateOf(points[0]!.date), '50', '—']);
     expect(rows[1]).to.deep.equal([dateOf(points[1]!.date), '52', '+2']);
-    expect($(el, '.table-box')!.getAttribute('role')).to.equal('region');
+    expect($(el, '.scroll')!.getAttribute('role')).to.equal('region');
     await expect(el).to.be.accessible();
     expect(text($(el, '[part~="view-toggle"]'))).to.equal('Show as chart');
     $(el, '[part~="view-toggle"]')!.click();

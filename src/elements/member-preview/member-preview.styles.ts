@@ -29,22 +29,11 @@ export const previewStyles = css`
   }
   .scroll {
     max-block-size: var(--_max-height);
-    overflow: auto;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
     /* A cell the keys move to is not left under the sticky header. */
     scroll-padding-block-start: 2.75rem;
   }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-  }
   th,
   td {
-    text-align: start;
-    padding-block: 0.375rem;
-    padding-inline: 0.5rem;
-    border-block-end: 1px solid var(--_color-border);
     white-space: nowrap;
   }
   th {

@@ -19,6 +19,7 @@ import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { emit } from '../shared/events.js';
 import { currentTranslator, term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
+import { tableStyles } from '../shared/table-styles.js';
 import { previewStyles } from './member-preview.styles.js';
 import { ExplainState } from './explain-state.js';
 import { formatMemberValue } from './format.js';
@@ -63,7 +64,7 @@ const keyText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' 
  * @csspart retry - the error state's Retry button
  */
 export class MemberPreviewElement extends SegmentKitElement {
-  static override styles = [baseStyles, previewStyles];
+  static override styles = [baseStyles, tableStyles, previewStyles];
 
   /** The segment whose members are shown (never changed by the element). */
   @property({ attribute: false }) segment: SegmentDocument | undefined;

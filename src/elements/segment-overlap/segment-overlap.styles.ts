@@ -191,15 +191,6 @@ export const overlapStyles = css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
-  .scroll {
-    overflow: auto;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-  }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-  }
   caption {
     caption-side: top;
     text-align: start;
@@ -208,9 +199,7 @@ export const overlapStyles = css`
   }
   th,
   td {
-    text-align: start;
-    padding-block: 0.375rem;
-    padding-inline: 0.5rem;
+    border-block-end: 0;
     border-block-start: 1px solid var(--_color-border);
   }
   thead th {

@@ -12,6 +12,7 @@ import { messageOf } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { currentTranslator, term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
+import { tableStyles } from '../shared/table-styles.js';
 import { overlapDiagram } from './diagram.js';
 import { MAX_PICKER_OPTIONS, SegmentPickers } from './pickers.js';
 import { overlapStyles } from './segment-overlap.styles.js';
@@ -60,7 +61,7 @@ let instances = 0;
  * @cssproperty --sk-color-accent - the regions' shade and the highlighted region
  */
 export class SegmentOverlapElement extends SegmentKitElement {
-  static override styles = [baseStyles, overlapStyles];
+  static override styles = [baseStyles, tableStyles, overlapStyles];
 
   /** The segments to compare, by id: two or three (attribute `segment-ids`, ids separated by spaces). Set by the pickers too. */
   @property({ attribute: 'segment-ids', converter: idsConverter }) segmentIds: string[] = [];

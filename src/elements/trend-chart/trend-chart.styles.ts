@@ -172,22 +172,11 @@ export const trendStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
-  .table-box {
+  .scroll {
     max-block-size: var(--_table-max-height);
-    overflow: auto;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-  }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
   }
   th,
   td {
-    text-align: start;
-    padding-block: 0.3rem;
-    padding-inline: 0.5rem;
-    border-block-end: 1px solid var(--_color-border);
     white-space: nowrap;
     font-weight: 400;
   }

@@ -12,6 +12,7 @@ import { messageOf } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { currentTranslator, term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
+import { tableStyles } from '../shared/table-styles.js';
 import type { TrendChartStyle } from './chart.js';
 import { PlotController, loadChart } from './plot.js';
 import { ReadingController } from './reading.js';
@@ -80,7 +81,7 @@ const frameConverter = { fromAttribute: (v: string | null) => toFrame(v), toAttr
  * @cssprop --sk-trend-chart-fill - the area's colour (default `--sk-color-accent-soft`)
  */
 export class TrendChartElement extends SegmentKitElement {
-  static override styles = [baseStyles, trendStyles];
+  static override styles = [baseStyles, tableStyles, trendStyles];
 
   /** The saved segment whose trend is shown. */
   @property({ attribute: 'segment-id' }) segmentId: string | undefined;

@@ -42,7 +42,7 @@ export function renderFigures(series: readonly SeriesPoint[], growth: Growth | u
 export function renderTable(series: readonly SeriesPoint[], caption: string, shown: boolean): TemplateResult {
   const f = currentTranslator().format;
   return html`<div
-    class=${shown ? 'table-box' : 'visually-hidden'}
+    class=${shown ? 'scroll' : 'visually-hidden'}
     tabindex=${shown ? '0' : nothing}
     role=${shown ? 'region' : nothing}
     aria-label=${shown ? caption : nothing}
