@@ -33,25 +33,55 @@ const variants = [
 ];
 let checked = 0;
 let failed = 0;
-try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-  for (const story of stories) {
-    for (const v of variants) {
-      await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story&globals=${v.globals}`);
-      await page.waitForSelector('#storybook-root > *', { timeout: 20000 });
-      await page.waitForTimeout(700); // counts, suggestions and the virtualizer settle
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await globalThis.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
-        return result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.length} node(s), e.g. ${x.nodes[0]?.target.join(' ')}`);
-      });
-      checked++;
-      if (violations.length) {
-        failed++;
-        console.log(`✖ ${story.id} [${v.name}]\n    ${violations.join('\n    ')}`);
-      } else console.log(`✔ ${story.id} [${v.name}]`);
+/** Three pages at a time: each check is mostly a page load and waiting for the story to settle. */
+const PAGES = Number(process.env.A11Y_PAGES ?? 3);
+const jobs = stories.flatMap((story) => variants.map((v) => ({ story, v })));
+const results = new Array(jobs.length);
+
+/** Is anything in the story, shadow roots included, still loading (aria-busy)? */
+function busy() {
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.getAttribute('aria-busy') === 'true') return true;
+      if (el.shadowRoot && walk(el.shadowRoot)) return true;
     }
-  }
+    return false;
+  };
+  return walk(document.querySelector('#storybook-root') ?? document);
+}
+
+async function check(page, { story, v }) {
+  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story&globals=${v.globals}`);
+  await page.waitForSelector('#storybook-root > *', { timeout: 20000 });
+  // Counts, suggestions, charts and the virtualizer settle: at least 400 ms, then until nothing
+  // is busy (a story of the loading state stays busy: checked as it is after 3 s).
+  await page.waitForTimeout(400);
+  await page.waitForFunction(`!(${busy.toString()})()`, undefined, { timeout: 2600, polling: 100 }).catch(() => undefined);
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
+    return result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.length} node(s), e.g. ${x.nodes[0]?.target.join(' ')}`);
+  });
+}
+
+try {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, PAGES) }, async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+      while (next < jobs.length) {
+        const i = next++;
+        results[i] = await check(page, jobs[i]);
+        const { story, v } = jobs[i];
+        checked++;
+        if (results[i].length) {
+          failed++;
+          console.log(`✖ ${story.id} [${v.name}]\n    ${results[i].join('\n    ')}`);
+        } else console.log(`✔ ${story.id} [${v.name}]`);
+      }
+      await page.close();
+    }),
+  );
 } finally {
   await browser.close();
   server.close();
