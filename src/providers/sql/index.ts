@@ -25,3 +25,4 @@ export {
   type SqlStoreOptions,
   type SqlTransaction,
 } from './store-tables.js';
+export { datasetDDL, loadDataset, type DatasetTablesOptions, type DateColumnType } from './load.js';
