@@ -1,0 +1,91 @@
+/**
+ * The DuckDB dialect, run on DuckDB: for fixed-seed random segments over the sample dataset
+ * plus the edge rows (helpers/sql-data.ts; date attributes spread over date, timestamp and
+ * timestamptz columns), DuckDB running `toSQL(…, { dialect: 'duckdb' })` returns exactly the
+ * memory engine's members and per-rule counts, as PostgreSQL does in sql-differential.test.ts.
+ *
+ * `SQL_SEGMENTS_DUCKDB=2000 node --import tsx --test test/core/sql-duckdb.test.ts` runs more.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { evaluateSegment, type Dataset } from '../../src/core/evaluate/index.js';
+import type { SegmentDocument } from '../../src/core/model/types.js';
+import { countResult, toSQL, type ToSqlOptions } from '../../src/core/sql/index.js';
+import { fromDuckDB, loadDataset, type SqlConnection } from '../../src/providers/sql/index.js';
+import { DATE_COLUMNS, DECLARED, NOWS, testDataset } from './helpers/sql-data.js';
+import { SegmentGenerator, rng } from './helpers/sql-segments.js';
+
+const SEGMENTS = Number(process.env.SQL_SEGMENTS_DUCKDB ?? 200);
+
+const REFERENCED: SegmentDocument[] = [
+  {
+    schemaVersion: 1,
+    id: 'ref-gold',
+    name: 'RefGold',
+    audience: 'Customer',
+    rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'LoyaltyTier', operator: 'in', value: ['Gold', 'Platinum'] } }],
+  },
+  {
+    schemaVersion: 1,
+    id: 'ref-static',
+    name: 'RefStatic',
+    type: 'static',
+    audience: 'Customer',
+    snapshot: ['C000001', 'C000002', 'C000010', 'C900003', 'no-such-customer'],
+    rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'EmailOptIn', operator: 'isTrue' } }],
+  },
+];
+
+let dataset: Dataset;
+let raw: DuckDBConnection;
+let db: SqlConnection;
+
+describe('toSQL on DuckDB gives the memory engine’s answers', () => {
+  before(async () => {
+    dataset = testDataset(1000);
+    raw = await (await DuckDBInstance.create(':memory:')).connect();
+    db = fromDuckDB(raw, { listValue: (items) => listValue(items as never[]) });
+    await loadDataset(db, dataset, { dateTypes: DATE_COLUMNS });
+    await db.query('CREATE TABLE segment_members (segment_id VARCHAR NOT NULL, member_key VARCHAR NOT NULL)', []);
+    for (const key of REFERENCED[1]!.snapshot!) await db.query('INSERT INTO segment_members VALUES ($1, $2)', ['ref-static', key]);
+  });
+  after(() => {
+    raw?.closeSync();
+  });
+
+  it(`${SEGMENTS} random segments: the same members, in key order, and the same per-rule counts`, async () => {
+    const gen = new SegmentGenerator(
+      dataset,
+      rng(20261202),
+      REFERENCED.map((s) => s.id!),
+    );
+    const audience = dataset.data['Customer']!.length;
+    let nontrivial = 0;
+    for (let n = 0; n < SEGMENTS; n++) {
+      const doc = gen.segment(n);
+      const now = NOWS[n % NOWS.length]!;
+      const options: ToSqlOptions = {
+        dialect: 'duckdb',
+        now,
+        segments: REFERENCED,
+        ...(n % 2 === 1 ? { tables: DECLARED } : {}),
+        ...(n % 3 === 0 ? { snapshotTable: { table: 'segment_members' } } : {}),
+      };
+      const expected = evaluateSegment(doc, dataset, { now, segments: REFERENCED });
+      const q = toSQL(doc, dataset.catalog, options);
+      const keys = (await db.query(q.text, q.params)).map((r) => String(r['CustomerId']));
+      assert.deepEqual(keys, expected.members, `segment ${n} (now ${now}): ${JSON.stringify(doc)}`);
+      if (expected.total > 0 && expected.total < audience) nontrivial++;
+      if (n % 4 === 0) {
+        const c = toSQL(doc, dataset.catalog, { ...options, select: 'count' });
+        assert.deepEqual(
+          countResult(await db.query(c.text, c.params)),
+          { total: expected.total, rules: expected.rules },
+          `counts of segment ${n}`,
+        );
+      }
+    }
+    assert.ok(nontrivial > SEGMENTS * 0.4, `${nontrivial} of ${SEGMENTS} segments select some but not all customers`);
+  });
+});
