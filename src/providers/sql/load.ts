@@ -72,6 +72,8 @@ export async function loadDataset(
   const { catalog, data } = dataset;
   let rows = 0;
   await connection.transaction(async (q) => {
+    // A date without a time is midnight UTC (SPEC section 5), whatever the session's time zone.
+    if (connection.dialect === 'postgres') await q(`SET LOCAL TimeZone = 'UTC'`, []);
     for (const statement of datasetDDL(catalog, opts)) await q(statement, []);
     for (const e of catalog.entities) {
       const given: unknown = Object.prototype.hasOwnProperty.call(data, e.name) ? data[e.name] : [];
