@@ -265,11 +265,19 @@ describe('createWorkerProvider (segment-kit/memory/worker)', () => {
       expect((results[5] as { total: number }).total).to.be.a('number');
       const ids = tap.sent.filter((m): m is CallMessage => m.type === 'call').map((m) => m.id);
       await new Promise((r) => setTimeout(r, 50));
-      // The superseded calls queued behind the first were dropped before they started: no answer at all.
-      // (The first may already have started on a busy machine before its abort arrived.)
+      // Superseded calls whose abort arrives before they start are dropped: no answer at all. The page
+      // posts the twelve messages in one task, but on a busy machine the worker may start a call or
+      // two before the abort behind it is posted; most of the burst is never computed.
       const answers = ids.map((id) => tap.answersTo(id).length);
-      expect(answers[0]).to.be.at.most(1);
-      expect(answers.slice(1)).to.deep.equal([0, 0, 0, 0, 1]);
+      expect(answers[5], 'the latest is answered once').to.equal(1);
+      expect(
+        answers.slice(0, 5).every((n) => n <= 1),
+        'no call answered twice',
+      ).to.equal(true);
+      expect(
+        answers.slice(0, 5).reduce((a, b) => a + b, 0),
+        'superseded calls computed',
+      ).to.be.at.most(2);
     });
   });
 
