@@ -284,7 +284,7 @@ export class TrendChartElement extends SegmentKitElement {
         (f) =>
           html`<label part="frame" class="frame">
             <input type="radio" name="frame" value=${String(f)} .checked=${f === frame} @change=${() => this.chooseFrame(f)} />
-            <span>${f === 'all' ? term('trend.frame.all') : term('trend.frame.days', { days: f })}</span>
+            <bdi>${f === 'all' ? term('trend.frame.all') : term('trend.frame.days', { days: f })}</bdi>
           </label>`,
       )}
     </fieldset>`;
