@@ -310,6 +310,14 @@ const PREVIEW_RUNS = Number(process.env.PREVIEW_RUNS ?? 5);
 const PREVIEW_CUSTOMERS = Number(process.env.PREVIEW_CUSTOMERS ?? 100_000);
 const WARM = Number(process.env.WARM ?? 3);
 const PREVIEW_LIMIT = 100;
+/**
+ * Both providers in one run: the memory provider in the page (the engine builds its indexes on
+ * first use, on the main thread) and in a Web Worker (`createWorkerProvider`, which builds them
+ * before `ready`). PREVIEW_PROVIDER=memory or =worker runs one.
+ */
+const PREVIEW_PROVIDERS: boolean[] =
+  process.env.PREVIEW_PROVIDER === 'worker' ? [true] : process.env.PREVIEW_PROVIDER === 'memory' ? [false] : [false, true];
+const providerName = (worker: boolean) => (worker ? 'worker' : 'in the page');
 const TARGET_MOUNT_MS = 100;
 const BENCH_SEGMENTS = ['tier', 'orders'] as const;
 const SEGMENT_LABEL: Record<(typeof BENCH_SEGMENTS)[number], string> = {
@@ -325,6 +333,7 @@ const browser: Browser = await launch();
 const chromiumVersion = browser.version();
 
 interface PreviewLoad {
+  worker: boolean;
   prepared: PreviewPrepared;
   members: Record<string, number>;
   cold: Record<string, PreviewMount>;
@@ -332,41 +341,46 @@ interface PreviewLoad {
 }
 const previewLoads: PreviewLoad[] = [];
 try {
-  for (let run = 1; run <= PREVIEW_RUNS; run++) {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    try {
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-      await page.goto(`${origin}/preview.html`);
-      await page.waitForFunction(() => window.previewBench !== undefined);
-      const prepared = await page.evaluate((o) => window.previewBench!.prepare(o), { customers: PREVIEW_CUSTOMERS, seed: 1 });
-      const load: PreviewLoad = { prepared, members: {}, cold: {}, warm: {} };
-      for (const name of run % 2 ? BENCH_SEGMENTS : [...BENCH_SEGMENTS].reverse()) {
-        const mount = () => page.evaluate(([n, limit]) => window.previewBench!.mount(n, limit), [name, PREVIEW_LIMIT] as const);
-        load.cold[name] = await mount();
-        await page.evaluate(() => window.previewBench!.unmount());
-        load.warm[name] = [];
-        for (let i = 0; i < WARM; i++) {
-          load.warm[name].push(await mount());
+  for (const worker of PREVIEW_PROVIDERS)
+    for (let run = 1; run <= PREVIEW_RUNS; run++) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+        await page.goto(`${origin}/preview.html`);
+        await page.waitForFunction(() => window.previewBench !== undefined);
+        const prepared = await page.evaluate((o) => window.previewBench!.prepare(o), {
+          customers: PREVIEW_CUSTOMERS,
+          seed: 1,
+          worker,
+        });
+        const load: PreviewLoad = { worker, prepared, members: {}, cold: {}, warm: {} };
+        for (const name of run % 2 ? BENCH_SEGMENTS : [...BENCH_SEGMENTS].reverse()) {
+          const mount = () => page.evaluate(([n, limit]) => window.previewBench!.mount(n, limit), [name, PREVIEW_LIMIT] as const);
+          load.cold[name] = await mount();
           await page.evaluate(() => window.previewBench!.unmount());
+          load.warm[name] = [];
+          for (let i = 0; i < WARM; i++) {
+            load.warm[name].push(await mount());
+            await page.evaluate(() => window.previewBench!.unmount());
+          }
         }
+        load.members = await page.evaluate(() => window.previewBench!.counts());
+        previewLoads.push(load);
+        const notes = [...Object.values(load.cold), ...Object.values(load.warm).flat()].flatMap((m) => m.notes);
+        console.error(
+          `[${seconds()}] preview (${providerName(worker)}) load ${run}: dataset built in ${fmt(prepared.prepareMs, 0)} ms; ` +
+            BENCH_SEGMENTS.map(
+              (n) =>
+                `${n}: cold ${fmt(load.cold[n]!.finished, 0)} ms (loading frame ${fmt(load.cold[n]!.first, 0)}), warm ${load.warm[n]!.map((m) => fmt(m.finished, 0)).join('/')} ms`,
+            ).join('; ') +
+            ([...notes, ...errors].length ? `  !! ${[...notes, ...errors].join('; ')}` : ''),
+        );
+      } finally {
+        await context.close();
       }
-      load.members = await page.evaluate(() => window.previewBench!.counts());
-      previewLoads.push(load);
-      const notes = [...Object.values(load.cold), ...Object.values(load.warm).flat()].flatMap((m) => m.notes);
-      console.error(
-        `[${seconds()}] preview load ${run}: dataset built in ${fmt(prepared.prepareMs, 0)} ms; ` +
-          BENCH_SEGMENTS.map(
-            (n) =>
-              `${n}: cold ${fmt(load.cold[n]!.finished, 0)} ms (loading frame ${fmt(load.cold[n]!.first, 0)}), warm ${load.warm[n]!.map((m) => fmt(m.finished, 0)).join('/')} ms`,
-          ).join('; ') +
-          ([...notes, ...errors].length ? `  !! ${[...notes, ...errors].join('; ')}` : ''),
-      );
-    } finally {
-      await context.close();
     }
-  }
 
   // ================================================================ 3. the trend chart
   // bench/details/chart.ts builds its own pages and browser, and prints its own table
@@ -380,37 +394,42 @@ try {
 const first = previewLoads[0];
 const spread = (xs: number[]) => (xs.length ? `${fmt(Math.min(...xs), 0)}–${fmt(Math.max(...xs), 0)}` : '');
 const med = (xs: number[]) => (xs.length ? median(xs) : NaN);
-const rowsOut: (string | number)[][] = [['segment', 'members', 'mount', 'median (ms)', 'min–max', 'loading frame (ms)', 'frames', 'runs']];
+const rowsOut: (string | number)[][] = [
+  ['provider', 'segment', 'members', 'mount', 'median (ms)', 'min–max', 'loading frame (ms)', 'frames', 'runs'],
+];
 const verdicts: (string | number)[][] = [['target', 'measured (median)', 'verdict']];
-for (const name of BENCH_SEGMENTS) {
-  const cold = previewLoads.map((l) => l.cold[name]!);
-  const warm = previewLoads.flatMap((l) => l.warm[name]!);
-  for (const [kind, xs] of [
-    ['cold', cold],
-    ['warm', warm],
-  ] as const) {
-    const t = xs.map((m) => m.finished).filter(Number.isFinite);
-    rowsOut.push([
-      kind === 'cold' ? SEGMENT_LABEL[name] : '',
-      kind === 'cold' ? (first?.members[name] ?? 0).toLocaleString('en') : '',
-      kind,
-      fmt(med(t)),
-      spread(t),
-      fmt(med(xs.map((m) => m.first))),
-      fmt(med(xs.map((m) => m.finishedNo)), 0),
-      t.length,
-    ]);
-    const m = med(t);
-    verdicts.push([
-      `mount ${kind} → finished table ≤ ${TARGET_MOUNT_MS} ms (${name})`,
-      `${fmt(m)} ms`,
-      Number.isFinite(m) ? (m <= TARGET_MOUNT_MS ? 'MET' : 'NOT MET') : 'NOT MEASURED',
-    ]);
+for (const worker of PREVIEW_PROVIDERS)
+  for (const name of BENCH_SEGMENTS) {
+    const loads = previewLoads.filter((l) => l.worker === worker);
+    const cold = loads.map((l) => l.cold[name]!);
+    const warm = loads.flatMap((l) => l.warm[name]!);
+    for (const [kind, xs] of [
+      ['cold', cold],
+      ['warm', warm],
+    ] as const) {
+      const t = xs.map((m) => m.finished).filter(Number.isFinite);
+      rowsOut.push([
+        kind === 'cold' && name === BENCH_SEGMENTS[0] ? providerName(worker) : '',
+        kind === 'cold' ? SEGMENT_LABEL[name] : '',
+        kind === 'cold' ? (first?.members[name] ?? 0).toLocaleString('en') : '',
+        kind,
+        fmt(med(t)),
+        spread(t),
+        fmt(med(xs.map((m) => m.first))),
+        fmt(med(xs.map((m) => m.finishedNo)), 0),
+        t.length,
+      ]);
+      const m = med(t);
+      verdicts.push([
+        `mount ${kind} → finished table ≤ ${TARGET_MOUNT_MS} ms (${name}, ${providerName(worker)})`,
+        `${fmt(m)} ms`,
+        Number.isFinite(m) ? (m <= TARGET_MOUNT_MS ? 'MET' : 'NOT MET') : 'NOT MEASURED',
+      ]);
+    }
   }
-}
 console.log(
   `\n<member-preview> mount to the first painted frame of the finished table (${PREVIEW_LIMIT} rows with data, not busy, total shown): ` +
-    `memory provider on the sample dataset (${(first?.prepared.customers ?? 0).toLocaleString('en')} customers, ${(first?.prepared.orders ?? 0).toLocaleString('en')} orders), ` +
+    `the memory provider in the page, and in a Web Worker (createWorkerProvider: the engine's indexes built before ready), on the sample dataset (${(first?.prepared.customers ?? 0).toLocaleString('en')} customers, ${(first?.prepared.orders ?? 0).toLocaleString('en')} orders), ` +
     `${PREVIEW_RUNS} fresh page loads, cold = the first mount of the segment on the page, warm = ${WARM} new elements after it on the same provider ` +
     `(Chromium ${chromiumVersion}, viewport ${VIEWPORT.width}×${VIEWPORT.height}; shown: "${first?.cold.tier?.total ?? ''}")`,
 );

@@ -11,7 +11,9 @@ import '../../../src/elements/member-preview/index.js';
 import '../../../src/themes/segment-kit.css';
 import type { SegmentDocument } from '../../../src/core/model/types.js';
 import type { MemberPreviewElement } from '../../../src/elements/member-preview/member-preview.js';
-import { createMemoryProvider, type MemoryProvider } from '../../../src/providers/memory/index.js';
+import { createMemoryProvider } from '../../../src/providers/memory/index.js';
+import { createWorkerProvider } from '../../../src/providers/memory/worker.js';
+import type { SegmentProvider } from '../../../src/core/provider/types.js';
 import { createSampleDataset } from '../../../src/sample/generate.js';
 import { heapAfterGc, nextFrame, watchFrames, type Watched } from '../../ui/pages/harness.js';
 
@@ -32,7 +34,8 @@ export interface PreviewMount {
   notes: string[];
 }
 export interface PreviewBenchApi {
-  prepare(o: { customers: number; seed: number }): Promise<PreviewPrepared>;
+  /** `worker`: the provider in a Web Worker (`createWorkerProvider`, which builds the engine's indexes before `ready`). */
+  prepare(o: { customers: number; seed: number; worker?: boolean }): Promise<PreviewPrepared>;
   /** Members of each bench segment, from the provider's count (after the mounts: it would warm the engine's caches). */
   counts(): Promise<Record<string, number>>;
   mount(segment: string, limit: number): Promise<PreviewMount>;
@@ -82,7 +85,7 @@ export const SEGMENTS: Record<string, SegmentDocument> = {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const TIMEOUT = 20_000;
-let provider: MemoryProvider | undefined;
+let provider: SegmentProvider | undefined;
 let el: MemberPreviewElement | undefined;
 
 async function settle(): Promise<void> {
@@ -94,6 +97,15 @@ async function settle(): Promise<void> {
 const api: PreviewBenchApi = {
   async prepare(o) {
     const t = performance.now();
+    if (o.worker) {
+      const remote = createWorkerProvider({ dataset: { sample: { customers: o.customers, seed: o.seed, historyDays: 0 } } });
+      await remote.ready;
+      provider = remote;
+      const prepareMs = performance.now() - t;
+      const counts = { customers: o.customers, orders: (await remote.attributeStats('Order', 'OrderId')).total };
+      await settle();
+      return { prepareMs, ...counts, heap: await heapAfterGc() };
+    }
     const sample = createSampleDataset({ customers: o.customers, seed: o.seed });
     provider = createMemoryProvider({ catalog: sample.catalog, data: sample.data, now: sample.now });
     const prepareMs = performance.now() - t;

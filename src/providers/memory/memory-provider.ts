@@ -4,7 +4,14 @@
  * saved segments and their refresh history in a `SegmentStore` (in memory or in a given
  * storage, e.g. `localStorage`), which it hands the engine to count refreshes with.
  */
-import { evaluateSegment, explainMember, SegmentMemo, type EvaluateOptions, type EvaluationResult } from '../../core/evaluate/index.js';
+import {
+  evaluateSegment,
+  explainMember,
+  prepareDataset,
+  SegmentMemo,
+  type EvaluateOptions,
+  type EvaluationResult,
+} from '../../core/evaluate/index.js';
 import { indexCatalog } from '../../core/model/catalog.js';
 import { toInstant } from '../../core/model/dates.js';
 import type { Catalog, SegmentDocument } from '../../core/model/types.js';
@@ -93,6 +100,12 @@ export interface MemoryProvider extends SegmentProvider {
   upsertRows(entity: string, rows: readonly Record<string, unknown>[]): { inserted: number; replaced: number };
   /** Remove the rows of `entity` with these keys; returns how many rows went. */
   removeRows(entity: string, keys: readonly (string | number)[]): number;
+  /**
+   * Build now, synchronously, what the first questions would otherwise build: the engine's
+   * typed columns and join indexes for every entity, and the index of member rows. Returns
+   * the milliseconds it took. `createWorkerProvider` does it in the worker before `ready`.
+   */
+  prepare(): number;
 }
 
 /** Operators whose result depends on the reference instant. */
@@ -257,6 +270,14 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       data = next;
       recent = [];
       return { inserted, replaced };
+    },
+
+    prepare() {
+      const started = Date.now();
+      const snap = data;
+      prepareDataset(snap.dataset);
+      snap.memberRow('');
+      return Date.now() - started;
     },
 
     removeRows(entity, keys) {

@@ -118,6 +118,9 @@ async function init(message: InitMessage): Promise<void> {
     }
     if (message.storage) options.storage = mirrorStorage(message.storage);
     const p = createMemoryProvider(options);
+    // Build the engine's typed columns and join indexes here, before `ready`, off the page's
+    // main thread: the first question is then as fast as any later one.
+    if (message.prepare !== false) p.prepare();
     provider = p as unknown as Record<string, unknown>;
     methods = new Set(methodNames(p));
     const storageError = p.storageError ? serializeError(p.storageError) : undefined;

@@ -29,6 +29,8 @@ export interface InitMessage {
   options: Record<string, unknown>;
   /** Generate the sample dataset in the worker instead of receiving `data`. */
   sample?: SampleSource;
+  /** Build the engine's indexes before `ready` (default true). */
+  prepare?: boolean;
   /** Fetch the rows (JSON, rows per entity) in the worker instead of receiving `data`: an absolute URL. */
   url?: string;
   /** Present when the page has a storage: its value at start; writes come back as `StorageWrite`. */

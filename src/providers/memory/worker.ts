@@ -35,6 +35,12 @@ export interface WorkerProviderOptions extends Omit<MemoryProviderOptions, 'cata
    */
   dataset?: { sample: SampleSource } | { url: string | URL };
   /**
+   * Build the engine's typed columns and join indexes in the worker before `ready` (default
+   * true), so the first count or member list is as fast as later ones; `false` builds them on
+   * first use instead (a faster `ready`, a slower first question).
+   */
+  prepare?: boolean;
+  /**
    * Start the worker yourself (another bundler's syntax, a CSP-approved URL). It must run
    * `segment-kit/memory/worker-main`. Default: the module worker next to this file.
    */
@@ -101,7 +107,7 @@ function startWorker(): Worker {
  * write the provider makes comes back here to `storage.setItem`.
  */
 export function createWorkerProvider(options: WorkerProviderOptions): WorkerProvider {
-  const { storage, onStorageError, dataset, worker: makeWorker, ...rest } = options ?? {};
+  const { storage, onStorageError, dataset, worker: makeWorker, prepare, ...rest } = options ?? {};
   const sample = dataset && typeof dataset === 'object' && 'sample' in dataset ? dataset.sample : undefined;
   const url = dataset && typeof dataset === 'object' && 'url' in dataset ? dataset.url : undefined;
   if (dataset !== undefined && (typeof sample !== 'object' || sample === null) && typeof url !== 'string' && !(url instanceof URL))
@@ -290,6 +296,7 @@ export function createWorkerProvider(options: WorkerProviderOptions): WorkerProv
     }
   });
   const init: InitMessage = { type: 'init', options: rest };
+  if (prepare === false) init.prepare = false;
   if (sample) init.sample = sample;
   if (absoluteUrl) init.url = absoluteUrl;
   if (snapshot) init.storage = snapshot;
