@@ -12,10 +12,10 @@ import { after, before, describe, it } from 'node:test';
 import type { PGlite } from '@electric-sql/pglite';
 import { evaluateSegment, type Dataset } from '../../src/core/evaluate/index.js';
 import type { SegmentDocument, SegmentNode } from '../../src/core/model/types.js';
-import { countResult, toSQL, type ToSqlOptions } from '../../src/core/sql/index.js';
+import { toSQL, type ToSqlOptions } from '../../src/core/sql/index.js';
 import { validateSegment } from '../../src/core/validate/validate.js';
 import { DECLARED, NOWS, loadDatabase, testDataset } from './helpers/sql-data.js';
-import { SegmentGenerator, rng } from './helpers/sql-segments.js';
+import { compareRandomSegments } from './helpers/sql-compare.js';
 
 const SEGMENTS = Number(process.env.SQL_SEGMENTS ?? 400);
 
@@ -83,43 +83,24 @@ describe('toSQL on PostgreSQL gives the memory engine’s answers', () => {
   });
 
   it(`${SEGMENTS} random segments: the same members, in key order, and the same per-rule counts`, async () => {
-    const gen = new SegmentGenerator(
-      dataset,
-      rng(20261201),
-      REFERENCED.map((s) => s.id!),
-    );
-    const audience = dataset.data['Customer']!.length;
-    let compared = 0;
-    let nontrivial = 0;
-    let countsCompared = 0;
     const started = Date.now();
-    for (let n = 0; n < SEGMENTS; n++) {
-      const doc = gen.segment(n);
-      const validation = validateSegment(doc, dataset.catalog, { segments: REFERENCED });
-      assert.equal(validation.valid, true, `generated segment ${n} is valid: ${JSON.stringify(validation.errors[0])}`);
-      const now = NOWS[n % NOWS.length]!;
-      const options: ToSqlOptions = {
-        now,
+    const r = await compareRandomSegments({
+      dataset,
+      referenced: REFERENCED,
+      count: SEGMENTS,
+      seed: 20261201,
+      run: async (text, params) => (await db.query<Record<string, unknown>>(text, params)).rows,
+      options: (n) => ({
         ...(n % 2 === 1 ? { tables: DECLARED } : {}),
         ...(n % 3 === 0 ? { snapshotTable: { table: 'segment_members' } } : {}),
-      };
-      const expected = memoryKeys(doc, now);
-      const actual = await sqlKeys(doc, options);
-      assert.deepEqual(actual, expected, `segment ${n} (now ${now}): ${JSON.stringify(doc)}`);
-      compared++;
-      if (expected.length > 0 && expected.length < audience) nontrivial++;
-      if (n % 4 === 0) {
-        const q = toSQL(doc, dataset.catalog, { ...options, segments: REFERENCED, select: 'count' });
-        const { rows } = await db.query<Record<string, unknown>>(q.text, q.params);
-        const mem = evaluateSegment(doc, dataset, { now, segments: REFERENCED });
-        assert.deepEqual(countResult(rows), { total: mem.total, rules: mem.rules }, `counts of segment ${n}: ${JSON.stringify(doc)}`);
-        countsCompared++;
-      }
-    }
-    // The comparison means something only when segments split the audience.
-    assert.ok(nontrivial > compared * 0.4, `${nontrivial} of ${compared} segments select some but not all customers`);
+      }),
+      validate: (doc) => {
+        const validation = validateSegment(doc, dataset.catalog, { segments: REFERENCED });
+        assert.equal(validation.valid, true, `generated segment ${doc.id} is valid: ${JSON.stringify(validation.errors[0])}`);
+      },
+    });
     console.log(
-      `# sql differential: ${compared} segments (${countsCompared} with counts), ${nontrivial} non-trivial, ${Date.now() - started} ms`,
+      `# sql differential: ${r.compared} segments (${r.counts} with counts), ${r.nontrivial} non-trivial, ${Date.now() - started} ms`,
     );
   });
 
