@@ -100,7 +100,7 @@ describe('toSQL on PostgreSQL gives the memory engine’s answers', () => {
       },
     });
     console.log(
-      `# sql differential: ${r.compared} segments (${r.counts} with counts), ${r.nontrivial} non-trivial, ${Date.now() - started} ms`,
+      `# sql differential: ${r.compared} segments (${r.counts} with counts, ${r.explained} members explained), ${r.nontrivial} non-trivial, ${Date.now() - started} ms`,
     );
   });
 

@@ -10,6 +10,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { SegmentProviderError, type SegmentDocument } from '../../src/core/index.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
 import { createSqlProvider, fromPGlite, type SqlProvider } from '../../src/providers/sql/index.js';
+import { comparable } from './helpers/sql-compare.js';
 import { DECLARED, loadDatabase, testDataset } from './helpers/sql-data.js';
 
 const NOW = '2026-11-01T12:00:00.000Z';
@@ -152,6 +153,42 @@ describe('createSqlProvider on PGlite', () => {
     await again.deleteSegments(['fixed', saved.id]);
     const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM segment_kit_members');
     assert.equal(rows.rows[0]?.n, 0, "the snapshot's rows are deleted with it");
+  });
+
+  it('explains a member in SQL as the memory provider does: each rule, node, linked row count, aggregate and deciding value', async () => {
+    const keys = (await memory.members(highValue, { limit: 2 })).rows.map((r) => String(r['CustomerId']));
+    const outside = dataset.data['Customer']!.map((c) => String(c['CustomerId'])).find((k) => !keys.includes(k))!;
+    const nested: SegmentDocument = {
+      schemaVersion: 1,
+      name: 'Nested',
+      audience: 'Customer',
+      rules: [
+        {
+          where: {
+            kind: 'related',
+            entity: 'Order',
+            match: { quantifier: 'atLeast', count: 1 },
+            where: {
+              kind: 'group',
+              combinator: 'or',
+              children: [
+                { kind: 'condition', entity: 'Order', attribute: 'Status', operator: 'equals', value: 'completed' },
+                { kind: 'condition', entity: 'Order', attribute: 'TotalAmount', operator: 'greaterThan', value: 100 },
+              ],
+            },
+          },
+        },
+      ],
+    };
+    for (const doc of [highValue, nested])
+      for (const key of [...keys, outside, 'no such customer']) {
+        const got = await sql.explain(doc, key);
+        assert.deepEqual(comparable(got), comparable(await memory.explain(doc, key)), `${doc.name} ${key}`);
+      }
+    const e = await sql.explain(highValue, keys[0]!);
+    assert.equal(e.member, true, 'a member is explained as one');
+    assert.equal(typeof e.rules[0]!.nodes[0]!.aggregateValue, 'number', 'with the sum that decided it');
+    assert.equal((await sql.explain(highValue, 'no such customer')).found, false, 'an unknown key is not found');
   });
 
   it('shows the SQL it runs, with values as parameters', () => {

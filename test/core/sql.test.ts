@@ -11,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { evaluateSegment, type Dataset } from '../../src/core/evaluate/index.js';
 import type { Catalog, SegmentDocument, SegmentNode } from '../../src/core/model/types.js';
 import { SegmentProviderError } from '../../src/core/provider/types.js';
-import { countResult, toSQL, type ToSqlOptions } from '../../src/core/sql/index.js';
+import { countResult, explainSQL, toSQL, type ToSqlOptions } from '../../src/core/sql/index.js';
 import { commentText } from '../../src/core/sql/compile.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
 import { sampleSegments } from '../../src/sample/index.js';
@@ -292,6 +292,19 @@ describe('toSQL on PostgreSQL', () => {
       }
     assert.deepEqual((await db.query('SELECT x FROM canary ORDER BY x')).rows, [{ x: 1 }, { x: 2 }]);
     assert.equal(compared, HOSTILE.length * 8);
+  });
+
+  it('explainSQL: a hostile member key is a parameter, not SQL; it is simply not found', async () => {
+    const segment = doc(cond('City', 'equals', 'Paris'));
+    for (const key of HOSTILE) {
+      const e = explainSQL(segment, catalog, key, { now: NOW });
+      assert.ok(e.params.includes(key), 'the key is a parameter');
+      const got = e.read((await db.query<Record<string, unknown>>(e.text, e.params)).rows);
+      assert.equal(got.found, false, `${key.slice(0, 40)} is no customer`);
+      assert.deepEqual(got.rules, [{ index: 0, id: 'r1', matched: false, cumulative: false, nodes: [] }]);
+    }
+    assert.deepEqual((await db.query('SELECT x FROM canary ORDER BY x')).rows, [{ x: 1 }, { x: 2 }]);
+    refuses(() => explainSQL(doc(cond('City', 'equals', 'a\u0000b')), catalog, 'C000001'), 'invalid-segment', '/rules/0/where/value');
   });
 
   it('count: the per-rule and cumulative counts of the memory provider', async () => {

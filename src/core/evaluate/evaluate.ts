@@ -427,6 +427,8 @@ function explainNode(
       }
     }
   }
+  // In dataset order, whatever order the scope rows linked them in (the values reported come from the first).
+  linked.sort((a, b) => a - b);
   const where = c.children[0];
   const matching = where ? linked.filter((j) => where.test(j)) : linked;
   e.linkedRows = linked.length;

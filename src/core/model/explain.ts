@@ -34,7 +34,8 @@ export interface NodeExplanation {
    * member's value; inside a related block, the values on up to three of the rows it holds
    * for — first those that satisfy the block's whole filter (the rows it counted) — or,
    * when it holds for none, on up to three of the rows it was tested on (empty when there
-   * were none).
+   * were none). The rows are taken in the provider's order: the dataset's for the memory
+   * provider, key order for the SQL provider.
    */
   values?: ExplainedValue[];
   /** Nodes inside a related block: the rows of the enclosing block's entity it was evaluated on. */

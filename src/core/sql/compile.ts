@@ -32,7 +32,7 @@ import { indent, NodeCompiler, whereClause, type Scope } from './nodes.js';
 import type { SqlQuery, SqlSelect, ToSqlOptions } from './types.js';
 
 const SELECTS: readonly SqlSelect[] = ['keys', 'members', 'count'];
-const KEY = '"key"';
+export const KEY = '"key"';
 
 /** Comment text on one line: no line breaks or control characters (which could end a `--` comment), at most `max` characters. */
 export function commentText(text: string, max = 240): string {
@@ -41,7 +41,7 @@ export function commentText(text: string, max = 240): string {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
-const comment = (text: string) => `-- ${commentText(text)}`;
+export const comment = (text: string) => `-- ${commentText(text)}`;
 
 /** A rule's or segment's members, as the SELECT of a set operation. */
 interface Part {
@@ -58,7 +58,7 @@ function invalid(errors: readonly SegmentError[], where: string): SegmentProvide
   );
 }
 
-class QueryCompiler {
+export class QueryCompiler {
   readonly cat: CatalogIndex;
   readonly dialect: Dialect;
   readonly params: Params;
@@ -227,6 +227,20 @@ export function toSQL(segment: SegmentDocument, catalog: Catalog, options: ToSql
   const select = options.select ?? 'keys';
   if (!SELECTS.includes(select))
     throw new SegmentProviderError('invalid-argument', `Unknown select ${JSON.stringify(select)}: use "keys", "members" or "count".`);
+  return compileWith(segment, catalog, options, (q, doc, now) => build(q, doc, select, now));
+}
+
+/**
+ * Check the catalog and the options, parse and validate the document, then run `make`
+ * with a compiler for it; the engine's refusals become `invalid-segment` with their path.
+ * (`toSQL` and `explainSQL` both start here.)
+ */
+export function compileWith<T>(
+  segment: SegmentDocument,
+  catalog: Catalog,
+  options: ToSqlOptions,
+  make: (q: QueryCompiler, doc: SegmentDocument, now: number) => T,
+): T {
   if (
     catalog === null ||
     typeof catalog !== 'object' ||
@@ -244,7 +258,7 @@ export function toSQL(segment: SegmentDocument, catalog: Catalog, options: ToSql
   if (!validation.valid) throw invalid(validation.errors, '');
 
   try {
-    return build(q, doc, select, now);
+    return make(q, doc, now);
   } catch (e) {
     if (e instanceof EvaluationError)
       throw new SegmentProviderError('invalid-segment', e.message, [{ path: e.path ?? '', code: e.reason ?? e.code, message: e.message }]);

@@ -6,3 +6,5 @@
 export { toSQL, countResult } from './compile.js';
 export type { SqlDialectName } from './dialect.js';
 export type { SqlColumnMapping, SqlDateType, SqlQuery, SqlSelect, SqlSnapshotTable, SqlTableMapping, ToSqlOptions } from './types.js';
+export { explainSQL } from './explain.js';
+export type { ExplainQuery } from './explain.js';

@@ -30,6 +30,8 @@ import {
 } from '../../core/provider/types.js';
 import { parseSegment } from '../../core/validate/parse.js';
 import { countResult, toSQL } from '../../core/sql/compile.js';
+import { explainSQL } from '../../core/sql/explain.js';
+import type { Explanation } from '../../core/model/explain.js';
 import { dialectOf, type Dialect, type SqlDialectName } from '../../core/sql/dialect.js';
 import { Names } from '../../core/sql/names.js';
 import type { SqlDateType, SqlTableMapping, ToSqlOptions } from '../../core/sql/types.js';
@@ -65,7 +67,7 @@ export interface SqlProviderOptions {
   timeoutMs?: number;
 }
 
-export type SqlProvider = Required<Pick<SegmentProvider, 'attributeStats'>> &
+export type SqlProvider = Required<Pick<SegmentProvider, 'attributeStats' | 'explain'>> &
   SegmentProvider & {
     /** The segment store (its tables are created on first use). */
     readonly store: SegmentStore;
@@ -149,16 +151,16 @@ export function createSqlProvider(options: SqlProviderOptions): SqlProvider {
     ? { table: [...(schema !== undefined ? [schema] : []), `${prefix ?? 'segment_kit_'}members`] }
     : undefined;
 
+  const compileOptions = (at: number): ToSqlOptions => ({
+    dialect: dialectName,
+    now: at,
+    segments: store.lookup,
+    ...(options.tables ? { tables: options.tables } : {}),
+    ...(options.dateType ? { dateType: options.dateType } : {}),
+    ...(snapshotTable ? { snapshotTable } : {}),
+  });
   function compile(doc: SegmentDocument, extra: Pick<ToSqlOptions, 'select' | 'sort' | 'offset' | 'limit'>, at = now()) {
-    return toSQL(doc, catalog, {
-      dialect: dialectName,
-      now: at,
-      segments: store.lookup,
-      ...(options.tables ? { tables: options.tables } : {}),
-      ...(options.dateType ? { dateType: options.dateType } : {}),
-      ...(snapshotTable ? { snapshotTable } : {}),
-      ...extra,
-    });
+    return toSQL(doc, catalog, { ...compileOptions(at), ...extra });
   }
 
   const store: SegmentStore = new SegmentStore({
@@ -258,6 +260,12 @@ export function createSqlProvider(options: SqlProviderOptions): SqlProvider {
           return out;
         }),
       };
+    },
+
+    async explain(segment: SegmentDocument, memberKey: string, opts: CallOptions = {}): Promise<Explanation> {
+      await store.ready(opts.signal);
+      const q = explainSQL(requireValid(segment), catalog, String(memberKey), compileOptions(now()));
+      return q.read(await read(q.text, q.params, opts.signal));
     },
 
     async suggestValues(entity: string, attribute: string, opts: SuggestOptions = {}): Promise<ValueSuggestion[]> {

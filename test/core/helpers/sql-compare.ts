@@ -5,9 +5,10 @@
  * split the audience for the comparison to mean something.
  */
 import assert from 'node:assert/strict';
-import { evaluateSegment, type Dataset } from '../../../src/core/evaluate/index.js';
+import { evaluateSegment, explainMember, type Dataset, type Explanation } from '../../../src/core/evaluate/index.js';
+import { toInstant } from '../../../src/core/model/dates.js';
 import type { SegmentDocument } from '../../../src/core/model/types.js';
-import { countResult, toSQL, type ToSqlOptions } from '../../../src/core/sql/index.js';
+import { countResult, explainSQL, toSQL, type ToSqlOptions } from '../../../src/core/sql/index.js';
 import { NOWS } from './sql-data.js';
 import { SegmentGenerator, rng } from './sql-segments.js';
 
@@ -24,7 +25,32 @@ export interface CompareOptions {
   validate?: (doc: SegmentDocument) => void;
 }
 
-export async function compareRandomSegments(o: CompareOptions): Promise<{ compared: number; nontrivial: number; counts: number }> {
+/**
+ * An explanation in a form both engines give alike: dates (written as the data has them by
+ * the memory engine, as ISO instants by SQL) as epoch ms, sums and averages to 9 digits.
+ */
+export function comparable(e: Explanation): unknown {
+  const v = (x: unknown) => {
+    if (typeof x === 'string' && /^\d{4}-\d\d-\d\d/.test(x)) return toInstant(x) ?? x;
+    if (typeof x === 'number' && !Number.isInteger(x)) return Number(x.toPrecision(9));
+    return x;
+  };
+  return {
+    ...e,
+    rules: e.rules.map((r) => ({
+      ...r,
+      nodes: r.nodes.map((n) => ({
+        ...n,
+        ...(n.values ? { values: n.values.map(v) } : {}),
+        ...(n.aggregateValue !== undefined ? { aggregateValue: v(n.aggregateValue) } : {}),
+      })),
+    })),
+  };
+}
+
+export async function compareRandomSegments(
+  o: CompareOptions,
+): Promise<{ compared: number; nontrivial: number; counts: number; explained: number }> {
   const gen = new SegmentGenerator(
     o.dataset,
     rng(o.seed),
@@ -33,6 +59,8 @@ export async function compareRandomSegments(o: CompareOptions): Promise<{ compar
   const audience = o.dataset.data['Customer']!.length;
   let nontrivial = 0;
   let counts = 0;
+  let explained = 0;
+  const customers = o.dataset.data['Customer']!;
   for (let n = 0; n < o.count; n++) {
     const doc = gen.segment(n);
     o.validate?.(doc);
@@ -52,8 +80,27 @@ export async function compareRandomSegments(o: CompareOptions): Promise<{ compar
       );
       counts++;
     }
+    if (n % 4 === 1) {
+      // explain, computed in SQL: a member, a customer who is not, one of the edge rows, and an unknown key.
+      const outside = customers.find((c) => !expected.members.includes(String(c['CustomerId'])));
+      const keys = [
+        expected.members[n % Math.max(1, expected.members.length)],
+        outside?.['CustomerId'],
+        customers[customers.length - 1 - (n % 40)]!['CustomerId'],
+        'nobody',
+      ];
+      for (const k of keys) {
+        if (k === undefined) continue;
+        const key = typeof k === 'string' ? k : JSON.stringify(k);
+        const e = explainSQL(doc, o.dataset.catalog, key, options);
+        const got = e.read(await o.run(e.text, e.params));
+        const want = explainMember(doc, o.dataset, key, { now, segments: o.referenced });
+        assert.deepEqual(comparable(got), comparable(want), `explain ${key} in segment ${n} (now ${now}): ${JSON.stringify(doc)}`);
+        explained++;
+      }
+    }
   }
   // The comparison means something only when segments split the audience.
   assert.ok(nontrivial > o.count * 0.4, `${nontrivial} of ${o.count} segments select some but not all customers`);
-  return { compared: o.count, nontrivial, counts };
+  return { compared: o.count, nontrivial, counts, explained };
 }
