@@ -11,6 +11,7 @@ const nodeEntries = {
   'segment-kit/memory/worker': './src/providers/memory/worker.ts',
   'segment-kit/http': './src/providers/http/index.ts',
   'segment-kit/sql': './src/providers/sql/index.ts',
+  'segment-kit/testing': './src/testing/index.ts',
   'segment-kit/sample': './src/sample/index.ts',
 };
 const script = `const out = {}; for (const [k, p] of Object.entries(${JSON.stringify(nodeEntries)})) out[k] = Object.keys(await import(p)).sort(); console.log(JSON.stringify(out));`;

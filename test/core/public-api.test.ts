@@ -17,6 +17,7 @@ const NODE_ENTRIES: Record<string, string> = {
   'segment-kit/memory/worker': '../../src/providers/memory/worker.ts',
   'segment-kit/http': '../../src/providers/http/index.ts',
   'segment-kit/sql': '../../src/providers/sql/index.ts',
+  'segment-kit/testing': '../../src/testing/index.ts',
   'segment-kit/sample': '../../src/sample/index.ts',
 };
 

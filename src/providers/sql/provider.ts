@@ -231,8 +231,10 @@ export function createSqlProvider(options: SqlProviderOptions): SqlProvider {
     },
 
     getCatalog(opts: CallOptions = {}) {
-      throwIfAborted(opts.signal);
-      return Promise.resolve(catalog);
+      // A rejected promise, never a throw: every provider method is async.
+      return opts.signal?.aborted
+        ? Promise.reject(new SegmentProviderError('aborted', 'The request was cancelled.'))
+        : Promise.resolve(catalog);
     },
 
     async count(segment: SegmentDocument, opts: CallOptions = {}): Promise<CountResult> {

@@ -101,9 +101,9 @@ export function storeDDL(dialect: SqlDialect, opts: Pick<SqlStoreOptions, 'prefi
 )`,
     `CREATE TABLE IF NOT EXISTS ${n.history} (
   segment_id text NOT NULL,
-  at timestamptz NOT NULL,
+  "at" timestamptz NOT NULL,
   member_count bigint NOT NULL,
-  PRIMARY KEY (segment_id, at)
+  PRIMARY KEY (segment_id, "at")
 )`,
     `CREATE TABLE IF NOT EXISTS ${n.members} (
   segment_id text NOT NULL,
@@ -187,7 +187,7 @@ FROM ${n.segments} ORDER BY id`,
       };
     });
     const history: Record<string, TrendPoint[]> = Object.create(null) as Record<string, TrendPoint[]>;
-    for (const r of await query(`SELECT segment_id, at, member_count FROM ${n.history} ORDER BY segment_id, at`, [])) {
+    for (const r of await query(`SELECT segment_id, "at", member_count FROM ${n.history} ORDER BY segment_id, "at"`, [])) {
       (history[String(r.segment_id)] ??= []).push({ date: iso(r.at)!, count: Number(r.member_count) });
     }
     return { segments, history };
@@ -238,7 +238,7 @@ ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, status = excluded.status, mem
         await q(`DELETE FROM ${n.history} WHERE segment_id = $1`, [id]);
         await insertRows(
           q,
-          `${n.history} (segment_id, at, member_count)`,
+          `${n.history} (segment_id, "at", member_count)`,
           ['', cast('timestamptz'), ''],
           points.map((p) => [id, p.date, p.count]),
         );
