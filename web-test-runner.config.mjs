@@ -1,4 +1,5 @@
 // Element tests in Chromium (Debian's by default; CHROME_PATH overrides).
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { existsSync } from 'node:fs';
@@ -12,6 +13,39 @@ function httpBackend() {
   backend ??= tsImport('./server/test-backend.ts', import.meta.url).then((m) => m.createTestBackend('/sk-api/v1'));
   return backend;
 }
+
+/**
+ * React is CommonJS. For the React wrappers' test (test/elements/react.test.ts), `react`,
+ * `react-dom` and `react-dom/client` are served from one ESM bundle that esbuild makes on first
+ * use (one React instance), each module giving the package's exports as its default export.
+ */
+const REACT = { react: 'react', 'react-dom': 'react-dom', 'react-dom/client': 'react-dom-client' };
+let reactBundle;
+const reactPlugin = {
+  name: 'react-esm',
+  resolveImport({ source }) {
+    if (Object.hasOwn(REACT, source)) return `/__react__/${REACT[source]}.js`;
+  },
+  async serve(context) {
+    if (!context.path.startsWith('/__react__/')) return;
+    const name = context.path.slice('/__react__/'.length, -3);
+    if (name === 'bundle') {
+      reactBundle ??= build({
+        stdin: {
+          contents: "import React from 'react'; import ReactDOM from 'react-dom'; import Client from 'react-dom/client'; export { React, ReactDOM, Client };",
+          resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+        },
+        bundle: true,
+        format: 'esm',
+        write: false,
+        define: { 'process.env.NODE_ENV': '"production"' },
+      }).then((r) => r.outputFiles[0].text);
+      return { body: await reactBundle, type: 'js' };
+    }
+    const pick = { react: 'React', 'react-dom': 'ReactDOM', 'react-dom-client': 'Client' }[name];
+    if (pick) return { body: `import { ${pick} } from '/__react__/bundle.js';\nexport default ${pick};`, type: 'js' };
+  },
+};
 
 export default {
   files: ['test/elements/**/*.test.ts'],
@@ -45,7 +79,7 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [reactPlugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -21,6 +21,7 @@ const ENTRIES: Record<string, () => Promise<object>> = {
   'segment-kit/elements/segment-provider/class': () => import('../../src/elements/segment-provider/class.js'),
   'segment-kit/elements/trend-chart/class': () => import('../../src/elements/trend-chart/class.js'),
   'segment-kit/elements/quick-segment/class': () => import('../../src/elements/quick-segment/class.js'),
+  'segment-kit/react': () => import('../../src/react/index.js'),
 };
 
 describe('the public API of the browser entry points', () => {
