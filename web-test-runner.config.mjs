@@ -32,7 +32,8 @@ const reactPlugin = {
     if (name === 'bundle') {
       reactBundle ??= build({
         stdin: {
-          contents: "import React from 'react'; import ReactDOM from 'react-dom'; import Client from 'react-dom/client'; export { React, ReactDOM, Client };",
+          contents:
+            "import React from 'react'; import ReactDOM from 'react-dom'; import Client from 'react-dom/client'; export { React, ReactDOM, Client };",
           resolveDir: fileURLToPath(new URL('.', import.meta.url)),
         },
         bundle: true,
@@ -79,7 +80,10 @@ export default {
       return next();
     },
   ],
-  plugins: [reactPlugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    reactPlugin,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
