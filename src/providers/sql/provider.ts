@@ -38,7 +38,7 @@ import { SegmentStore } from '../store/store.js';
 import type { TrendPoint } from '../../core/provider/types.js';
 import type { SqlConnection, SqlQueryOptions } from './adapters.js';
 import { sqlAttributeStats } from './stats.js';
-import { createSqlStoreBackend } from './store-tables.js';
+import { createSqlStoreBackend, refuseNul } from './store-tables.js';
 
 export interface SqlProviderOptions {
   catalog: Catalog;
@@ -272,6 +272,8 @@ export function createSqlProvider(options: SqlProviderOptions): SqlProvider {
       // An enumeration's labels match too: it is short, so all of its counts come back and are filtered here.
       const filterInSql = query !== '' && labels.size === 0;
       let where = `${col} IS NOT NULL${empty}`;
+      // PostgreSQL text holds no NUL: no stored value contains one.
+      if (filterInSql && query.includes('\u0000')) return [];
       if (filterInSql) {
         params.push(`%${query.replace(/[!%_]/g, (c) => `!${c}`)}%`);
         where += ` AND lower(${text}) LIKE $1 ESCAPE '!'`;
@@ -304,10 +306,12 @@ ORDER BY count(*) DESC, ${dialect.binaryOrder(`lower(${text})`)}, ${dialect.bina
     trend: (segmentId: string, opts: TrendOptions = {}) => store.trend(segmentId, opts),
     listSegments: (opts: ListOptions = {}) => store.list(opts),
     getSegment: (id: string, opts: CallOptions = {}) => store.get(id, opts),
-    saveSegment: (doc: SegmentDocument, opts: CallOptions = {}) => store.save(doc, opts),
+    saveSegment: async (doc: SegmentDocument, opts: CallOptions = {}) =>
+      store.save(tableStore ? refuseNul(doc, 'invalid-segment', 'The segment') : doc, opts),
     deleteSegments: (ids: string[], opts: DeleteOptions = {}) => store.delete(ids, opts),
     refreshSegments: (ids: string[], opts: CallOptions = {}) => store.refresh(ids, opts),
-    updateSegments: (ids: string[], patch: SegmentPatch, opts: CallOptions = {}) => store.update(ids, patch, opts),
+    updateSegments: async (ids: string[], patch: SegmentPatch, opts: CallOptions = {}) =>
+      store.update(ids, tableStore ? refuseNul(patch, 'invalid-argument', 'The update') : patch, opts),
   };
   return provider;
 }

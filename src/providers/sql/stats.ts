@@ -18,6 +18,10 @@
  *   everything tied with the tenth on customers and rows (at most `MAX_TIED_CANDIDATES`).
  * - The mean is the database's `avg`, which may sum in another order than the memory
  *   provider does: it can differ in the last bits.
+ * - Values that differ only in case and tie on customers and rows come in byte order of
+ *   the value (the memory provider keeps them in the order of their first rows, which a
+ *   table does not have). SQL compares -0 equal to 0 (and drivers may send -0 as 0), so
+ *   where the memory provider answers -0 this may answer 0.
  *
  * Every identifier comes from the catalog through `Names` (quoted by the dialect); every
  * value the queries compare with is a parameter.
