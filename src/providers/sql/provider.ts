@@ -39,7 +39,8 @@ import type { StoreBackend } from '../store/backend.js';
 import { SegmentStore } from '../store/store.js';
 import type { TrendPoint } from '../../core/provider/types.js';
 import type { SqlConnection, SqlQueryOptions } from './adapters.js';
-import { createSqlStoreBackend } from './store-tables.js';
+import { sqlAttributeStats } from './stats.js';
+import { createSqlStoreBackend, refuseNul } from './store-tables.js';
 
 export interface SqlProviderOptions {
   catalog: Catalog;
@@ -281,6 +282,8 @@ export function createSqlProvider(options: SqlProviderOptions): SqlProvider {
       // An enumeration's labels match too: it is short, so all of its counts come back and are filtered here.
       const filterInSql = query !== '' && labels.size === 0;
       let where = `${col} IS NOT NULL${empty}`;
+      // PostgreSQL text holds no NUL: no stored value contains one.
+      if (filterInSql && query.includes('\u0000')) return [];
       if (filterInSql) {
         params.push(`%${query.replace(/[!%_]/g, (c) => `!${c}`)}%`);
         where += ` AND lower(${text}) LIKE $1 ESCAPE '!'`;
@@ -306,82 +309,19 @@ ORDER BY count(*) DESC, ${dialect.binaryOrder(`lower(${text})`)}, ${dialect.bina
     },
 
     async attributeStats(entity: string, attribute: string, opts: CallOptions = {}): Promise<AttributeStats> {
-      const { def, type, labels } = requireAttribute(entity, attribute);
-      const col = names.column(def, attribute).sql;
-      const table = names.table(def);
-      const signal = opts.signal;
-      if (type === 'number') {
-        const qs = [5, 25, 50, 75, 95];
-        const pct =
-          dialectName === 'duckdb'
-            ? `quantile_disc(${col}, [${qs.map((q) => q / 100).join(', ')}])`
-            : `percentile_disc(ARRAY[${qs.map((q) => q / 100).join(', ')}]) WITHIN GROUP (ORDER BY ${col})`;
-        const [r] = await read(
-          `SELECT CAST(count(*) AS integer) AS "total", CAST(count(${col}) AS integer) AS "present", min(${col}) AS "min", max(${col}) AS "max", avg(${col}) AS "mean", ${pct} AS "pct"
-FROM ${table}`,
-          [],
-          signal,
-        );
-        const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-        const p = (Array.isArray(r?.pct) ? r.pct : []) as unknown[];
-        return {
-          type: 'number',
-          total: Number(r?.total ?? 0),
-          nulls: Number(r?.total ?? 0) - Number(r?.present ?? 0),
-          min: n(r?.min),
-          max: n(r?.max),
-          mean: n(r?.mean),
-          percentiles: Object.fromEntries(qs.map((q, i) => [`p${q}`, n(p[i])])),
-        };
-      }
-      if (type === 'date') {
-        const [r] = await read(
-          `SELECT CAST(count(*) AS integer) AS "total", CAST(count(${col}) AS integer) AS "present", min(${col}) AS "min", max(${col}) AS "max" FROM ${table}`,
-          [],
-          signal,
-        );
-        const iso = (v: unknown) => {
-          if (v === null || v === undefined) return null;
-          const t = v instanceof Date ? v.getTime() : typeof v === 'string' || typeof v === 'number' ? toInstant(v) : undefined;
-          return t === undefined || Number.isNaN(t) ? null : new Date(t).toISOString();
-        };
-        return {
-          type: 'date',
-          total: Number(r?.total ?? 0),
-          nulls: Number(r?.total ?? 0) - Number(r?.present ?? 0),
-          min: iso(r?.min),
-          max: iso(r?.max),
-        };
-      }
-      const empty = type === 'string' ? ` AND ${col} <> ''` : '';
-      const [totals] = await read(
-        `SELECT CAST(count(*) AS integer) AS "total", CAST(count(CASE WHEN ${col} IS NOT NULL${empty} THEN 1 END) AS integer) AS "present", CAST(count(DISTINCT CASE WHEN ${col} IS NOT NULL${empty} THEN ${col} END) AS integer) AS "distinct" FROM ${table}`,
-        [],
-        signal,
-      );
-      const top = await read(
-        `SELECT ${col} AS "value", CAST(count(*) AS integer) AS "count" FROM ${table} WHERE ${col} IS NOT NULL${empty}
-GROUP BY ${col} ORDER BY count(*) DESC, ${dialect.binaryOrder(`lower(CAST(${col} AS VARCHAR))`)}, ${dialect.binaryOrder(`CAST(${col} AS VARCHAR)`)} LIMIT 10`,
-        [],
-        signal,
-      );
-      return {
-        type: type === 'boolean' ? 'boolean' : 'string',
-        total: Number(totals?.total ?? 0),
-        nulls: Number(totals?.total ?? 0) - Number(totals?.present ?? 0),
-        distinct: Number(totals?.distinct ?? 0),
-        // Counted over the entity's rows (for a related entity: rows, not customers; without `related`, the elements say so).
-        top: top.map((r) => ({ ...withLabel(plainValue(r.value, type), Number(r.count), labels), rows: Number(r.count) })),
-      };
+      const { def } = requireAttribute(entity, attribute);
+      return sqlAttributeStats({ index, names, dialect, read }, def, index.attribute(entity, attribute)!, opts.signal);
     },
 
     trend: (segmentId: string, opts: TrendOptions = {}) => store.trend(segmentId, opts),
     listSegments: (opts: ListOptions = {}) => store.list(opts),
     getSegment: (id: string, opts: CallOptions = {}) => store.get(id, opts),
-    saveSegment: (doc: SegmentDocument, opts: CallOptions = {}) => store.save(doc, opts),
+    saveSegment: async (doc: SegmentDocument, opts: CallOptions = {}) =>
+      store.save(tableStore ? refuseNul(doc, 'invalid-segment', 'The segment') : doc, opts),
     deleteSegments: (ids: string[], opts: DeleteOptions = {}) => store.delete(ids, opts),
     refreshSegments: (ids: string[], opts: CallOptions = {}) => store.refresh(ids, opts),
-    updateSegments: (ids: string[], patch: SegmentPatch, opts: CallOptions = {}) => store.update(ids, patch, opts),
+    updateSegments: async (ids: string[], patch: SegmentPatch, opts: CallOptions = {}) =>
+      store.update(ids, tableStore ? refuseNul(patch, 'invalid-argument', 'The update') : patch, opts),
   };
   return provider;
 }

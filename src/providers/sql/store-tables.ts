@@ -15,10 +15,37 @@
  */
 import { SegmentProviderError, type RefreshSchedule, type SegmentStatus, type TrendPoint } from '../../core/provider/types.js';
 import type { SegmentDocument } from '../../core/model/types.js';
+import { child } from '../../core/validate/pointer.js';
 import type { StoreBackend, StoreChanges } from '../store/backend.js';
 import type { StoredSegment, StoreState } from '../store/storage.js';
 
 export type SqlDialect = 'postgres' | 'duckdb';
+
+/**
+ * Refuse what the tables cannot hold, before the store takes it: PostgreSQL text and jsonb
+ * hold no NUL character, so a document (or a patch) with one anywhere, in a value or a
+ * key, would fail every write after it. `code` is the error's (`invalid-segment` for a
+ * document, `invalid-argument` for a patch); the message names the JSON path.
+ */
+export function refuseNul<T>(value: T, code: 'invalid-segment' | 'invalid-argument', what: string): T {
+  const find = (v: unknown, path: string, depth: number): string | undefined => {
+    if (typeof v === 'string') return v.includes('\u0000') ? path || '/' : undefined;
+    if (typeof v !== 'object' || v === null || depth > 100) return undefined;
+    for (const [k, x] of Object.entries(v)) {
+      const at = child(path, k);
+      if (k.includes('\u0000')) return at;
+      const found = find(x, at, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const path = find(value, '', 0);
+  if (path !== undefined)
+    throw new SegmentProviderError(code, `${what} at ${path} contains a NUL character, which the segment store's tables cannot hold.`, [
+      { path, code: 'invalid-value', message: 'The text contains a NUL character.' },
+    ]);
+  return value;
+}
 
 /** Any function that runs one statement with positional parameters (`$1`, `$2` …) and returns its rows. */
 export type SqlQueryFunction = (

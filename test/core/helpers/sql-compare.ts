@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { evaluateSegment, explainMember, type Dataset, type Explanation } from '../../../src/core/evaluate/index.js';
 import { toInstant } from '../../../src/core/model/dates.js';
-import type { SegmentDocument } from '../../../src/core/model/types.js';
+import type { Catalog, SegmentDocument } from '../../../src/core/model/types.js';
+import type { SegmentProvider } from '../../../src/core/provider/types.js';
 import { countResult, explainSQL, toSQL, type ToSqlOptions } from '../../../src/core/sql/index.js';
 import { NOWS } from './sql-data.js';
 import { SegmentGenerator, rng } from './sql-segments.js';
@@ -103,4 +104,36 @@ export async function compareRandomSegments(
   // The comparison means something only when segments split the audience.
   assert.ok(nontrivial > o.count * 0.4, `${nontrivial} of ${o.count} segments select some but not all customers`);
   return { compared: o.count, nontrivial, counts, explained };
+}
+
+/**
+ * `attributeStats` of a SQL provider against the memory provider's, for every attribute of
+ * every entity of the catalog: deep-equal, but for the mean, which the database may sum in
+ * another order: it must agree to 1e-9 of its size (`MEAN_TOLERANCE`).
+ */
+export const MEAN_TOLERANCE = 1e-9;
+
+export async function compareAttributeStats(
+  catalog: Catalog,
+  sql: Pick<SegmentProvider, 'attributeStats'>,
+  memory: Pick<SegmentProvider, 'attributeStats'>,
+  where: string,
+): Promise<{ compared: number; related: number }> {
+  let compared = 0;
+  let related = 0;
+  for (const e of catalog.entities) {
+    for (const a of e.attributes) {
+      const what = `${where}: ${e.name}.${a.name}`;
+      const expected = await memory.attributeStats!(e.name, a.name);
+      const got = await sql.attributeStats!(e.name, a.name);
+      if (expected.type === 'number' && got.type === 'number' && expected.mean !== null && got.mean !== null) {
+        const off = Math.abs(got.mean - expected.mean);
+        assert.ok(off <= MEAN_TOLERANCE * Math.max(1, Math.abs(expected.mean)), `${what}: mean ${got.mean}, not ${expected.mean}`);
+        assert.deepEqual({ ...got, mean: 0 }, { ...expected, mean: 0 }, what);
+      } else assert.deepEqual(got, expected, what);
+      compared++;
+      if (expected.related) related++;
+    }
+  }
+  return { compared, related };
 }
