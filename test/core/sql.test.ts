@@ -124,6 +124,9 @@ describe('toSQL refuses what it cannot compile safely', () => {
     refuses(() => toSQL(doc(cond('City', 'isEmpty')), catalog, { now: 'yesterday' }), 'invalid-argument');
     refuses(() => toSQL(doc(cond('City', 'isEmpty')), catalog, { select: 'delete' as 'count' }), 'invalid-argument');
     refuses(() => toSQL(doc(cond('City', 'equals', 'a\u0000b')), catalog), 'invalid-segment', '/rules/0/where/value');
+    refuses(() => toSQL(doc(cond('City', 'contains', 'a\ud83d')), catalog), 'invalid-segment', '/rules/0/where/value');
+    refuses(() => toSQL(doc(cond('City', 'in', ['ok', '\udc00b'])), catalog), 'invalid-segment', '/rules/0/where/value/1');
+    assert.equal(toSQL(doc(cond('City', 'equals', 'ok 😀')), catalog).params[0], 'ok 😀', 'a whole emoji is fine');
     const long = 'A'.repeat(64);
     refuses(() => toSQL(doc(cond('City', 'isEmpty')), catalog, { tables: { Customer: { table: long } } }), 'invalid-argument');
   });

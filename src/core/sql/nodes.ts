@@ -154,6 +154,13 @@ export class NodeCompiler {
       throw new SegmentProviderError('invalid-segment', `The value at ${path} contains a NUL character, which SQL text cannot hold.`, [
         { path, code: 'invalid-value', message: 'The value contains a NUL character.' },
       ]);
+    // Half a UTF-16 pair has no UTF-8 form: the driver would send U+FFFD, and the database compare another string.
+    if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text))
+      throw new SegmentProviderError(
+        'invalid-segment',
+        `The value at ${path} contains half of a character (a lone surrogate), which SQL text cannot hold.`,
+        [{ path, code: 'invalid-value', message: 'The value contains half of a character (a lone surrogate).' }],
+      );
     return text;
   }
 
