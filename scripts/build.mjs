@@ -30,7 +30,7 @@ function walk(dir) {
     return statSync(p).isDirectory() ? walk(p) : p.endsWith('.js') ? [p] : [];
   });
 }
-const NO_DOM_DIRS = ['dist/core', 'dist/providers', 'dist/sample'];
+const NO_DOM_DIRS = ['dist/core', 'dist/providers', 'dist/sample', 'dist/testing'];
 const DOM_IMPORT =
   /(?:from\s*|import\s*\(?\s*)['"](?:lit(?:\/[^'"]*)?|@lit\/[^'"]*|@floating-ui\/[^'"]*|chart\.js(?:\/[^'"]*)?|[^'"]*\/elements\/[^'"]*)['"]/;
 const offenders = NO_DOM_DIRS.flatMap(walk).filter((f) => DOM_IMPORT.test(readFileSync(f, 'utf8')));
@@ -47,6 +47,7 @@ const NODE_ENTRIES = [
   ['dist/sample/index.js', 'createSampleDataset'],
   ['dist/providers/http/index.js', 'createHttpProvider'],
   ['dist/providers/sql/index.js', 'createSqlProvider'],
+  ['dist/testing/index.js', 'runProviderContract'],
 ];
 for (const [entry, name] of NODE_ENTRIES) {
   const probe = spawnSync(
@@ -92,4 +93,8 @@ if (heavy.length) {
   console.error(`segment-kit/memory/worker must not load the engine on the page, but imports ${heavy.join(', ')}`);
   process.exit(1);
 }
-console.log('build: dist/ and custom-elements.json written; core, providers/memory and sample load in plain Node; every export resolves.');
+// The no-build bundle next to the modules.
+run(process.execPath, ['scripts/bundle.mjs']);
+console.log(
+  'build: dist/ (and dist/segment-kit.bundle.js) and custom-elements.json written; core, providers/memory and sample load in plain Node; every export resolves.',
+);
