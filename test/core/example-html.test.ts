@@ -6,40 +6,25 @@
  * a page without <trend-chart>, and nothing is logged as an error.
  */
 import assert from 'node:assert/strict';
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { cpSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 // @ts-expect-error -- a plain .mjs script without types
 import { bundle } from '../../scripts/bundle.mjs';
-// @ts-expect-error -- a plain .mjs script without types
-import { CHROME_ARGS, findChrome } from '../../scripts/chrome.mjs';
-
-const chrome = (findChrome as () => string | undefined)();
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+import { chrome, launchChrome, previewRows, serveDir, watchedPage } from './helpers/page.js';
 
 describe('examples/html: the no-build bundle in a plain page', { skip: chrome ? false : 'no Chromium found (CHROME_PATH)' }, () => {
-  let server: Server;
-  let browser: Browser;
-  let origin = '';
-  const loaded: string[] = [];
+  let served: Awaited<ReturnType<typeof serveDir>>;
+  let server: Server | undefined;
+  let browser: Browser | undefined;
 
   before(async () => {
     await (bundle as (dir: string) => Promise<string>)('dist');
     cpSync('src/themes', 'dist/themes', { recursive: true });
-    server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-      const file = join(process.cwd(), path);
-      if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-      loaded.push(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: chrome, args: (CHROME_ARGS as string[]).filter((a) => !a.startsWith('--headless')) });
+    served = await serveDir(process.cwd());
+    server = served.server;
+    browser = await launchChrome();
   });
   after(async () => {
     await browser?.close();
@@ -47,13 +32,8 @@ describe('examples/html: the no-build bundle in a plain page', { skip: chrome ? 
   });
 
   it('renders the builder and the members, and an edit arrives as segment-change', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(`${origin}/examples/html/index.html`);
+    const { page, errors } = await watchedPage(browser!);
+    await page.goto(`${served.origin}/examples/html/index.html`);
     // The preview's rows: members of "spent over 500" from the memory provider.
     await page.waitForFunction(
       () => (document.querySelector('member-preview')?.shadowRoot?.querySelectorAll('tbody tr[part~="row"]').length ?? 0) > 0,
@@ -62,9 +42,7 @@ describe('examples/html: the no-build bundle in a plain page', { skip: chrome ? 
         timeout: 20_000,
       },
     );
-    const rows = await page.evaluate(
-      () => document.querySelector('member-preview')!.shadowRoot!.querySelectorAll('tbody tr[part~="row"]').length,
-    );
+    const rows = await previewRows(page);
     assert.ok(rows > 0 && rows <= 10, `the preview shows up to 10 members (${rows})`);
     const display = page.locator('segment-builder #prop-displayName');
     await display.click();
@@ -73,8 +51,8 @@ describe('examples/html: the no-build bundle in a plain page', { skip: chrome ? 
     await page.waitForFunction(() => document.getElementById('last-change')?.textContent === 'Customers who spent over 500!', null, {
       timeout: 5000,
     });
-    assert.ok(!loaded.some((p) => /chart/.test(p)), `chart.js is loaded only with <trend-chart>: ${loaded.join(', ')}`);
-    assert.ok(loaded.includes('/dist/segment-kit.bundle.js'), 'the page loads the bundle');
+    assert.ok(!served.loaded.some((p) => /chart/.test(p)), `chart.js is loaded only with <trend-chart>: ${served.loaded.join(', ')}`);
+    assert.ok(served.loaded.includes('/dist/segment-kit.bundle.js'), 'the page loads the bundle');
     assert.deepEqual(errors, [], 'no errors in the console');
     await page.close();
   });
