@@ -40,10 +40,8 @@ function facts(doc: SegmentDocument, s: SegmentSummary | undefined): TemplateRes
       <dd>${value}</dd>
     </div>`;
   const refreshed = s?.lastRefreshed
-    ? term('workspace.details.lastRefreshed', {
-        date: f.date(s.lastRefreshed, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC',
-      })
-    : term('workspace.details.neverRefreshed');
+    ? f.date(s.lastRefreshed, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC'
+    : term('list.never');
   return html`<dl class="facts" part="facts" aria-label=${term('workspace.details.facts')}>
       ${item(term('workspace.details.members'), term('workspace.details.count', { count: s?.memberCount ?? null }), 'member-count')}
       ${s ? item(term('list.column.status'), term(`list.status.${s.status}` as MessageKey), 'status') : nothing}

@@ -23,7 +23,7 @@ export function usageBanner(id: string | undefined, summaries: Map<string, Segme
   if (!users.length) return nothing;
   const names = users.slice(0, NAMED).map((u) => shownName(summaries?.get(u) ?? { id: u }));
   return html`<div class="banner" part="usage-banner" role="note">
-    <span class="banner-icon" aria-hidden="true">ⓘ</span>
+    <span class="banner-icon" aria-hidden="true">i</span>
     <span>${term('workspace.usedBy', { names, more: users.length - names.length })}</span>
   </div>`;
 }

@@ -28,9 +28,6 @@ export const workspaceStyles = css`
     content: '›';
     margin-inline-end: 0.25rem;
   }
-  .breadcrumb li + li:dir(rtl)::before {
-    content: '‹';
-  }
   button.link {
     min-height: auto;
     padding: 0;
@@ -107,6 +104,18 @@ export const workspaceStyles = css`
   .banner > span:last-child:dir(rtl) {
     text-align: right;
   }
+  .banner-icon {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    border-radius: 50%;
+    background: var(--_color-accent);
+    color: var(--_color-accent-text);
+    font-weight: 700;
+    font-style: italic;
+    font-family: Georgia, serif;
+  }
   .state {
     margin: 0;
     padding: 1.5rem;
@@ -143,6 +152,16 @@ export const workspaceStyles = css`
   }
   .description {
     margin: 0;
+  }
+  /* Text that may be in another direction than the page (names, numbers with words): isolated. */
+  .fact dd,
+  .description,
+  .breadcrumb button,
+  .breadcrumb span {
+    unicode-bidi: plaintext;
+  }
+  .description:dir(rtl) {
+    text-align: right;
   }
   .panel {
     padding: 0.75rem 1rem;

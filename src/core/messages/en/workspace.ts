@@ -30,8 +30,6 @@ export const workspace = {
   'workspace.details.overlap': 'Overlap with other segments',
   'workspace.details.count': ({ count }: { count: number | null }, f: Formatters) =>
     count === null ? 'Not counted yet' : `${f.number(count)} ${count === 1 ? 'member' : 'members'}`,
-  'workspace.details.lastRefreshed': 'Last refreshed {date}',
-  'workspace.details.neverRefreshed': 'Never refreshed',
 
   'workspace.usedBy': ({ names, more }: { names: string[]; more: number }, f: Formatters) => {
     const count = names.length + more;
