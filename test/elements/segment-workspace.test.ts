@@ -6,6 +6,7 @@ import '../../src/elements/segment-workspace/define.js';
 import { draftKey, parseRouteHash, routeHash, SegmentWorkspaceElement } from '../../src/elements/segment-workspace/segment-workspace.js';
 import type { SegmentBuilderElement } from '../../src/elements/segment-builder/segment-builder.js';
 import type { SegmentListElement } from '../../src/elements/segment-list/segment-list.js';
+import type { QuickSegmentElement } from '../../src/elements/quick-segment/quick-segment.js';
 import type { ViewModuleName } from '../../src/elements/segment-workspace/modules.js';
 import { until } from './fixtures.js';
 import { $, $$, store } from './list-fixtures.js';
@@ -352,7 +353,35 @@ describe('<segment-workspace>', () => {
       await el.go({ view: 'new', kind: 'quick' });
       await until(() => !!$(el, 'quick-segment'), 5000, 'quick');
       expect(heading(el)).to.equal('Quick segment');
-      expect(await el.go({ view: 'list' })).to.equal(true);
+      const quick = $<QuickSegmentElement>(el, 'quick-segment')!;
+      await until(() => !!quick.segment, 3000, 'quick ready');
+      quick.attribute = 'City'; // the field chosen (as the attribute picker does)
+      await until(() => quick.condition?.attribute === 'City', 3000, 'attribute chosen');
+      const leaving = el.go({ view: 'list' });
+      await el.updateComplete;
+      expect($<HTMLDialogElement>(el, 'dialog')?.open, 'asked').to.equal(true);
+      $(el, '[data-action="stay"]')!.click();
+      expect(await leaving).to.equal(false);
+      expect(view(el)).to.equal('new');
+      const again = el.go({ view: 'list' });
+      await el.updateComplete;
+      $(el, '[data-action="discard"]')!.click();
+      expect(await again).to.equal(true);
+      expect(view(el)).to.equal('list');
+    });
+
+    it('shows a rename done in the list in the details (the list acts, the workspace follows)', async () => {
+      const el = await mount();
+      const list = listEl(el);
+      $(list, 'tr[data-id="bravo"] [part~="row-menu-button"]')!.click();
+      await list.updateComplete;
+      $(list, '#row-menu [data-action="rename"]')!.click();
+      await until(() => !!$(list, 'dialog input[name="displayName"]'), 3000, 'rename dialog');
+      $<HTMLInputElement>(list, 'dialog input[name="displayName"]')!.value = 'Bravo, renamed';
+      $(list, 'dialog [data-action="confirm"]')!.click();
+      await until(() => $(list, 'tr[data-id="bravo"]')?.textContent.includes('Bravo, renamed') ?? false, 3000, 'renamed');
+      await openDetails(el, 'bravo');
+      await until(() => heading(el) === 'Bravo, renamed', 3000, 'new name in the details');
     });
   });
 
