@@ -1,67 +1,31 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { SegmentDocument, SegmentProvider } from '../../src/core/index.js';
-import { SegmentProviderError } from '../../src/core/index.js';
+import type { SegmentDocument } from '../../src/core/index.js';
 import '../../src/elements/segment-workspace/define.js';
-import { draftKey, parseRouteHash, routeHash, SegmentWorkspaceElement } from '../../src/elements/segment-workspace/segment-workspace.js';
-import type { SegmentBuilderElement } from '../../src/elements/segment-builder/segment-builder.js';
-import type { SegmentListElement } from '../../src/elements/segment-list/segment-list.js';
 import type { QuickSegmentElement } from '../../src/elements/quick-segment/quick-segment.js';
-import type { ViewModuleName } from '../../src/elements/segment-workspace/modules.js';
+import {
+  draftKey,
+  parseRouteHash,
+  routeHash,
+  type SegmentWorkspaceElement,
+} from '../../src/elements/segment-workspace/segment-workspace.js';
 import { until } from './fixtures.js';
 import { $, $$, store } from './list-fixtures.js';
+import {
+  builderEl,
+  button,
+  cleanUp,
+  heading,
+  listEl,
+  mount,
+  newKey,
+  openDetails,
+  openEditor,
+  typeDisplayName,
+  view,
+} from './workspace-fixtures.js';
 
-let keys = 0;
-const newKey = () => `test-${Date.now()}-${keys++}`;
-
-async function mount(provider: SegmentProvider = store(), opts: { key?: string; hash?: boolean } = {}) {
-  const el = await fixture<SegmentWorkspaceElement>(
-    html`<segment-workspace
-      .provider=${provider}
-      storage-key=${opts.key ?? newKey()}
-      history=${opts.hash ? 'hash' : 'none'}
-    ></segment-workspace>`,
-  );
-  await listReady(el);
-  return el;
-}
-
-const view = (el: SegmentWorkspaceElement) => $(el, '[part~="view"]')!.dataset.view;
-const heading = (el: SegmentWorkspaceElement) => $(el, '#view-title')!.textContent.trim();
-const listEl = (el: SegmentWorkspaceElement) => $<SegmentListElement>(el, 'segment-list')!;
-const builderEl = (el: SegmentWorkspaceElement) => $<SegmentBuilderElement>(el, 'segment-builder');
-const button = (root: Element, text: string) =>
-  [...(root.shadowRoot ?? root).querySelectorAll<HTMLButtonElement>('button')].find(
-    (b) => b.textContent.replace(/\s+/g, ' ').trim() === text,
-  );
-
-async function listReady(el: SegmentWorkspaceElement) {
-  await until(() => !!$(el, 'segment-list')?.shadowRoot?.querySelector('tbody tr[part~="row"]'), 5000, 'list rows');
-}
-
-async function openDetails(el: SegmentWorkspaceElement, id: string) {
-  $(listEl(el), `tr[data-id="${id}"] [part~="name-button"]`)!.click();
-  await until(() => view(el) === 'details' && !!$(el, 'member-preview'), 5000, 'details');
-}
-
-async function openEditor(el: SegmentWorkspaceElement) {
-  $(el, '[data-action="edit"]')!.click();
-  await until(() => !!builderEl(el)?.segment, 5000, 'builder');
-  await builderEl(el)!.updateComplete;
-}
-
-/** Type into the builder's display name, as a person does. */
-async function typeDisplayName(el: SegmentWorkspaceElement, text: string) {
-  const input = $<HTMLInputElement>(builderEl(el)!, '#prop-displayName')!;
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await builderEl(el)!.updateComplete;
-}
-
-afterEach(() => {
-  sessionStorage.clear();
-  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(cleanUp);
 
 describe('<segment-workspace>', () => {
   describe('routes', () => {
@@ -383,149 +347,6 @@ describe('<segment-workspace>', () => {
       await openDetails(el, 'bravo');
       await until(() => heading(el) === 'Bravo, renamed', 3000, 'new name in the details');
     });
-  });
-
-  describe('faults', () => {
-    it('shows the provider error when a segment cannot be opened, and Retry opens it', async () => {
-      const base = store();
-      let fail = true;
-      const provider = Object.assign(Object.create(base) as SegmentProvider, {
-        getSegment: (id: string, o?: { signal?: AbortSignal }) =>
-          fail ? Promise.reject(new SegmentProviderError('unavailable', 'The store is down.')) : base.getSegment(id, o),
-      });
-      const el = await mount(provider);
-      await el.go({ view: 'details', id: 'alpha' });
-      await until(() => $(el, '[part~="state"][role="alert"]')?.textContent.includes('The store is down.') ?? false, 3000, 'error');
-      await expect(el).to.be.accessible();
-      fail = false;
-      $(el, '[part~="retry"]')!.click();
-      await until(() => !!$(el, 'member-preview'), 5000, 'details after retry');
-    });
-
-    it('shows an error with Retry when a view module cannot be loaded', async () => {
-      let failures = 1;
-      class Flaky extends SegmentWorkspaceElement {
-        protected override importView(name: ViewModuleName): Promise<unknown> {
-          if (name === 'details' && failures-- > 0) return Promise.reject(new Error('Failed to fetch dynamically imported module'));
-          return super.importView(name);
-        }
-      }
-      customElements.define('flaky-workspace', Flaky);
-      const el = await fixture<Flaky>(html`<flaky-workspace .provider=${store()} storage-key=${newKey()}></flaky-workspace>`);
-      await listReady(el);
-      await el.go({ view: 'details', id: 'alpha' });
-      await until(() => $(el, '[part~="state"]')?.textContent.includes('could not be loaded') ?? false, 3000, 'import error');
-      $(el, '[part~="retry"]')!.click();
-      await until(() => !!$(el, 'member-preview'), 5000, 'details');
-    });
-  });
-
-  describe('accessibility', () => {
-    it('is accessible in the list, details, builder and quick views', async () => {
-      const el = await mount();
-      await expect(el).to.be.accessible();
-      await openDetails(el, 'alpha');
-      await until(() => !!$(el, 'member-preview')?.shadowRoot?.querySelector('table'), 5000, 'members');
-      await expect(el).to.be.accessible();
-      await openEditor(el);
-      await expect(el).to.be.accessible();
-      await el.go({ view: 'new', kind: 'quick' });
-      await until(() => !!$(el, 'quick-segment'), 5000, 'quick');
-      await expect(el).to.be.accessible();
-    });
-
-    it('works from the keyboard alone: open a segment, edit it, leave and discard', async () => {
-      const el = await mount();
-      $(listEl(el), 'tr[data-id="bravo"] [part~="name-button"]')!.focus();
-      await sendKeys({ press: 'Enter' });
-      await until(() => view(el) === 'details' && !!$(el, '[data-action="edit"]'), 5000, 'details');
-      expect(el.shadowRoot!.activeElement?.id).to.equal('view-title');
-      // Tab from the heading reaches Refresh, then Edit.
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('edit');
-      await sendKeys({ press: 'Enter' });
-      await until(() => !!builderEl(el)?.segment, 5000, 'builder');
-      await builderEl(el)!.updateComplete;
-      $<HTMLInputElement>(builderEl(el)!, '#prop-displayName')!.focus();
-      await sendKeys({ type: ' again' });
-      await until(() => el.dirty, 2000, 'dirty');
-      // Shift+Tab back up to the breadcrumb's "Segments" and press it.
-      $$<HTMLButtonElement>(el, '[part~="breadcrumb"] button')[0]!.focus();
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('stay');
-      await sendKeys({ press: 'Shift+Tab' });
-      expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('discard');
-      await sendKeys({ press: 'Enter' });
-      await until(() => view(el) === 'list', 3000, 'list');
-      expect(el.shadowRoot!.activeElement?.id).to.equal('view-title');
-    });
-  });
-
-  it('fires segment-workspace-navigate with the route and its hash', async () => {
-    const el = await mount();
-    setTimeout(() => void el.go({ view: 'details', id: 'a b' }));
-    const e = await oneEvent(el, 'segment-workspace-navigate');
-    expect(e.detail).to.deep.equal({ route: { view: 'details', id: 'a b' }, hash: '#/segments/a%20b' });
-  });
-
-  it('leaves no window or document listeners behind after 20 mounts and removals', async () => {
-    const counts = new Map<EventTarget, number>();
-    const targets: EventTarget[] = [window, document];
-    const originals = targets.map((t) => ({ t, add: t.addEventListener, remove: t.removeEventListener }));
-    for (const { t, add, remove } of originals) {
-      t.addEventListener = function (
-        this: EventTarget,
-        type: string,
-        fn: EventListenerOrEventListenerObject | null,
-        o?: AddEventListenerOptions | boolean,
-      ) {
-        const signal = typeof o === 'object' ? o.signal : undefined;
-        counts.set(t, (counts.get(t) ?? 0) + 1);
-        signal?.addEventListener('abort', () => counts.set(t, (counts.get(t) ?? 0) - 1), { once: true });
-        return add.call(this, type, fn, o);
-      };
-      t.removeEventListener = function (
-        this: EventTarget,
-        type: string,
-        fn: EventListenerOrEventListenerObject | null,
-        o?: EventListenerOptions | boolean,
-      ) {
-        counts.set(t, (counts.get(t) ?? 0) - 1);
-        return remove.call(this, type, fn, o);
-      };
-    }
-    try {
-      const provider = store();
-      const host = document.createElement('div');
-      document.body.append(host);
-      for (let i = 0; i < 20; i++) {
-        const el = document.createElement('segment-workspace');
-        el.provider = provider;
-        el.history = 'hash';
-        el.storageKey = `leak-${i}`;
-        host.append(el);
-        await listReady(el);
-        if (i % 5 === 0) {
-          await el.go({ view: 'details', id: 'alpha' });
-          await until(() => !!$(el, 'member-preview'), 5000, 'details');
-          await openEditor(el);
-          await typeDisplayName(el, `x${i}`); // dirty: beforeunload is set
-          await el.updateComplete;
-        }
-        el.remove();
-        sessionStorage.clear();
-      }
-      host.remove();
-      expect(counts.get(window) ?? 0, 'window listeners').to.equal(0);
-      expect(counts.get(document) ?? 0, 'document listeners').to.equal(0);
-    } finally {
-      for (const { t, add, remove } of originals) {
-        t.addEventListener = add;
-        t.removeEventListener = remove;
-      }
-    }
   });
 });
 

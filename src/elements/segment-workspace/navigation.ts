@@ -48,7 +48,10 @@ export class WorkspaceNavigation extends SegmentKitElement {
   /** Where the draft in progress is kept for a reload: `session` (default), `local`, or `none`. */
   @property({ attribute: 'draft-storage' }) draftStorage: DraftStorageKind = 'session';
 
-  /** The view shown. Set it (or call `go()`, which asks first when there are unsaved changes) to navigate. */
+  /**
+   * The view shown. Setting it shows that view at once, without asking about unsaved changes
+   * and without `segment-workspace-navigate`; `go()` asks first and fires it.
+   */
   @property({ attribute: false }) route: SegmentWorkspaceRoute = LIST_ROUTE;
 
   /** The builder has changes not saved yet. */
@@ -65,6 +68,8 @@ export class WorkspaceNavigation extends SegmentKitElement {
   protected latest: SegmentDocument | undefined;
   protected readonly announcer = new AnnouncerController(this);
 
+  /** The route last shown by the workspace itself (a different `route` was set by the host). */
+  private shown: SegmentWorkspaceRoute = LIST_ROUTE;
   private focusPending = false;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private draftProblem = false;
@@ -90,7 +95,13 @@ export class WorkspaceNavigation extends SegmentKitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) this.start();
-    else if (changed.has('history') && this.isConnected) {
+    else if (changed.has('route') && this.route !== this.shown) {
+      // The host set `route`: shown as it is (no question asked), with the same bookkeeping as a navigation.
+      const to = this.route;
+      this.route = changed.get('route') ?? LIST_ROUTE;
+      this.show(to, 'push', false);
+    }
+    if (changed.has('history') && this.hasUpdated && this.isConnected) {
       // Turned on or off while shown: listen again (or not), with a fresh signal.
       this.connection?.abort();
       this.connection = new AbortController();
@@ -109,7 +120,9 @@ export class WorkspaceNavigation extends SegmentKitElement {
       this.focusPending = false;
       const heading = this.renderRoot.querySelector<HTMLElement>('#view-title');
       heading?.focus();
-      if (heading) this.announcer.announce(heading.textContent.replace(/\s+/g, ' ').trim());
+      // Announced after this update (announcing re-renders the live region).
+      const text = heading?.textContent.replace(/\s+/g, ' ').trim();
+      if (text) void this.updateComplete.then(() => this.announcer.announce(text));
     }
   }
 
@@ -118,6 +131,7 @@ export class WorkspaceNavigation extends SegmentKitElement {
     const draft = readDraft(this.draftStorage, this.storageKey);
     if (draft) {
       this.route = draft.route;
+      this.shown = draft.route;
       this.editOrigin = draft.origin;
       this.pending = { route: draft.route, doc: draft.segment };
       this.latest = draft.segment;
@@ -134,6 +148,7 @@ export class WorkspaceNavigation extends SegmentKitElement {
       const fromHash = parseRouteHash(location.hash);
       if (fromHash) this.route = fromHash;
     }
+    this.shown = this.route;
   }
 
   // ------------------------------------------------------------------ navigation
@@ -172,16 +187,20 @@ export class WorkspaceNavigation extends SegmentKitElement {
     return isEditorRoute(this.route) && this.dirty;
   }
 
-  /** Show the route now (no question asked): the hash follows, focus goes to the new heading, the change is announced. */
-  protected show(route: SegmentWorkspaceRoute, mode: HistoryMode): void {
+  /**
+   * Show the route now (no question asked): the hash follows, focus goes to the new heading,
+   * the change is announced; `segment-workspace-navigate` is fired unless the host set `route` itself.
+   */
+  protected show(route: SegmentWorkspaceRoute, mode: HistoryMode, notify = true): void {
     const from = this.route;
+    this.shown = route;
     if (isEditorRoute(from) && !sameRoute(from, route)) this.dropDraft();
     if (isEditorRoute(route) && !isEditorRoute(from)) this.editOrigin = from.view === 'details' ? from : LIST_ROUTE;
     this.route = route;
     if (this.history === 'hash' && mode !== 'none') this.writeHash(route, mode);
     this.focusPending = true;
     this.onShow(from, route);
-    emit(this, 'segment-workspace-navigate', { route, hash: routeHash(route) });
+    if (notify) emit(this, 'segment-workspace-navigate', { route, hash: routeHash(route) });
   }
 
   /** A hook for the view that comes in (the list reloads, the preview starts over). */
