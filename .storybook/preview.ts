@@ -25,6 +25,8 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light', dir: 'ltr' },
   parameters: {
+    // `npm start` opens on the first story: the workspace, then the elements and the core.
+    options: { storySort: { order: ['Workspace', 'Elements', 'Core'] } },
     controls: { expanded: true },
     a11y: { test: 'error' },
   },

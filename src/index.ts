@@ -12,6 +12,7 @@ import './elements/member-preview/define.js';
 import './elements/segment-overlap/define.js';
 import './elements/trend-chart/define.js';
 import './elements/quick-segment/define.js';
+import './elements/segment-workspace/define.js';
 
 export * from './core/index.js';
 export * from './elements/shared/context.js';
@@ -26,5 +27,6 @@ export * from './elements/member-preview/member-preview.js';
 export * from './elements/segment-overlap/segment-overlap.js';
 export * from './elements/trend-chart/trend-chart.js';
 export * from './elements/quick-segment/quick-segment.js';
+export * from './elements/segment-workspace/segment-workspace.js';
 export * from './providers/memory/index.js';
 export * from './sample/index.js';

@@ -26,6 +26,7 @@ export const ELEMENT_EVENTS = {
   'segment-overlap': ['segment-create', 'segment-overlap-change'],
   'quick-segment': ['segment-saved', 'segment-edit'],
   'segment-provider': ['segment-catalog-load', 'segment-catalog-error'],
+  'segment-workspace': ['segment-workspace-navigate'],
 } as const satisfies Record<string, readonly SegmentKitEventName[]>;
 
 export type WrappedTag = keyof typeof ELEMENT_EVENTS;

@@ -21,6 +21,7 @@ import { SegmentListElement } from '../elements/segment-list/class.js';
 import { SegmentOverlapElement } from '../elements/segment-overlap/class.js';
 import { SegmentProviderElement } from '../elements/segment-provider/class.js';
 import { TrendChartElement } from '../elements/trend-chart/class.js';
+import { SegmentWorkspaceElement } from '../elements/segment-workspace/class.js';
 import '../elements/condition-row/define.js';
 import '../elements/group-operator/define.js';
 import '../elements/member-preview/define.js';
@@ -30,6 +31,7 @@ import '../elements/segment-list/define.js';
 import '../elements/segment-overlap/define.js';
 import '../elements/segment-provider/define.js';
 import '../elements/trend-chart/define.js';
+import '../elements/segment-workspace/define.js';
 import { ELEMENT_EVENTS, eventProp, type EventProp, type WrappedTag } from './events.js';
 
 /** The `on…` props of an element: each event name typed with its `CustomEvent`. */
@@ -53,6 +55,7 @@ export const TrendChart = wrap('trend-chart', TrendChartElement, 'TrendChart');
 export const SegmentOverlap = wrap('segment-overlap', SegmentOverlapElement, 'SegmentOverlap');
 export const QuickSegment = wrap('quick-segment', QuickSegmentElement, 'QuickSegment');
 export const SegmentProvider = wrap('segment-provider', SegmentProviderElement, 'SegmentProvider');
+export const SegmentWorkspace = wrap('segment-workspace', SegmentWorkspaceElement, 'SegmentWorkspace');
 
 export { ELEMENT_EVENTS, eventProp };
 export type { EventProp, WrappedTag };

@@ -32,7 +32,9 @@ describe('the package in a production bundle', () => {
     it(`import 'segment-kit/elements/${tag}' registers <${tag}>`, async () => {
       const code = await bundle(`import ${JSON.stringify(`${ROOT}src/elements/${tag}/index.ts`)};`);
       assert.ok(registers(code, tag), `<${tag}> is not registered`);
-      if (tag !== 'segment-builder') assert.ok(!code.includes('segment-builder'), `<${tag}> pulls in the builder`);
+      // The workspace composes the builder (loaded when first shown: its first load is measured by bench:size).
+      if (tag !== 'segment-builder' && tag !== 'segment-workspace')
+        assert.ok(!code.includes('segment-builder'), `<${tag}> pulls in the builder`);
     });
   }
 

@@ -12,6 +12,7 @@ const ENTRIES: Record<string, () => Promise<object>> = {
   'segment-kit/elements/segment-provider': () => import('../../src/elements/segment-provider/index.js'),
   'segment-kit/elements/trend-chart': () => import('../../src/elements/trend-chart/index.js'),
   'segment-kit/elements/quick-segment': () => import('../../src/elements/quick-segment/index.js'),
+  'segment-kit/elements/segment-workspace': () => import('../../src/elements/segment-workspace/index.js'),
   'segment-kit/elements/condition-row/class': () => import('../../src/elements/condition-row/class.js'),
   'segment-kit/elements/group-operator/class': () => import('../../src/elements/group-operator/class.js'),
   'segment-kit/elements/segment-builder/class': () => import('../../src/elements/segment-builder/class.js'),
@@ -22,6 +23,7 @@ const ENTRIES: Record<string, () => Promise<object>> = {
   'segment-kit/elements/trend-chart/class': () => import('../../src/elements/trend-chart/class.js'),
   'segment-kit/elements/quick-segment/class': () => import('../../src/elements/quick-segment/class.js'),
   'segment-kit/react': () => import('../../src/react/index.js'),
+  'segment-kit/elements/segment-workspace/class': () => import('../../src/elements/segment-workspace/class.js'),
 };
 
 describe('the public API of the browser entry points', () => {

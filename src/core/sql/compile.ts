@@ -362,6 +362,20 @@ function build(q: QueryCompiler, doc: SegmentDocument, select: SqlSelect, now: n
   );
   order.push(keyType === 'string' ? q.dialect.binaryOrder(keyExpr) : keyExpr);
   const paging = page(q, opts.offset, opts.limit, 100);
+  if (sorts.length === 0) {
+    // In key order, the page of keys first, then only its rows (and their projections): a planner
+    // given `key IN (members) ORDER BY key LIMIT n` may walk the audience's key index and probe the
+    // members for each row instead.
+    const m = q.nodes.alias();
+    const pk = `${m}.${KEY}`;
+    const keyOrder = keyType === 'string' ? q.dialect.binaryOrder(pk) : pk;
+    const keys = `SELECT ${pk}\nFROM (\n${indent(membersSql)}\n) AS ${m}\nORDER BY ${keyOrder}${paging}`;
+    const p = q.nodes.alias();
+    const text =
+      `${header}${withClause}SELECT\n${indent(list.join(',\n'))}\nFROM (\n${indent(keys)}\n) AS ${p}\n` +
+      `JOIN ${q.names.table(q.audience)} AS ${alias} ON ${keyExpr} = ${p}.${KEY}\nORDER BY ${order[order.length - 1]!}`;
+    return { text, params: q.params.values, now: new Date(now).toISOString(), columns };
+  }
   const text =
     `${header}${withClause}SELECT\n${indent(list.join(',\n'))}\nFROM ${q.names.table(q.audience)} AS ${alias}\n` +
     `WHERE ${keyExpr} IN (\n${indent(membersSql)}\n)\nORDER BY\n${indent(order.join(',\n'))}${paging}`;

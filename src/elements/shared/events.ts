@@ -173,6 +173,18 @@ export interface TrendChartFrameChangeDetail {
   from: string | undefined;
 }
 
+// ------------------------------------------------------------------ <segment-workspace>
+
+/** Where `<segment-workspace>` is: the list, a segment's details, the builder on a saved segment, or a new segment. */
+export type SegmentWorkspaceRoute =
+  { view: 'list' } | { view: 'details'; id: string } | { view: 'edit'; id: string } | { view: 'new'; kind: 'blank' | 'quick' | 'compound' };
+/** `segment-workspace-navigate`: the workspace shows another view (the person navigated, or the host called `go`). */
+export interface SegmentWorkspaceNavigateDetail {
+  route: SegmentWorkspaceRoute;
+  /** The route as a URL hash (`#/segments/<id>`), ids encoded. */
+  hash: string;
+}
+
 /** Every event of the kit, by name, with its detail type. */
 export interface SegmentKitEventDetails {
   'segment-change': SegmentChangeDetail;
@@ -197,6 +209,7 @@ export interface SegmentKitEventDetails {
   'member-preview-see-more': MemberPreviewSeeMoreDetail;
   'segment-overlap-change': SegmentOverlapChangeDetail;
   'trend-chart-frame-change': TrendChartFrameChangeDetail;
+  'segment-workspace-navigate': SegmentWorkspaceNavigateDetail;
 }
 export type SegmentKitEventName = keyof SegmentKitEventDetails;
 
@@ -222,6 +235,7 @@ export type SegmentListViewChangeEvent = CustomEvent<SegmentListViewChangeDetail
 export type MemberPreviewSeeMoreEvent = CustomEvent<MemberPreviewSeeMoreDetail>;
 export type SegmentOverlapChangeEvent = CustomEvent<SegmentOverlapChangeDetail>;
 export type TrendChartFrameChangeEvent = CustomEvent<TrendChartFrameChangeDetail>;
+export type SegmentWorkspaceNavigateEvent = CustomEvent<SegmentWorkspaceNavigateDetail>;
 
 /** Events whose `preventDefault()` does something. */
 const CANCELABLE: ReadonlySet<SegmentKitEventName> = new Set<SegmentKitEventName>([

@@ -250,8 +250,12 @@ export function createSqlProvider(options: SqlProviderOptions): SqlProvider {
       const [offset, limit] = pageArgs(opts.offset, opts.limit, 100);
       const page = compile(doc, { select: 'members', offset, limit, ...(opts.sort !== undefined ? { sort: opts.sort } : {}) });
       const counted = compile(doc, { select: 'count' });
-      const rows = await read(page.text, page.params, opts.signal);
-      const total = countResult(await read(counted.text, counted.params, opts.signal)).total;
+      // The page and the total at once (on a pool, two connections).
+      const [rows, countRows] = await Promise.all([
+        read(page.text, page.params, opts.signal),
+        read(counted.text, counted.params, opts.signal),
+      ]);
+      const total = countResult(countRows).total;
       const columns = page.columns ?? [];
       const types = new Map(columns.map((c) => [c.key, c.type]));
       return {

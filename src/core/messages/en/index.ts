@@ -15,6 +15,7 @@ import { overlap } from './overlap.js';
 import { preview } from './preview.js';
 import { trend } from './trend.js';
 import { quick } from './quick.js';
+import { workspace } from './workspace.js';
 
 export const en = {
   ...operators,
@@ -29,6 +30,7 @@ export const en = {
   ...overlap,
   ...trend,
   ...quick,
+  ...workspace,
 };
 
 /** The shape of a complete message table (English's keys, text widened to `string`). */

@@ -1,0 +1,2 @@
+export * from './segment-workspace.js';
+import './define.js';
