@@ -107,8 +107,10 @@ export class QueryCompiler {
   ruleSelect(rule: SegmentRule, path: string): string {
     const alias = this.nodes.alias();
     const scope: Scope = { entity: this.audience, alias };
+    this.nodes.groupInto(alias);
     const where = this.nodes.node(rule.where!, scope, child(path, 'where'), false, true);
-    return `SELECT ${this.keyColumn(alias)} AS ${KEY}\nFROM ${this.names.table(this.audience)} AS ${alias}\n${whereClause([where])}`;
+    const joins = this.nodes.joinsOf(alias).map((j) => `\n${j}`);
+    return `SELECT ${this.keyColumn(alias)} AS ${KEY}\nFROM ${this.names.table(this.audience)} AS ${alias}${joins.join('')}\n${whereClause([where])}`;
   }
 
   /** The members of a rule as a SELECT of keys (a `segment` rule reads the segment's CTE). */

@@ -61,6 +61,11 @@ type Op = '=' | '<>' | '<' | '<=' | '>' | '>=';
 
 export class NodeCompiler {
   private aliases = 0;
+  /**
+   * Scopes (table aliases) that are the rows of a whole query's FROM — a rule's audience rows —
+   * and the joins their related aggregates became (see `groupedJoin`).
+   */
+  private readonly joins = new Map<string, string[]>();
 
   constructor(
     readonly catalog: CatalogIndex,
@@ -69,6 +74,18 @@ export class NodeCompiler {
     readonly params: Params,
     readonly engine: Compiler,
   ) {}
+
+  /**
+   * Let one-hop related counts and aggregates over `alias` (the rows a query's FROM reads)
+   * become joins to grouped subqueries; `joinsOf(alias)` gives them for that FROM.
+   */
+  groupInto(alias: string): void {
+    this.joins.set(alias, []);
+  }
+
+  joinsOf(alias: string): string[] {
+    return this.joins.get(alias) ?? [];
+  }
 
   /** A fresh table alias (`t1`, `t2` …), unique in the query. */
   alias(): string {
@@ -380,20 +397,33 @@ export class NodeCompiler {
       const where = whereClause(filter === undefined ? [link] : [link, filter]);
       return `(\n${indent(`SELECT ${select}\n${from}\n${where}`)}\n)`;
     };
+    // Over the rows of a query's FROM, one hop away: the linked rows grouped once for all of them.
+    const joins = steps.length === 1 ? this.joins.get(scope.alias) : undefined;
+    const grouped = (select: string, count: boolean) => {
+      if (!joins) return sub(select);
+      const s = steps[0]!;
+      const g = this.alias();
+      const k = `${alias}.${this.names.keyColumn(target, s.toAttribute)}`;
+      const body = `SELECT ${k} AS "k", ${select} AS "v"\nFROM ${this.names.table(target)} AS ${alias}${filter === undefined ? '' : `\n${whereClause([filter])}`}\nGROUP BY ${k}`;
+      joins.push(
+        `LEFT JOIN (\n${indent(body)}\n) AS ${g} ON ${g}."k" = ${scope.alias}.${this.names.keyColumn(scope.entity, s.fromAttribute)}`,
+      );
+      return count ? `COALESCE(${g}."v", 0)` : `${g}."v"`;
+    };
     const mpath = child(path, 'match');
     const match = node.match;
     if ('aggregate' in match && match.aggregate !== undefined) {
       const a = match as AggregateMatch;
       const vpath = child(mpath, 'value');
-      if (a.aggregate === 'count') return this.numbers(this.engine.numberPredicate(a.operator, a.value, vpath), sub('count(*)'));
+      if (a.aggregate === 'count') return this.numbers(this.engine.numberPredicate(a.operator, a.value, vpath), grouped('count(*)', true));
       const col = this.names.column(target, a.attribute ?? '');
-      const operand = sub(`${a.aggregate}(${alias}.${col.sql})`);
+      const operand = grouped(`${a.aggregate}(${alias}.${col.sql})`, false);
       if (col.attr.type === 'date')
         return this.tv(this.dates(this.engine.datePredicate(a.operator, a.value, vpath), operand, col.storage), negated);
       return this.tv(this.numbers(this.engine.numberPredicate(a.operator, a.value, vpath), operand), negated);
     }
     const q = match as QuantifierMatch;
-    const count = (op: Op) => `${sub('count(*)')} ${op} ${this.params.add(q.count ?? 0, 'number')}`;
+    const count = (op: Op) => `${grouped('count(*)', true)} ${op} ${this.params.add(q.count ?? 0, 'number')}`;
     switch (q.quantifier) {
       case 'any':
         return `EXISTS ${sub('1')}`;
