@@ -21,6 +21,7 @@
  *  4. prints medians with min–max spread, ratios and the SPEC section 7 targets, then the
  *     bundle sizes (bench/size.ts; SKIP_SIZE=1 leaves them out).
  * It always exits 0 when it could measure: missed targets are reported, not failed.
+ *  5. the workspace (bench/workspace/run.ts; SKIP_WORKSPACE=1 leaves it out).
  * Environment: SIZES=10,100,200,1000,5000  RUNS=5  STEPS=2  SEED=1  CUSTOMERS=300
  *              BIG_CUSTOMERS=100000 (0: no large-dataset variant)  BIG_AT=1000  CHROME_PATH=…
  */
@@ -311,6 +312,13 @@ console.log(
     `edit at 5,000 ${has(5000) ? fmt(med('rqb', 5000, M.edit), 0) : 'n/a'} ms (≈ 150), heap at 5,000 ${has(5000) ? fmt(med('rqb', 5000, M.heap)) : 'n/a'} MiB (≈ 90).`,
 );
 console.error(`[${seconds()}] UI measurements done`);
+
+// The workspace (issue 12): its mount on 20,000 customers and list → details → builder navigation.
+if (process.env.SKIP_WORKSPACE !== '1') {
+  const { runWorkspaceBench } = await import('../workspace/run.js');
+  await runWorkspaceBench();
+  console.error(`[${seconds()}] workspace measurements done`);
+}
 
 if (process.env.SKIP_SIZE !== '1') printSizes(await measureSizes());
 console.error(`[${seconds()}] bench:ui done`);
