@@ -12,7 +12,7 @@ import '../../../src/themes/segment-kit.css';
 import type { SegmentWorkspaceRoute } from '../../../src/elements/shared/events.js';
 import type { SegmentWorkspaceElement } from '../../../src/elements/segment-workspace/class.js';
 import { createSampleProvider, type SampleProvider } from '../../../src/sample/index.js';
-import { nextFrame, watchFrames, type Watched } from '../../ui/pages/harness.js';
+import { nextFrame, watchFrames } from '../../ui/pages/harness.js';
 
 export interface WorkspaceTiming {
   /** To the first painted frame of the new view (heading and data-view), and of the finished view. */
@@ -84,7 +84,7 @@ const api: WorkspaceBenchApi = {
     el = document.createElement('segment-workspace');
     el.provider = provider;
     document.getElementById('root')!.append(el);
-    const w = (await watchFrames(t0, { first: () => heading() !== '', finished: listFinished }, TIMEOUT)) as Record<string, Watched>;
+    const w = (await watchFrames(t0, { first: () => heading() !== '', finished: listFinished }, TIMEOUT));
     const notes = Number.isNaN(w['finished']!.ms) ? [`mount: the list was not finished within ${TIMEOUT / 1000} s`] : [];
     await settle();
     return { first: w['first']!.ms, finished: w['finished']!.ms, notes };
@@ -99,7 +99,7 @@ const api: WorkspaceBenchApi = {
       t0,
       { shown: () => view() === route.view && heading() !== '' && heading() !== before, finished: () => view() === route.view && done() },
       TIMEOUT,
-    )) as Record<string, Watched>;
+    ));
     const notes = Number.isNaN(w['finished']!.ms) ? [`${route.view}: not finished within ${TIMEOUT / 1000} s`] : [];
     await settle();
     return { shown: w['shown']!.ms, finished: w['finished']!.ms, notes };
