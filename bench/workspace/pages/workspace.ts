@@ -84,7 +84,7 @@ const api: WorkspaceBenchApi = {
     el = document.createElement('segment-workspace');
     el.provider = provider;
     document.getElementById('root')!.append(el);
-    const w = (await watchFrames(t0, { first: () => heading() !== '', finished: listFinished }, TIMEOUT));
+    const w = await watchFrames(t0, { first: () => heading() !== '', finished: listFinished }, TIMEOUT);
     const notes = Number.isNaN(w['finished']!.ms) ? [`mount: the list was not finished within ${TIMEOUT / 1000} s`] : [];
     await settle();
     return { first: w['first']!.ms, finished: w['finished']!.ms, notes };
@@ -95,11 +95,11 @@ const api: WorkspaceBenchApi = {
     const t0 = performance.now();
     void el!.go(route);
     const done = FINISHED[route.view]!;
-    const w = (await watchFrames(
+    const w = await watchFrames(
       t0,
       { shown: () => view() === route.view && heading() !== '' && heading() !== before, finished: () => view() === route.view && done() },
       TIMEOUT,
-    ));
+    );
     const notes = Number.isNaN(w['finished']!.ms) ? [`${route.view}: not finished within ${TIMEOUT / 1000} s`] : [];
     await settle();
     return { shown: w['shown']!.ms, finished: w['finished']!.ms, notes };
