@@ -93,6 +93,8 @@ if (heavy.length) {
   console.error(`segment-kit/memory/worker must not load the engine on the page, but imports ${heavy.join(', ')}`);
   process.exit(1);
 }
+// VS Code custom data from the manifest.
+run(process.execPath, ['scripts/vscode-data.mjs']);
 // The no-build bundle next to the modules.
 run(process.execPath, ['scripts/bundle.mjs']);
 console.log(

@@ -1,28 +1,53 @@
 // `npm run bundle`: dist/segment-kit.bundle.js, one ES module with Lit and every element in it,
-// for pages without a build step (<script type="module">, an import map, a CDN). Dynamic imports
-// (chart.js, the picker's popups, the virtualizer) stay chunks of their own in dist/bundle/, loaded
-// on demand next to it. Run after `npm run build` or alone.
+// for pages without a build step (<script type="module">, an import map, a CDN). chart.js is the
+// one part loaded on demand: dist/bundle/chart.js, which <trend-chart> imports when first shown.
+// Everything else the elements load lazily in an app build is inside the one file. Run after
+// `npm run build` or alone.
 import { build } from 'vite';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-/** Write the bundle into `outDir` (default dist/): `<outDir>/segment-kit.bundle.js` and `<outDir>/bundle/`. */
+const common = (outDir, emptyOutDir) => ({
+  configFile: false,
+  logLevel: 'warn',
+  mode: 'production',
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: { outDir, emptyOutDir, target: 'es2022', minify: true, sourcemap: false, modulePreload: false, copyPublicDir: false },
+});
+
+// Not Vite's library mode: it leaves the whitespace of ES output unminified.
+const entry = (input, file) => ({
+  input,
+  preserveEntrySignatures: 'strict',
+  output: { format: 'es', entryFileNames: file, inlineDynamicImports: true },
+});
+
+/** Write the bundle into `outDir` (default dist/): `<outDir>/segment-kit.bundle.js` and `<outDir>/bundle/chart.js`. */
 export async function bundle(outDir = 'dist') {
+  // 1. The chart chunk on its own: chart.js and the trend chart's drawing code.
+  const chart = common(`${outDir}/bundle`, false);
   await build({
-    configFile: false,
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    ...chart,
+    build: { ...chart.build, rolldownOptions: entry('src/elements/trend-chart/chart.ts', 'chart.js') },
+  });
+  // 2. Everything else in one file; the trend chart's `import('./chart.js')` points at that chunk.
+  const main = common(outDir, false);
+  await build({
+    ...main,
+    plugins: [
+      {
+        name: 'segment-kit-chart-chunk',
+        enforce: 'pre',
+        resolveId(source, importer) {
+          if (source === './chart.js' && importer && /trend-chart[/\\]plot\.ts$/.test(importer))
+            return { id: './bundle/chart.js', external: true };
+          return null;
+        },
+      },
+    ],
     build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2022',
-      minify: true,
-      sourcemap: false,
-      modulePreload: false,
-      copyPublicDir: false,
-      lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'segment-kit.bundle.js' },
-      rolldownOptions: { output: { chunkFileNames: 'bundle/[name]-[hash].js' } },
+      ...main.build,
+      rolldownOptions: entry('src/bundle.ts', 'segment-kit.bundle.js'),
     },
   });
   return `${outDir}/segment-kit.bundle.js`;
@@ -30,8 +55,7 @@ export async function bundle(outDir = 'dist') {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = await bundle();
-  const gz = gzipSync(readFileSync(file), { level: 9 }).length;
-  console.log(
-    `bundle: ${file} (${(statSync(file).size / 1024).toFixed(1)} KiB, ${(gz / 1024).toFixed(1)} KiB gzipped), chunks in dist/bundle/`,
-  );
+  const kib = (f) =>
+    `${(statSync(f).size / 1024).toFixed(1)} KiB, ${(gzipSync(readFileSync(f), { level: 9 }).length / 1024).toFixed(1)} KiB gzipped`;
+  console.log(`bundle: ${file} (${kib(file)}); chart.js on demand: dist/bundle/chart.js (${kib('dist/bundle/chart.js')})`);
 }

@@ -3,7 +3,7 @@
  * (dist/segment-kit.bundle.js, built here by scripts/bundle.mjs) served from loopback and
  * opened in Chromium. The builder and the preview render members from the memory provider,
  * an edit in the builder fires segment-change (the page shows it), chart.js is not loaded by
- * a page without <trend-chart>, and nothing is logged as an error.
+ * a page without <trend-chart> but is when one is added, and nothing is logged as an error.
  */
 import assert from 'node:assert/strict';
 import { cpSync } from 'node:fs';
@@ -53,6 +53,17 @@ describe('examples/html: the no-build bundle in a plain page', { skip: chrome ? 
     });
     assert.ok(!served.loaded.some((p) => /chart/.test(p)), `chart.js is loaded only with <trend-chart>: ${served.loaded.join(', ')}`);
     assert.ok(served.loaded.includes('/dist/segment-kit.bundle.js'), 'the page loads the bundle');
+    // A <trend-chart> added later loads chart.js then, from the chunk next to the bundle.
+    await page.evaluate(async () => {
+      const { createSampleProvider } = (await import('/dist/segment-kit.bundle.js' as string)) as typeof import('../../src/bundle.js');
+      const provider = createSampleProvider({ customers: 200 });
+      const chart = document.createElement('trend-chart');
+      chart.provider = provider;
+      chart.segmentId = (await provider.listSegments()).items[0]!.id;
+      document.querySelector('main')!.append(chart);
+    });
+    await page.waitForFunction(() => !!document.querySelector('trend-chart')?.shadowRoot?.querySelector('canvas'), null, { timeout: 10_000 });
+    assert.ok(served.loaded.includes('/dist/bundle/chart.js'), `chart.js comes on demand: ${served.loaded.join(', ')}`);
     assert.deepEqual(errors, [], 'no errors in the console');
     await page.close();
   });
