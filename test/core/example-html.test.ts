@@ -55,14 +55,16 @@ describe('examples/html: the no-build bundle in a plain page', { skip: chrome ? 
     assert.ok(served.loaded.includes('/dist/segment-kit.bundle.js'), 'the page loads the bundle');
     // A <trend-chart> added later loads chart.js then, from the chunk next to the bundle.
     await page.evaluate(async () => {
-      const { createSampleProvider } = (await import('/dist/segment-kit.bundle.js' as string)) as typeof import('../../src/bundle.js');
+      const { createSampleProvider } = (await import('/dist/segment-kit.bundle.js')) as typeof import('../../src/bundle.js');
       const provider = createSampleProvider({ customers: 200 });
       const chart = document.createElement('trend-chart');
       chart.provider = provider;
       chart.segmentId = (await provider.listSegments()).items[0]!.id;
       document.querySelector('main')!.append(chart);
     });
-    await page.waitForFunction(() => !!document.querySelector('trend-chart')?.shadowRoot?.querySelector('canvas'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => !!document.querySelector('trend-chart')?.shadowRoot?.querySelector('canvas'), null, {
+      timeout: 10_000,
+    });
     assert.ok(served.loaded.includes('/dist/bundle/chart.js'), `chart.js comes on demand: ${served.loaded.join(', ')}`);
     assert.deepEqual(errors, [], 'no errors in the console');
     await page.close();
