@@ -54,14 +54,14 @@ describe('examples/html: the no-build bundle in a plain page', { skip: chrome ? 
     assert.ok(!served.loaded.some((p) => /chart/.test(p)), `chart.js is loaded only with <trend-chart>: ${served.loaded.join(', ')}`);
     assert.ok(served.loaded.includes('/dist/segment-kit.bundle.js'), 'the page loads the bundle');
     // A <trend-chart> added later loads chart.js then, from the chunk next to the bundle.
-    await page.evaluate(async () => {
-      const { createSampleProvider } = (await import('/dist/segment-kit.bundle.js')) as typeof import('../../src/bundle.js');
+    await page.evaluate(async (url) => {
+      const { createSampleProvider } = (await import(url)) as typeof import('../../src/bundle.js');
       const provider = createSampleProvider({ customers: 200 });
       const chart = document.createElement('trend-chart');
       chart.provider = provider;
       chart.segmentId = (await provider.listSegments()).items[0]!.id;
       document.querySelector('main')!.append(chart);
-    });
+    }, '/dist/segment-kit.bundle.js');
     await page.waitForFunction(() => !!document.querySelector('trend-chart')?.shadowRoot?.querySelector('canvas'), null, {
       timeout: 10_000,
     });
