@@ -3,6 +3,9 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  // Docs pages generated from custom-elements.json (every property, attribute, event, slot, part and
+  // CSS custom property, from the elements' JSDoc), and axe in the panel.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
 };
 

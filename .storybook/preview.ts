@@ -1,5 +1,10 @@
 import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components';
 import { html } from 'lit';
+// Written by `npm run analyze` (run before `storybook` and `build-storybook`): the controls and the docs pages come from it.
+import manifest from '../custom-elements.json';
+
+setCustomElementsManifest(manifest);
 import './preview.css';
 
 /** Theme and direction come from the toolbar, so every story can be seen dark and right-to-left. */
@@ -12,6 +17,8 @@ const withThemeAndDirection: Decorator = (story, context) => {
 };
 
 const preview: Preview = {
+  // A docs page per element, generated from its JSDoc through the manifest.
+  tags: ['autodocs'],
   decorators: [withThemeAndDirection],
   globalTypes: {
     theme: {
@@ -26,7 +33,7 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', dir: 'ltr' },
   parameters: {
     // `npm start` opens on the first story: the workspace, then the elements and the core.
-    options: { storySort: { order: ['Workspace', 'Elements', 'Core'] } },
+    options: { storySort: { order: ['Workspace', 'Elements', 'Foundations', 'Core'] } },
     controls: { expanded: true },
     a11y: { test: 'error' },
   },

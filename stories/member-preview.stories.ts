@@ -81,6 +81,7 @@ function failingMembers(): SegmentProvider {
  */
 const meta: Meta<Args> = {
   title: 'Elements/member-preview',
+  component: 'member-preview',
   render: (args) => preview(sampleProvider(), sampleSegment('high-value-escalated'), args),
   args: { limit: 100 },
   argTypes: { limit: { control: { type: 'number', min: 1, max: 1000 } } },

@@ -41,6 +41,7 @@ function failing(): SegmentProvider {
  */
 const meta: Meta<Args> = {
   title: 'Elements/quick-segment',
+  component: 'quick-segment',
   render: (args) => quick(sampleProvider(), args),
   args: { entity: '', attribute: '' },
   parameters: { layout: 'padded' },

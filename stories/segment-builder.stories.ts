@@ -21,6 +21,7 @@ interface Args {
  */
 const meta: Meta<Args> = {
   title: 'Elements/segment-builder',
+  component: 'segment-builder',
   render: ({ segment, provider, readonly }) =>
     html`<segment-builder
       .provider=${provider}

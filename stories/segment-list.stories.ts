@@ -32,6 +32,7 @@ const list = (provider: SegmentProvider, { readonly, pageSize, storageKey }: Arg
  */
 const meta: Meta<Args> = {
   title: 'Elements/segment-list',
+  component: 'segment-list',
   render: (args) => list(sampleProvider(), args),
   args: { readonly: false, pageSize: 50, storageKey: '' },
   argTypes: {

@@ -52,6 +52,7 @@ function hostileNames(): SegmentProvider {
  */
 const meta: Meta<Args> = {
   title: 'Elements/segment-overlap',
+  component: 'segment-overlap',
   render: (args) => overlap(sampleProvider(), args),
   args: { segmentIds: ['at-risk-customers', 'big-spenders'] },
   parameters: { layout: 'padded' },

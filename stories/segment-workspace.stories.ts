@@ -66,6 +66,7 @@ function onSample(args: Args, key: string, route?: SegmentWorkspaceRoute): Templ
  */
 const meta: Meta<Args> = {
   title: 'Workspace',
+  component: 'segment-workspace',
   args: { history: 'hash', draftStorage: 'session' },
   argTypes: {
     history: { control: 'inline-radio', options: ['none', 'hash'], description: 'Keep the view in the URL hash (back button)' },

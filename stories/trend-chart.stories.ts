@@ -45,6 +45,7 @@ const sample = (args: Args) => {
  */
 const meta: Meta<Args> = {
   title: 'Elements/trend-chart',
+  component: 'trend-chart',
   render: sample,
   args: { frame: 90, view: 'chart', segmentId: 'big-spenders' },
   argTypes: {

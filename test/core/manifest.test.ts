@@ -1,0 +1,54 @@
+/**
+ * custom-elements.json is committed (Storybook's controls and docs pages, VS Code's custom data
+ * and the React wrappers' checks read it) and must be what the analyzer writes from the
+ * elements now: a property, attribute, event, slot, part or CSS custom property added to an
+ * element without `npm run analyze` fails here. Every element folder has its entry.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+describe('custom-elements.json', () => {
+  it('is what `npm run analyze` writes from the elements now (run it and commit the file if not)', () => {
+    // The analyzer takes --outdir relative to the working directory.
+    const out = join('node_modules', '.cache', `sk-cem-${process.pid}`);
+    mkdirSync(out, { recursive: true });
+    try {
+      const r = spawnSync(
+        process.execPath,
+        [
+          'node_modules/@custom-elements-manifest/analyzer/cem.js',
+          'analyze',
+          '--litelement',
+          '--globs',
+          'src/elements/**/*.ts',
+          '--outdir',
+          out,
+        ],
+        { encoding: 'utf8' },
+      );
+      assert.equal(r.status, 0, r.stderr);
+      const fresh = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as unknown;
+      const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as unknown;
+      assert.deepEqual(committed, fresh, 'custom-elements.json is out of date: run `npm run analyze`');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('has every element, each with its description', () => {
+    type Decl = { tagName?: string; description?: string };
+    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: { declarations?: Decl[] }[] };
+    const decls = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+    const folders = readdirSync('src/elements', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'shared')
+      .map((d) => d.name);
+    for (const tag of folders) {
+      const d = decls.find((x) => x.tagName === tag);
+      assert.ok(d, `<${tag}> is in the manifest`);
+      assert.ok((d.description ?? '').length > 40, `<${tag}> has a description`);
+    }
+  });
+});
