@@ -82,7 +82,10 @@ before(async () => {
   if (!existsSync(join(ROOT, 'index.json'))) throw new Error('No Storybook build: run `npm run build-storybook` first.');
   mkdirSync(SHOTS, { recursive: true });
   server = await serveStatic(ROOT);
-  browser = await chromium.launch({ executablePath: ensureChrome(), args: (CHROME_ARGS as string[]).filter((a) => !a.startsWith('--headless')) });
+  browser = await chromium.launch({
+    executablePath: ensureChrome(),
+    args: (CHROME_ARGS as string[]).filter((a) => !a.startsWith('--headless')),
+  });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptsDownloads: true });
   // The Blob download path (browsers without the File System Access picker), which Playwright sees as a download.
   await context.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
@@ -161,7 +164,9 @@ describe('<segment-workspace> end to end (built Storybook, memory provider)', { 
   it('3–4. saves it, and the list shows it with its member count', async () => {
     await builder().getByRole('button', { name: 'Save and activate' }).click();
     await viewIs('list');
-    await ws().locator('[part~="notice"]', { hasText: `${members.toLocaleString('en')} member` }).waitFor({ timeout: 10_000 });
+    await ws()
+      .locator('[part~="notice"]', { hasText: `${members.toLocaleString('en')} member` })
+      .waitFor({ timeout: 10_000 });
     const r = row(NAME);
     await r.waitFor();
     await assertText(r.locator('td[data-column="memberCount"]'), members.toLocaleString('en'));
