@@ -15,21 +15,24 @@ const TYPES = {
 };
 
 /**
- * Serves `root` on 127.0.0.1. `headers` are added to every answer (a Content-Security-Policy, say).
- * Resolves to `{ url, close() }`, `url` without a trailing slash.
+ * Serves `root` on 127.0.0.1. `headers` are added to every answer (a Content-Security-Policy, say);
+ * `onFile(path)` hears each path served. Resolves to `{ url, server, close() }`, `url` without a
+ * trailing slash.
  */
-export async function serveStatic(root, { headers = {} } = {}) {
+export async function serveStatic(root, { headers = {}, onFile } = {}) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end();
+    if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    onFile?.(path);
     res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
+    server,
     close: () =>
       new Promise((r) => {
         server.closeAllConnections?.();
