@@ -177,7 +177,7 @@ export function workspaceFlow(title: string, opts: FlowOptions): void {
     it('6. downloads the CSV, and its rows are the provider’s members', async () => {
       const preview = ws().locator('member-preview');
       const [download] = await Promise.all([page.waitForEvent('download'), preview.locator('[part="download"]').click()]);
-      const csv = readFileSync((await download.path())!, 'utf8');
+      const csv = readFileSync(await download.path(), 'utf8');
       assert.ok(csv.startsWith('\uFEFF'), 'the CSV starts with a BOM');
       const parsed = Papa.parse<string[]>(csv.slice(1).trimEnd(), { skipEmptyLines: false });
       assert.deepEqual(parsed.errors, [], 'the CSV parses');
@@ -192,7 +192,8 @@ export function workspaceFlow(title: string, opts: FlowOptions): void {
       assert.equal(rows.length, expected.total, 'one CSV row per member');
       const keys = header!.map((label) => expected.columns.find((c) => c.label === label)?.key);
       assert.ok(keys.every(Boolean), `every CSV column is a provider column: ${header!.join(', ')}`);
-      const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+      // Strings as they are; numbers and booleans as JSON writes them (as String does); objects as JSON.
+      const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
       for (let i = 0; i < rows.length; i++) {
         assert.deepEqual(
           rows[i],

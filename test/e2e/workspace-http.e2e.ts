@@ -45,8 +45,8 @@ async function startBackend(origin: string): Promise<void> {
         resolve();
       }
     };
-    child.stdout!.on('data', hear);
-    child.stderr!.on('data', hear);
+    child.stdout.on('data', hear);
+    child.stderr.on('data', hear);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the backend exited (${code}):\n${output}`));

@@ -32,8 +32,8 @@ describe('<segment-workspace> mounted and removed 50 times', { concurrency: fals
       let next = 0;
       const key = (type: string, fn: unknown, options: unknown) => {
         const capture = typeof options === 'boolean' ? options : !!(options as { capture?: boolean } | undefined)?.capture;
-        if (fn && !ids.has(fn as object)) ids.set(fn as object, next++);
-        return `${type}:${capture}:${fn ? ids.get(fn as object) : 'null'}`;
+        if (fn && !ids.has(fn)) ids.set(fn, next++);
+        return `${type}:${capture}:${fn ? ids.get(fn) : 'null'}`;
       };
       for (const target of [window, document] as EventTarget[]) {
         live.set(target, new Set());
