@@ -1,12 +1,12 @@
 // `npm run test:stories`: every story of the static Storybook build, checked with axe-core
 // in Debian Chromium, in the light theme and (for every story) dark and right-to-left too.
 // SPEC section 7: "axe finds no violations in any story". Build first: npm run build-storybook.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from './chrome.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const root = 'storybook-static';
 if (!existsSync(join(root, 'index.json'))) {
@@ -15,17 +15,7 @@ if (!existsSync(join(root, 'index.json'))) {
 }
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const stories = Object.values(JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')).entries).filter((e) => e.type === 'story');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  let file = join(root, path);
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const port = server.address().port;
+const server = await serveStatic(root);
 const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
 const variants = [
   { name: 'light', globals: 'theme:light;dir:ltr' },
@@ -51,7 +41,7 @@ function busy() {
 }
 
 async function check(page, { story, v }) {
-  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story&globals=${v.globals}`);
+  await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story&globals=${v.globals}`);
   await page.waitForSelector('#storybook-root > *', { timeout: 20000 });
   // Counts, suggestions, charts and the virtualizer settle: at least 400 ms, then until nothing
   // is busy (a story of the loading state stays busy: checked as it is after 3 s).
@@ -84,7 +74,7 @@ try {
   );
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 console.log(`\n${checked - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

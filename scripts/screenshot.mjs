@@ -1,11 +1,9 @@
 // Screenshot stories from the static Storybook build in Debian's Chromium:
 //   node scripts/screenshot.mjs <story-id> [out.png] [--theme=dark] [--dir=rtl] [--width=1000]
 // Build first with `npm run build-storybook`. Serves storybook-static on 127.0.0.1 only.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from './chrome.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const [id, out = `/tmp/${process.argv[2]}.png`] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const flag = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -13,39 +11,18 @@ if (!id) {
   console.error('usage: node scripts/screenshot.mjs <story-id> [out.png] [--theme=dark] [--dir=rtl]');
   process.exit(1);
 }
-const root = 'storybook-static';
-const types = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  let file = join(root, path);
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const port = server.address().port;
+const server = await serveStatic('storybook-static');
 const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
 try {
   const page = await browser.newPage({ viewport: { width: Number(flag('width', 1000)), height: Number(flag('height', 700)) } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   const globals = `theme:${flag('theme', 'light')};dir:${flag('dir', 'ltr')}`;
-  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story&globals=${globals}`);
+  await page.goto(`${server.url}/iframe.html?id=${id}&viewMode=story&globals=${globals}`);
   await page.waitForSelector('#storybook-root > *', { timeout: 15000 });
   await page.waitForTimeout(Number(flag('wait', 400)));
   await page.screenshot({ path: out, fullPage: true });
   console.log(`wrote ${out}`);
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }

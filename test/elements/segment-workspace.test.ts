@@ -312,6 +312,30 @@ describe('<segment-workspace>', () => {
       await until(() => $(el, '[part~="notice"]')?.textContent.includes('inactive') ?? false, 3000, 'skipped');
     });
 
+    it('clears the last result when another view is shown, or the list acts', async () => {
+      const el = await mount();
+      await openDetails(el, 'charlie');
+      $(el, '[data-action="refresh"]')!.click();
+      await until(() => $(el, '[part~="notice"]')?.textContent.includes('Refreshed') ?? false, 3000, 'refreshed');
+      button($(el, '[part~="breadcrumb"]')!, 'Segments')!.click();
+      await until(() => view(el) === 'list', 3000, 'list');
+      expect($(el, '[part~="notice"]') === null, 'no "Refreshed" notice over the list').to.equal(true);
+      // A duplicate's notice (Edit it), then the list renames another: the list says so, the old notice goes.
+      const list = listEl(el);
+      $(list, 'tr[data-id="alpha"] [part~="row-menu-button"]')!.click();
+      await list.updateComplete;
+      $(list, '#row-menu [data-action="duplicate"]')!.click();
+      await until(() => !!$(el, '[part~="notice"] [data-action="notice-action"]'), 3000, 'duplicate notice');
+      $(list, 'tr[data-id="bravo"] [part~="row-menu-button"]')!.click();
+      await list.updateComplete;
+      $(list, '#row-menu [data-action="rename"]')!.click();
+      await until(() => !!$(list, 'dialog input[name="displayName"]'), 3000, 'rename dialog');
+      $<HTMLInputElement>(list, 'dialog input[name="displayName"]')!.value = 'Bravo, renamed';
+      $(list, 'dialog [data-action="confirm"]')!.click();
+      await until(() => $(list, 'tr[data-id="bravo"]')?.textContent.includes('Bravo, renamed') ?? false, 3000, 'renamed');
+      expect($(el, '[part~="notice"]') === null, 'the duplicate notice is gone').to.equal(true);
+    });
+
     it('opens the quick segment view and asks before leaving it with a choice made', async () => {
       const el = await mount();
       await el.go({ view: 'new', kind: 'quick' });

@@ -126,6 +126,14 @@ describe('<trend-chart>', () => {
     expect(el.points).to.deep.equal([{ date: '2026-11-01T12:00:00.000Z', count: 2 }]);
     expect(text($(el, '.figure dd.value'))).to.equal('2');
     expect(text($(el, '[part~="growth"]'))).to.equal('Not enough history');
+    // The time axis is the days around that point (chart.js alone spread it over years, every tick "Jan 1").
+    const x = el.chart!.scales.x!;
+    const t = Date.parse('2026-11-01T12:00:00.000Z');
+    expect([x.min, x.max]).to.deep.equal([t - 3 * DAY, t + 3 * DAY]);
+    const labels = x.ticks.map((tick) => String(x.getLabelForValue(tick.value) || tick.label));
+    expect(new Set(labels).size, `distinct tick labels: ${labels.join(', ')}`).to.equal(labels.length);
+    expect(labels.length > 1, 'ticks on the axis').to.equal(true);
+    expect(x.getPixelForValue(t)).to.be.closeTo((x.left + x.right) / 2, 1);
   });
 
   it('takes its provider from a surrounding <segment-provider>', async () => {

@@ -22,7 +22,7 @@ import type { QuickSegmentElement } from '../quick-segment/quick-segment.js';
 import type { SegmentListElement } from '../segment-list/segment-list.js';
 import { ViewModules, type ViewModuleName } from './modules.js';
 import { WorkspaceNavigation } from './navigation.js';
-import { LIST_ROUTE } from './routes.js';
+import { LIST_ROUTE, sameRoute } from './routes.js';
 import { allSummaries, shownName } from './summaries.js';
 import { workspaceStyles } from './segment-workspace.styles.js';
 
@@ -166,6 +166,8 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
   // ------------------------------------------------------------------ navigation hooks
 
   protected override onShow(from: SegmentWorkspaceRoute, to: SegmentWorkspaceRoute): void {
+    // The last action's result belongs to the view it was done in (a save's comes after the view it returns to).
+    if (!sameRoute(from, to)) this.notice = null;
     if (docKey(to)) this.docVersion++;
     if (to.view === 'details' || to.view === 'edit') this.summariesVersion++;
     if (to.view === 'details') this.previewLimit = PREVIEW_LIMIT;
@@ -209,6 +211,7 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
 
   private onListChanged = (e: SegmentsChangedEvent): void => {
     this.summariesVersion++;
+    this.notice = null; // the list says what it did; an earlier result of the workspace's is stale now
     const copy = e.detail.action === 'duplicate' ? e.detail.items[0] : undefined;
     if (copy) {
       this.notice = {

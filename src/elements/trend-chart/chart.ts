@@ -20,6 +20,7 @@ import {
   type Plugin,
   type Scale,
 } from 'chart.js';
+import { DAY_MS } from '../../core/model/dates.js';
 import { timeTicks, type SeriesPoint } from './series.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Decimation);
@@ -46,6 +47,8 @@ type XY = { x: number; y: number };
 
 /** Above this many points the series is decimated (LTTB, about one point per pixel of width). */
 export const DECIMATION_THRESHOLD = 1000;
+/** A lone point is drawn in the middle of this many days either side. */
+const SINGLE_POINT_DAYS = 3;
 /** Up to this many points each point is drawn as a dot. */
 const DOTS_UP_TO = 90;
 
@@ -82,6 +85,14 @@ export function createTrendChart(
     const last = series[series.length - 1];
     return first && last ? last.t - first.t : 0;
   };
+  // One point (or all at one instant): chart.js would widen the axis by 5% of the epoch value
+  // (about three years each side), under ticks labelled without the year. A few days instead.
+  const xLimits = (axis: Scale) => {
+    if (series.length > 0 && span() === 0) {
+      axis.min = series[0]!.t - SINGLE_POINT_DAYS * DAY_MS;
+      axis.max = series[0]!.t + SINGLE_POINT_DAYS * DAY_MS;
+    }
+  };
   const xTicks = (axis: Scale) => {
     const want = Math.max(2, Math.floor(axis.width / 110));
     axis.ticks = timeTicks(axis.min, axis.max, want).map((value) => ({ value }));
@@ -108,6 +119,7 @@ export function createTrendChart(
         x: {
           type: 'linear',
           bounds: 'data',
+          afterDataLimits: xLimits,
           afterBuildTicks: xTicks,
           ticks: { maxRotation: 0, autoSkip: true, callback: (v) => format.date(Number(v), span()) },
           grid: { display: false },
