@@ -22,6 +22,8 @@ run(process.execPath, [
   '--outdir',
   '.',
 ]);
+// VS Code custom data from the manifest.
+run(process.execPath, ['scripts/vscode-data.mjs']);
 
 // segment-kit/core, the providers and the sample data must stay free of Lit and the DOM.
 function walk(dir) {
@@ -93,8 +95,6 @@ if (heavy.length) {
   console.error(`segment-kit/memory/worker must not load the engine on the page, but imports ${heavy.join(', ')}`);
   process.exit(1);
 }
-// VS Code custom data from the manifest.
-run(process.execPath, ['scripts/vscode-data.mjs']);
 // The no-build bundle next to the modules.
 run(process.execPath, ['scripts/bundle.mjs']);
 console.log(
