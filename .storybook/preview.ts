@@ -11,6 +11,9 @@ import './preview.css';
 const withThemeAndDirection: Decorator = (story, context) => {
   const theme = (context.globals.theme as string | undefined) ?? 'light';
   const dir = (context.globals.dir as string | undefined) ?? 'ltr';
+  // On a docs page every story of the element renders on one page: each gets its own theme and
+  // direction around it, and the page itself stays as it is.
+  if (context.viewMode === 'docs') return html`<div data-sk-theme=${theme} dir=${dir}>${story()}</div>`;
   document.documentElement.dataset.skTheme = theme;
   document.documentElement.dir = dir;
   return html`${story()}`;

@@ -17,8 +17,9 @@ try {
   const page = await browser.newPage({ viewport: { width: Number(flag('width', 1000)), height: Number(flag('height', 700)) } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   const globals = `theme:${flag('theme', 'light')};dir:${flag('dir', 'ltr')}`;
-  await page.goto(`${server.url}/iframe.html?id=${id}&viewMode=story&globals=${globals}`);
-  await page.waitForSelector('#storybook-root > *', { timeout: 15000 });
+  const docs = id.endsWith('--docs');
+  await page.goto(`${server.url}/iframe.html?id=${id}&viewMode=${docs ? 'docs' : 'story'}&globals=${globals}`);
+  await page.waitForSelector(docs ? '#storybook-docs > *' : '#storybook-root > *', { timeout: 15000 });
   await page.waitForTimeout(Number(flag('wait', 400)));
   await page.screenshot({ path: out, fullPage: true });
   console.log(`wrote ${out}`);
