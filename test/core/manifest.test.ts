@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -15,6 +15,9 @@ describe('custom-elements.json', () => {
     // The analyzer takes --outdir relative to the working directory.
     const out = join('node_modules', '.cache', `sk-cem-${process.pid}`);
     mkdirSync(out, { recursive: true });
+    // Without it the analyzer points package.json's "customElements" at its output.
+    const config = join(out, 'cem.config.mjs');
+    writeFileSync(config, 'export default { packagejson: false };\n');
     try {
       const r = spawnSync(
         process.execPath,
@@ -26,12 +29,17 @@ describe('custom-elements.json', () => {
           'src/elements/**/*.ts',
           '--outdir',
           out,
+          '--config',
+          config,
         ],
         { encoding: 'utf8' },
       );
       assert.equal(r.status, 0, r.stderr);
-      const fresh = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as unknown;
-      const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as unknown;
+      // The analyzer lists the modules in the order the file system gives them: compared by path.
+      type Manifest = { modules: { path: string }[] };
+      const byPath = (m: Manifest) => ({ ...m, modules: [...m.modules].sort((a, b) => a.path.localeCompare(b.path)) });
+      const fresh = byPath(JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as Manifest);
+      const committed = byPath(JSON.parse(readFileSync('custom-elements.json', 'utf8')) as Manifest);
       assert.deepEqual(committed, fresh, 'custom-elements.json is out of date: run `npm run analyze`');
     } finally {
       rmSync(out, { recursive: true, force: true });
