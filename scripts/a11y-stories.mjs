@@ -23,8 +23,8 @@ const variants = [
 ];
 let checked = 0;
 let failed = 0;
-/** Three pages at a time: each check is mostly a page load and waiting for the story to settle. */
-const PAGES = Number(process.env.A11Y_PAGES ?? 3);
+/** Four pages at a time: each check is mostly a page load and waiting for the story to settle. */
+const PAGES = Number(process.env.A11Y_PAGES ?? 4);
 const jobs = stories.flatMap((story) => variants.map((v) => ({ story, v })));
 const results = new Array(jobs.length);
 
@@ -48,10 +48,18 @@ async function check(page, { story, v }) {
   await page.waitForTimeout(400);
   await page.waitForFunction(`!(${busy.toString()})()`, undefined, { timeout: 2600, polling: 100 }).catch(() => undefined);
   await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await globalThis.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
-    return result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.length} node(s), e.g. ${x.nodes[0]?.target.join(' ')}`);
-  });
+  // Storybook's a11y addon runs axe on the story too: when its run is not over, wait and ask again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.evaluate(async () => {
+        const result = await globalThis.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
+        return result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.length} node(s), e.g. ${x.nodes[0]?.target.join(' ')}`);
+      });
+    } catch (e) {
+      if (attempt >= 20 || !String(e?.message).includes('Axe is already running')) throw e;
+      await page.waitForTimeout(250);
+    }
+  }
 }
 
 try {
