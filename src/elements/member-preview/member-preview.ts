@@ -48,7 +48,7 @@ const keyText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' 
  * (`provider.explain`).
  *
  * @tagname member-preview
- * @event member-preview-see-more - "See more" was chosen: `{ segment, total }`; the host shows the full list.
+ * @event {CustomEvent<MemberPreviewSeeMoreDetail>} member-preview-see-more - "See more" was chosen: `{ segment, total }`; the host shows the full list.
  * @csspart table - the members table
  * @csspart row - a member's row
  * @csspart sort-button - a column header's sort button

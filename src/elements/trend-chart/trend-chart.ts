@@ -62,7 +62,7 @@ const frameConverter = { fromAttribute: (v: string | null) => toFrame(v), toAttr
  * reading.
  *
  * @tagname trend-chart
- * @event trend-chart-frame-change - The person chose another time frame: `{ frame, from }`; the chart reloads.
+ * @event {CustomEvent<TrendChartFrameChangeDetail>} trend-chart-frame-change - The person chose another time frame: `{ frame, from }`; the chart reloads.
  * @csspart title - the heading (the label)
  * @csspart figures - the headline figures (current count, growth over the last week)
  * @csspart growth - the growth figure
