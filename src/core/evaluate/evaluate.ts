@@ -8,7 +8,7 @@
 import { type CatalogIndex, indexCatalog } from '../model/catalog.js';
 import { toInstant } from '../model/dates.js';
 import { segmentLookup, type SegmentSource } from '../model/segments.js';
-import type { Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
+import { combineMembership, type Explanation, type NodeExplanation, type RuleExplanation } from '../model/explain.js';
 import type { Catalog, SegmentDocument, SegmentRule, SetOperator } from '../model/types.js';
 import { parseSegment } from '../validate/parse.js';
 import { child } from '../validate/pointer.js';
@@ -364,15 +364,7 @@ export function explainMember(segment: SegmentDocument, dataset: Dataset, key: s
     } else {
       matched = run.ruleMask(rule, undefined).mask[row] === 1;
     }
-    const op = rule.setOperator;
-    cumulative =
-      op === undefined
-        ? matched
-        : op === 'union'
-          ? cumulative || matched
-          : op === 'intersect'
-            ? cumulative && matched
-            : cumulative && !matched;
+    cumulative = combineMembership(cumulative, rule.setOperator, matched);
     const entry: RuleExplanation = { index: rule.index, matched, cumulative, nodes };
     if (rule.rule.id !== undefined) entry.id = rule.rule.id;
     out.push(entry);

@@ -62,3 +62,11 @@ export interface Explanation {
   member: boolean;
   rules: RuleExplanation[];
 }
+
+/** Membership after a rule, from membership before it and the rule's own result (no operator: the first rule). */
+export function combineMembership(before: boolean, op: string | undefined, matched: boolean): boolean {
+  if (op === undefined) return matched;
+  if (op === 'union') return before || matched;
+  if (op === 'intersect') return before && matched;
+  return before && !matched;
+}

@@ -14,7 +14,7 @@
  * no audience row has the key.
  */
 import { isoDay } from '../model/dates.js';
-import type { ExplainedValue, Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';
+import { combineMembership, type ExplainedValue, type Explanation, type NodeExplanation, type RuleExplanation } from '../model/explain.js';
 import type { AggregateMatch, Catalog, EntityDef, RelatedNode, SegmentDocument, SegmentNode } from '../model/types.js';
 import { parseSegment } from '../validate/parse.js';
 import { child } from '../validate/pointer.js';
@@ -335,15 +335,7 @@ function readExplanation(key: string, rules: RulePlan[], rows: readonly Record<s
   let cumulative = false;
   const out: RuleExplanation[] = rules.map((r) => {
     const matched = truth(r.matched);
-    const op = r.setOperator;
-    cumulative =
-      op === undefined
-        ? matched
-        : op === 'union'
-          ? cumulative || matched
-          : op === 'intersect'
-            ? cumulative && matched
-            : cumulative && !matched;
+    cumulative = combineMembership(cumulative, r.setOperator, matched);
     const nodes = r.nodes.map((p) => {
       const node: NodeExplanation = { ...p.node };
       if (p.result !== undefined) node.result = truth(p.result);
