@@ -41,6 +41,28 @@ describe('<segment-workspace> behaviour', () => {
       await until(() => !!$(el, 'member-preview'), 5000, 'details after retry');
     });
 
+    it('titles a segment opened from the list with its name at once, while the provider is still answering', async () => {
+      const base = store();
+      const gates: (() => void)[] = [];
+      let slow = false;
+      const later = <T>(p: () => Promise<T>): Promise<T> => (slow ? new Promise<void>((r) => gates.push(r)).then(p) : p());
+      const provider = Object.assign(Object.create(base) as SegmentProvider, {
+        getSegment: (...a: Parameters<SegmentProvider['getSegment']>) => later(() => base.getSegment(...a)),
+        listSegments: (...a: Parameters<SegmentProvider['listSegments']>) => later(() => base.listSegments(...a)),
+      });
+      const el = await mount(provider);
+      const name = $(listEl(el), 'tr[data-id="alpha"] [part~="name-button"]')!.textContent.trim();
+      slow = true;
+      $(listEl(el), 'tr[data-id="alpha"] [part~="name-button"]')!.click();
+      await until(() => view(el) === 'details', 3000, 'details view');
+      expect(heading(el)).to.equal(name);
+      expect(name).to.not.equal('alpha');
+      slow = false;
+      gates.splice(0).forEach((g) => g());
+      await until(() => !!$(el, 'member-preview'), 5000, 'details');
+      expect(heading(el)).to.equal(name);
+    });
+
     it('shows an error with Retry when a view module cannot be loaded', async () => {
       let failures = 1;
       class Flaky extends SegmentWorkspaceElement {

@@ -103,6 +103,8 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
   private savingAt = -1;
   /** The quick segment's document when it was last saved (later edits are unsaved changes). */
   private quickSaved: SegmentDocument | undefined;
+  /** The summary that came with the last `segment-open` / `segment-edit` (the list's row). */
+  private openedSummary: SegmentSummary | undefined;
 
   protected readonly modules = new ViewModules(this, (name) => this.importView(name));
 
@@ -154,7 +156,9 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
 
   private get summary(): SegmentSummary | undefined {
     const r = this.route;
-    return r.view === 'details' || r.view === 'edit' ? this.summaries.value?.get(r.id) : undefined;
+    if (r.view !== 'details' && r.view !== 'edit') return undefined;
+    // Until every summary is in, the one the list showed when the segment was opened (its name for the title).
+    return this.summaries.value?.get(r.id) ?? (this.openedSummary?.id === r.id ? this.openedSummary : undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -192,8 +196,14 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
 
   // ------------------------------------------------------------------ events of the elements inside
 
-  private onOpen = (e: SegmentOpenEvent): void => void this.go({ view: 'details', id: e.detail.id });
-  private onEdit = (e: SegmentEditEvent): void => void this.go({ view: 'edit', id: e.detail.id });
+  private onOpen = (e: SegmentOpenEvent): void => {
+    this.openedSummary = e.detail.summary;
+    void this.go({ view: 'details', id: e.detail.id });
+  };
+  private onEdit = (e: SegmentEditEvent): void => {
+    this.openedSummary = e.detail.summary ?? this.summary;
+    void this.go({ view: 'edit', id: e.detail.id });
+  };
 
   private onCreate = (e: SegmentCreateEvent): void => {
     const d = e.detail;
