@@ -14,6 +14,7 @@ import type { PopoverController } from '../shared/controllers/popover.js';
 import type { ProviderTask } from '../shared/controllers/provider-task.js';
 import { addToList, LIST_IDS, listEditor, type ListSuggestion } from '../shared/value-editors/list.js';
 import { listValues, rawText, sameScalar, valueLabel } from '../shared/value-editors/values.js';
+import { inLocaleOf } from '../shared/controllers/locale.js';
 import { PANEL_SIZE } from './attribute-picker.js';
 import { loadedPopups, loadPopups } from './lazy.js';
 
@@ -179,7 +180,7 @@ export class ListValues {
   private add(items: { value: unknown; typed: boolean }[]): boolean {
     const target = this.o.target();
     if (!target) return false;
-    const result = addToList(this.o.value(), target.def.type, items);
+    const result = inLocaleOf(this.host, () => addToList(this.o.value(), target.def.type, items));
     if (result.changed) this.o.setValue(result.values);
     this.note = result.note ?? '';
     this.host.requestUpdate();

@@ -5,7 +5,8 @@ import { emit, type GroupOperatorKind, type GroupOperatorValue } from '../shared
 
 export type { GroupNotChangeDetail, GroupOperatorChangeDetail, GroupOperatorKind, GroupOperatorValue } from '../shared/events.js';
 import { combinators } from '../../core/messages/en/combinators.js';
-import { term, type MessageKey } from '../shared/messages.js';
+import { LocaleController } from '../shared/controllers/locale.js';
+import { term, withTranslator, type MessageKey } from '../shared/messages.js';
 import { addEnglish } from '../../core/messages/translator.js';
 import { baseStyles } from '../shared/styles.js';
 import { groupOperatorStyles } from './group-operator.styles.js';
@@ -64,6 +65,13 @@ function optionsFor(kind: GroupOperatorKind): Option[] {
  */
 export class GroupOperatorElement extends LitElement {
   static override styles = [baseStyles, groupOperatorStyles];
+
+  /** The language of the nearest `lang`, followed live (as in every element of the kit). */
+  private readonly locale = new LocaleController(this);
+
+  protected override performUpdate(): void {
+    withTranslator(this.locale.translator, () => super.performUpdate());
+  }
 
   /** `combinator` (AND/OR) or `set` (union/intersect/except). */
   @property({ reflect: true }) kind: GroupOperatorKind = 'combinator';

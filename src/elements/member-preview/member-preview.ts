@@ -17,7 +17,7 @@ import { SegmentKitElement } from '../shared/base.js';
 import { AnnouncerController } from '../shared/controllers/announcer.js';
 import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { emit } from '../shared/events.js';
-import { currentTranslator, term } from '../shared/messages.js';
+import { term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { tableStyles } from '../shared/table-styles.js';
 import { previewStyles } from './member-preview.styles.js';
@@ -196,15 +196,15 @@ export class MemberPreviewElement extends SegmentKitElement {
       const done = this.progress?.done ?? 0;
       this.announcer.announce(
         result === 'saved'
-          ? term('preview.download.done', { count: currentTranslator().format.number(done) })
-          : term('preview.download.cancelled'),
+          ? this.msg('preview.download.done', { count: this.locale.translator.format.number(done) })
+          : this.msg('preview.download.cancelled'),
       );
     } catch (e) {
       if (this.downloadAbort !== abort) return;
       if (isAbortError(e)) {
-        this.announcer.announce(term('preview.download.cancelled'));
+        this.announcer.announce(this.msg('preview.download.cancelled'));
       } else {
-        this.downloadError = term('preview.download.failed', { message: messageOf(e) });
+        this.downloadError = this.msg('preview.download.failed', { message: messageOf(e) });
         this.announcer.announce(this.downloadError);
       }
     } finally {

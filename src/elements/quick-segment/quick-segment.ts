@@ -152,7 +152,7 @@ export class QuickSegmentElement extends SegmentKitElement {
       const named = doc.name && IDENTIFIER.test(doc.name) ? doc : setProperties(doc, { name: COUNT_NAME });
       return (await p.count(named, { signal })).total;
     },
-    onComplete: (total) => this.announcer.announce(term('quick.size.announce', { text: this.sizeText(total) })),
+    onComplete: (total) => this.inLocale(() => this.announcer.announce(term('quick.size.announce', { text: this.sizeText(total) }))),
   });
 
   private readonly saveTask = new ProviderTask<CountArgs, SegmentSummary>(this, {
@@ -284,9 +284,9 @@ export class QuickSegmentElement extends SegmentKitElement {
     const provider = this.effectiveProvider;
     const doc = this.segment;
     if (!provider || !doc) return undefined;
-    if (!isConditionComplete(this.condition)) this.formError = term('quick.incomplete');
-    else if (!doc.name) this.formError = term('quick.name.missing');
-    else if (!IDENTIFIER.test(doc.name)) this.formError = term('quick.name.invalid');
+    if (!isConditionComplete(this.condition)) this.formError = this.msg('quick.incomplete');
+    else if (!doc.name) this.formError = this.msg('quick.name.missing');
+    else if (!IDENTIFIER.test(doc.name)) this.formError = this.msg('quick.name.invalid');
     else this.formError = undefined;
     if (this.formError) {
       this.announcer.announce(this.formError);
@@ -296,7 +296,7 @@ export class QuickSegmentElement extends SegmentKitElement {
     if (outcome.status !== 'complete') return undefined;
     this.saved = outcome.value;
     emit(this, 'segment-saved', { summary: outcome.value });
-    this.announcer.announce(term('quick.saved', { name: outcome.value.displayName || outcome.value.name }));
+    this.announcer.announce(this.msg('quick.saved', { name: outcome.value.displayName || outcome.value.name }));
     return outcome.value;
   }
 

@@ -270,20 +270,20 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     // The answer applies only to the document saved: one loaded meanwhile is left alone.
     const generation = this.editor.generation;
     this.saveError = undefined;
-    this.status = term(valid ? 'builder.saving' : 'builder.savingDraft');
+    this.status = this.msg(valid ? 'builder.saving' : 'builder.savingDraft');
     const outcome = await this.saveTask.runNow([provider, segment]);
     if (outcome.status === 'dropped') return; // superseded by a newer save
     if (outcome.status === 'complete') {
       const summary = outcome.value;
       if (generation === this.editor.generation) {
         if (summary.id) this.editor.adoptId(summary.id, generation);
-        this.status = term(summary.status === 'draft' ? 'builder.savedDraft' : activate ? 'builder.savedActive' : 'builder.saved');
+        this.status = this.msg(summary.status === 'draft' ? 'builder.savedDraft' : activate ? 'builder.savedActive' : 'builder.saved');
       }
       emit(this, 'segment-saved', { summary });
     } else if (generation === this.editor.generation) {
       const e = outcome.error;
       this.status = '';
-      this.saveError = term('builder.saveFailed', { message: e instanceof Error ? e.message : String(e) });
+      this.saveError = this.msg('builder.saveFailed', { message: e instanceof Error ? e.message : String(e) });
     }
   }
 

@@ -84,7 +84,7 @@ export interface CellContext {
   /** Is this disclosure (`desc:<id>` or `error:<id>`) open? */
   expanded(key: string): boolean;
   toggle(key: string): void;
-  open(summary: SegmentSummary): void;
+  open(id: string): void;
 }
 
 /** The inner content of one cell (the `<td>` is the caller's). */
@@ -127,7 +127,7 @@ function nameCell(s: SegmentSummary, ctx: CellContext): TemplateResult {
   const key = `desc:${s.id}`;
   const open = ctx.expanded(key);
   return html`<div class="name-cell">
-      <button type="button" class="link" part="name-button" @click=${() => ctx.open(s)}>${shown}</button>
+      <button type="button" class="link" part="name-button" @click=${() => ctx.open(s.id)}>${shown}</button>
       ${
         s.description
           ? html`<button

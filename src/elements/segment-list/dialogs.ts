@@ -6,6 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { REFRESH_SCHEDULES, type RefreshSchedule, type SegmentSummary } from '../../core/provider/types.js';
+import { inLocaleOf } from '../shared/controllers/locale.js';
 import { currentTranslator, term, type MessageKey } from '../shared/messages.js';
 import { shownName } from './columns.js';
 import type { SegmentListElement } from './segment-list.js';
@@ -95,7 +96,7 @@ export function dialogTemplate(host: SegmentListElement, d: ListDialog): Templat
       /></label>`;
       onSubmit = submit((form) => {
         const value = field(form, 'displayName').trim();
-        if (!value) return fail(term('list.dialog.rename.empty'));
+        if (!value) return fail(inLocaleOf(host, () => term('list.dialog.rename.empty')));
         return host.doUpdate(d.items, { displayName: value });
       });
       break;
@@ -182,7 +183,7 @@ export function dialogTemplate(host: SegmentListElement, d: ListDialog): Templat
         }`;
       onSubmit = submit((form) => {
         const t = new Date(field(form, 'at')).getTime();
-        if (!Number.isFinite(t) || t <= Date.now()) return fail(term('list.dialog.later.past'));
+        if (!Number.isFinite(t) || t <= Date.now()) return fail(inLocaleOf(host, () => term('list.dialog.later.past')));
         return host.doUpdate(d.items, { [key]: new Date(t).toISOString() });
       });
       break;

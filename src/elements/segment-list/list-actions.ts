@@ -64,7 +64,7 @@ export class SegmentListActions extends SegmentListState {
       this.announcer.announce(text);
       return true;
     } catch (e) {
-      if (!isAbortError(e)) this.notice = { kind: 'error', text: term('list.failed', { message: messageOf(e) }) };
+      if (!isAbortError(e)) this.notice = { kind: 'error', text: this.msg('list.failed', { message: messageOf(e) }) };
       return false;
     } finally {
       this.working = null;
@@ -85,9 +85,9 @@ export class SegmentListActions extends SegmentListState {
       await this.perform(
         'refresh',
         ids,
-        term('list.working.refresh', { count: ids.length }),
+        this.msg('list.working.refresh', { count: ids.length }),
         (p) => p.refreshSegments(ids),
-        (items) => term('list.done.refresh', { count: items.length || ids.length }),
+        (items) => this.msg('list.done.refresh', { count: items.length || ids.length }),
       );
     } finally {
       for (const id of ids) this.refreshing.delete(id);
@@ -104,7 +104,7 @@ export class SegmentListActions extends SegmentListState {
         true,
       );
     } catch (e) {
-      if (!isAbortError(e)) this.notice = { kind: 'error', text: term('list.failed', { message: messageOf(e) }) };
+      if (!isAbortError(e)) this.notice = { kind: 'error', text: this.msg('list.failed', { message: messageOf(e) }) };
     }
   }
 
@@ -118,7 +118,7 @@ export class SegmentListActions extends SegmentListState {
       list = list.filter((s) => s.status !== 'draft');
     }
     const ids = list.map((s) => s.id);
-    const draftText = skipped.length ? ' ' + term('list.drafts.skipped', { names: skipped }) : '';
+    const draftText = skipped.length ? ' ' + this.msg('list.drafts.skipped', { names: skipped }) : '';
     if (!ids.length) {
       if (skipped.length) this.notice = { kind: 'error', text: draftText.trim() };
       return false;
@@ -127,9 +127,9 @@ export class SegmentListActions extends SegmentListState {
     return this.perform(
       'update',
       ids,
-      term('list.working.update', { count: ids.length }),
+      this.msg('list.working.update', { count: ids.length }),
       (p) => p.updateSegments(ids, patch),
-      (changed) => term('list.done.update', { count: changed.length || ids.length }) + draftText,
+      (changed) => this.msg('list.done.update', { count: changed.length || ids.length }) + draftText,
       patch,
     );
   }
@@ -154,9 +154,9 @@ export class SegmentListActions extends SegmentListState {
     return this.perform(
       'update',
       ids,
-      term('list.working.update', { count: ids.length }),
+      this.msg('list.working.update', { count: ids.length }),
       async (p) => (await Promise.all([...groups.values()].map((g) => p.updateSegments(g.ids, { tags: g.tags })))).flat(),
-      (changed) => term('list.done.update', { count: changed.length }),
+      (changed) => this.msg('list.done.update', { count: changed.length }),
     );
   }
 
@@ -173,9 +173,9 @@ export class SegmentListActions extends SegmentListState {
     return this.perform(
       'delete',
       ids,
-      term('list.working.delete', { count: ids.length }),
+      this.msg('list.working.delete', { count: ids.length }),
       (p) => p.deleteSegments(ids, { force }),
-      () => term('list.done.delete', { count: ids.length }),
+      () => this.msg('list.done.delete', { count: ids.length }),
     );
   }
 
@@ -186,21 +186,21 @@ export class SegmentListActions extends SegmentListState {
     await this.perform(
       'duplicate',
       [id],
-      term('list.working.duplicate'),
+      this.msg('list.working.duplicate'),
       async (p) => {
         const doc = await p.getSegment(id);
         const { id: _id, snapshot: _snapshot, ...rest } = doc;
         const copy: SegmentDocument = {
           ...rest,
           name: `${doc.name ?? 'segment'}_copy`,
-          displayName: term('list.copyName', { name: shownName(doc) }),
+          displayName: this.msg('list.copyName', { name: shownName(doc) }),
           state: 'inactive',
         };
         const saved = await p.saveSegment(copy);
         name = shownName(saved);
         return [saved];
       },
-      () => term('list.done.duplicate', { name }),
+      () => this.msg('list.done.duplicate', { name }),
     );
   }
 
@@ -210,7 +210,7 @@ export class SegmentListActions extends SegmentListState {
     // A draft has no members to download (the provider refuses to evaluate it).
     const drafts = items.filter((s) => s.status === 'draft').map(shownName);
     const ids = items.filter((s) => s.status !== 'draft').map((s) => s.id);
-    const draftText = drafts.length ? ' ' + term('list.download.draftsSkipped', { names: drafts }) : '';
+    const draftText = drafts.length ? ' ' + this.msg('list.download.draftsSkipped', { names: drafts }) : '';
     if (!ids.length) {
       if (drafts.length) this.notice = { kind: 'error', text: draftText.trim() };
       return;
@@ -223,18 +223,18 @@ export class SegmentListActions extends SegmentListState {
       const { downloadMembersCsv } = await import('../shared/download.js');
       for (const [i, id] of ids.entries()) {
         const show = (done: number, total: number) => {
-          this.working = { text: term('list.working.download', { index: i + 1, count: ids.length, done, total }), abort };
+          this.working = { text: this.msg('list.working.download', { index: i + 1, count: ids.length, done, total }), abort };
         };
         show(0, this.known.get(id)?.memberCount ?? 0);
         const outcome = await downloadMembersCsv(provider, id, { signal: abort.signal, onProgress: show });
         if (outcome === 'saved') saved++;
         else break;
       }
-      const text = term('list.done.download', { count: saved }) + draftText;
+      const text = this.msg('list.done.download', { count: saved }) + draftText;
       this.notice = { kind: 'info', text };
       this.announcer.announce(text);
     } catch (e) {
-      if (!isAbortError(e)) this.notice = { kind: 'error', text: term('list.failed', { message: messageOf(e) }) };
+      if (!isAbortError(e)) this.notice = { kind: 'error', text: this.msg('list.failed', { message: messageOf(e) }) };
     } finally {
       this.working = null;
     }

@@ -21,8 +21,8 @@ export function rowMenu(host: SegmentListElement, s: SegmentSummary, menu: MenuC
   const draft = s.status === 'draft' ? term('list.status.draftWhy') : undefined;
   const label = (key: string) => term(`list.action.${key}` as MessageKey);
   const items: Item[] = [
-    { key: 'view', label: label('view'), run: () => emit(host, 'segment-open', { id: s.id, summary: s }) },
-    { key: 'edit', label: label('edit'), run: () => emit(host, 'segment-edit', { id: s.id, summary: s }) },
+    { key: 'view', label: label('view'), run: () => emit(host, 'segment-open', { id: s.id }) },
+    { key: 'edit', label: label('edit'), run: () => emit(host, 'segment-edit', { id: s.id }) },
     { key: 'duplicate', label: label('duplicate'), run: () => void host.doDuplicate(s.id) },
     { key: 'rename', label: label('rename'), run: () => host.openDialog({ kind: 'rename', items: [s] }) },
     { key: 'refresh', label: label('refresh'), separator: true, run: () => void host.doRefresh([s.id]) },

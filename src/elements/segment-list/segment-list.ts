@@ -80,7 +80,7 @@ export class SegmentListElement extends SegmentListActions {
       else next.add(key);
       this.expanded = next;
     },
-    open: (summary) => emit(this, 'segment-open', { id: summary.id, summary }),
+    open: (id) => emit(this, 'segment-open', { id }),
   };
 
   override render(): TemplateResult {

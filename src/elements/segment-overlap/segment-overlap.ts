@@ -116,10 +116,10 @@ export class SegmentOverlapElement extends SegmentKitElement {
     task: ([provider, audience, sets], { signal }) =>
       computeOverlap(provider, JSON.parse(sets) as OverlapSet[], {
         signal,
-        translator: currentTranslator(),
+        translator: this.locale.translator,
         ...(audience ? { audience } : {}),
       }),
-    onComplete: (value) => this.announcer.announce(term('overlap.done', { union: value.union })),
+    onComplete: (value) => this.announcer.announce(this.msg('overlap.done', { union: value.union })),
   });
 
   private readonly pickers = new SegmentPickers(this, {

@@ -282,7 +282,7 @@ export class WorkspaceNavigation extends SegmentKitElement {
     });
     if (problem && !this.draftProblem) {
       this.draftProblem = true; // said once
-      this.notice = { kind: 'error', text: term('workspace.draft.unkept', { message: problem }) };
+      this.notice = { kind: 'error', text: this.msg('workspace.draft.unkept', { message: problem }) };
     }
   }
 

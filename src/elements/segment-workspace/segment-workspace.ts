@@ -103,7 +103,7 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
   private savingAt = -1;
   /** The quick segment's document when it was last saved (later edits are unsaved changes). */
   private quickSaved: SegmentDocument | undefined;
-  /** The summary that came with the last `segment-open` / `segment-edit` (the list's row). */
+  /** The list's summary of the segment last opened or edited from it (its name for the title until the summaries come). */
   private openedSummary: SegmentSummary | undefined;
 
   protected readonly modules = new ViewModules(this, (name) => this.importView(name));
@@ -197,11 +197,11 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
   // ------------------------------------------------------------------ events of the elements inside
 
   private onOpen = (e: SegmentOpenEvent): void => {
-    this.openedSummary = e.detail.summary;
+    this.openedSummary = this.listElement()?.summaryOf(e.detail.id);
     void this.go({ view: 'details', id: e.detail.id });
   };
   private onEdit = (e: SegmentEditEvent): void => {
-    this.openedSummary = e.detail.summary ?? this.summary;
+    this.openedSummary = this.listElement()?.summaryOf(e.detail.id) ?? this.summary;
     void this.go({ view: 'edit', id: e.detail.id });
   };
 
@@ -226,8 +226,8 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
     if (copy) {
       this.notice = {
         kind: 'info',
-        text: term('workspace.duplicated', { name: shownName(copy) }),
-        action: { label: term('workspace.duplicated.edit'), run: () => void this.go({ view: 'edit', id: copy.id }) },
+        text: this.msg('workspace.duplicated', { name: shownName(copy) }),
+        action: { label: this.msg('workspace.duplicated.edit'), run: () => void this.go({ view: 'edit', id: copy.id }) },
       };
     }
   };
@@ -269,17 +269,17 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
   private async runSaved(summary: SegmentSummary): Promise<void> {
     const name = shownName(summary);
     const provider = this.effectiveProvider;
-    if (summary.status === 'draft') this.notice = { kind: 'info', text: term('workspace.savedDraft', { name }) };
-    else if (summary.state !== 'active' || !provider) this.notice = { kind: 'info', text: term('workspace.saved', { name }) };
+    if (summary.status === 'draft') this.notice = { kind: 'info', text: this.msg('workspace.savedDraft', { name }) };
+    else if (summary.state !== 'active' || !provider) this.notice = { kind: 'info', text: this.msg('workspace.saved', { name }) };
     else if (summary.status === 'succeeded')
-      this.notice = { kind: 'info', text: term('workspace.ran', { name, count: summary.memberCount }) };
+      this.notice = { kind: 'info', text: this.msg('workspace.ran', { name, count: summary.memberCount }) };
     else {
-      this.notice = { kind: 'info', text: term('workspace.running', { name }) };
+      this.notice = { kind: 'info', text: this.msg('workspace.running', { name }) };
       try {
         const [after] = await provider.refreshSegments([summary.id]);
-        this.notice = { kind: 'info', text: term('workspace.ran', { name, count: after?.memberCount ?? null }) };
+        this.notice = { kind: 'info', text: this.msg('workspace.ran', { name, count: after?.memberCount ?? null }) };
       } catch (err) {
-        this.notice = { kind: 'error', text: term('workspace.runFailed', { name, message: messageOf(err) }) };
+        this.notice = { kind: 'error', text: this.msg('workspace.runFailed', { name, message: messageOf(err) }) };
       }
       this.summariesVersion++;
       this.listElement()?.reload();
@@ -295,13 +295,13 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
       const name = shownName(after ?? { id });
       const text =
         after?.status === 'skipped'
-          ? term('workspace.skipped', { name })
-          : term('workspace.refreshed', { name, count: after?.memberCount ?? null });
+          ? this.msg('workspace.skipped', { name })
+          : this.msg('workspace.refreshed', { name, count: after?.memberCount ?? null });
       this.notice = { kind: after?.status === 'failed' ? 'error' : 'info', text };
       this.summariesVersion++;
       for (const el of this.renderRoot.querySelectorAll<Reloadable>('trend-chart, member-preview')) el.reload();
     } catch (err) {
-      this.notice = { kind: 'error', text: term('workspace.refreshFailed', { message: messageOf(err) }) };
+      this.notice = { kind: 'error', text: this.msg('workspace.refreshFailed', { message: messageOf(err) }) };
     } finally {
       this.refreshing = false;
     }

@@ -86,8 +86,6 @@ export interface CatalogErrorDetail {
 /** `segment-open` (View) and `segment-edit` (Edit): the host shows the segment. */
 export interface SegmentOpenDetail {
   id: string;
-  /** The segment's summary as the list showed it (its name, count …), when the list had it. */
-  summary?: SegmentSummary;
 }
 export type SegmentEditDetail = SegmentOpenDetail;
 /**

@@ -20,7 +20,8 @@ export interface ReadingOptions {
   plot: () => HTMLElement | null;
   handle: () => TrendChartHandle | undefined;
   rtl: () => boolean;
-  announce: (text: string) => void;
+  /** Announce a text, made by `text` in the chart's language. */
+  announce: (text: () => string) => void;
 }
 
 export class ReadingController implements ReactiveController {
@@ -102,7 +103,8 @@ export class ReadingController implements ReactiveController {
       this.cancelAnnounce();
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        if (this.point) this.options.announce(term('trend.point', this.point));
+        const point = this.point;
+        if (point) this.options.announce(() => term('trend.point', point));
       }, HOVER_ANNOUNCE_DELAY);
     });
   };
@@ -150,7 +152,8 @@ export class ReadingController implements ReactiveController {
     e.preventDefault();
     this.cancelAnnounce();
     this.set(next);
-    if (this.point) this.options.announce(term('trend.point', this.point));
+    const point = this.point;
+    if (point) this.options.announce(() => term('trend.point', point));
   };
 
   private set(index: number): void {

@@ -10,7 +10,7 @@ import { AnnouncerController } from '../shared/controllers/announcer.js';
 import { ProviderTask } from '../shared/controllers/provider-task.js';
 import { messageOf } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
-import { currentTranslator, term } from '../shared/messages.js';
+import { term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { tableStyles } from '../shared/table-styles.js';
 import type { TrendChartStyle } from './chart.js';
@@ -115,7 +115,7 @@ export class TrendChartElement extends SegmentKitElement {
     task: async ([provider, id, frame, now], { signal }) => {
       const from = this.fromFor(frame, now);
       const answer = await provider.trend(id, { signal, ...(from ? { from } : {}) });
-      return { series: toSeries(answer, term('trend.badAnswer')), from };
+      return { series: toSeries(answer, this.msg('trend.badAnswer')), from };
     },
   });
 
@@ -137,11 +137,11 @@ export class TrendChartElement extends SegmentKitElement {
     style: () => this.currentStyle(),
     format: {
       date: (t, span) =>
-        currentTranslator().format.date(t, {
+        this.locale.translator.format.date(t, {
           timeZone: 'UTC',
           ...(span > 300 * DAY_MS ? { month: 'short', year: 'numeric' } : { month: 'short', day: 'numeric' }),
         }),
-      count: (n) => currentTranslator().format.number(n, { notation: 'compact' }),
+      count: (n) => this.locale.translator.format.number(n, { notation: 'compact' }),
     },
     drawn: (points) => {
       const canvas = this.renderRoot.querySelector('canvas');
@@ -158,7 +158,7 @@ export class TrendChartElement extends SegmentKitElement {
     plot: () => this.renderRoot.querySelector<HTMLElement>('.plot'),
     handle: () => this.plot.handle,
     rtl: () => getComputedStyle(this).direction === 'rtl',
-    announce: (text) => this.announcer.announce(text),
+    announce: (text) => this.inLocale(() => this.announcer.announce(text())),
   });
 
   /** The chart.js chart once drawn (read-only use: its colours, its image). */
