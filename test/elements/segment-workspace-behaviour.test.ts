@@ -64,10 +64,10 @@ describe('<segment-workspace> behaviour', () => {
     });
 
     it('shows an error with Retry when a view module cannot be loaded', async () => {
-      let failures = 1;
+      let failing = true;
       class Flaky extends SegmentWorkspaceElement {
         protected override importView(name: ViewModuleName): Promise<unknown> {
-          if (name === 'details' && failures-- > 0) return Promise.reject(new Error('Failed to fetch dynamically imported module'));
+          if (name === 'details' && failing) return Promise.reject(new Error('Failed to fetch dynamically imported module'));
           return super.importView(name);
         }
       }
@@ -76,8 +76,36 @@ describe('<segment-workspace> behaviour', () => {
       await listReady(el);
       await el.go({ view: 'details', id: 'alpha' });
       await until(() => $(el, '[part~="state"]')?.textContent.includes('could not be loaded') ?? false, 3000, 'import error');
+      failing = false;
       $(el, '[part~="retry"]')!.click();
       await until(() => !!$(el, 'member-preview'), 5000, 'details');
+    });
+  });
+
+  describe('views loaded ahead', () => {
+    it('loads the details and the builder while the list is idle, so their first visit shows no loading state', async () => {
+      const imported: ViewModuleName[] = [];
+      class Slow extends SegmentWorkspaceElement {
+        protected override importView(name: ViewModuleName): Promise<unknown> {
+          imported.push(name);
+          // A slow network for the views after the list.
+          return name === 'list' ? super.importView(name) : new Promise((r) => setTimeout(r, 400)).then(() => super.importView(name));
+        }
+      }
+      customElements.define('slow-workspace', Slow);
+      const el = await fixture<Slow>(html`<slow-workspace .provider=${store()} storage-key=${newKey()}></slow-workspace>`);
+      await listReady(el);
+      await until(() => imported.includes('details') && imported.includes('editor'), 4000, 'the prefetch');
+      await new Promise((r) => setTimeout(r, 600));
+      await el.go({ view: 'details', id: 'alpha' });
+      await el.updateComplete;
+      // "Loading…" is the view's module; "Loading the segment…" (the provider's answer) may show.
+      expect($(el, '[part~="state"]')?.textContent.trim() ?? '', 'no view loading state on the first visit').to.not.equal('Loading…');
+      await until(() => !!$(el, 'member-preview'), 300, 'the details sooner than the slow import');
+      expect(
+        imported.filter((n) => n === 'details'),
+        'imported once',
+      ).to.have.length(1);
     });
   });
 

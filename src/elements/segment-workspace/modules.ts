@@ -37,6 +37,21 @@ export class ViewModules {
     return this.start(name).promise as Promise<T>;
   }
 
+  /**
+   * Load a module ahead of its first visit (the workspace does it when the browser is idle
+   * after the list has shown). A failed prefetch is not remembered: the visit imports again
+   * and shows its own error.
+   */
+  prefetch(name: ViewModuleName): void {
+    if (this.entries.has(name)) return;
+    this.importer(name).then(
+      (value) => {
+        if (!this.entries.has(name)) this.entries.set(name, { status: 'ready', value, promise: Promise.resolve(value) });
+      },
+      () => undefined,
+    );
+  }
+
   /** Try a failed import again. */
   retry(name: ViewModuleName): void {
     if (this.entries.get(name)?.status === 'error') this.entries.delete(name);

@@ -103,6 +103,8 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
   private savingAt = -1;
   /** The quick segment's document when it was last saved (later edits are unsaved changes). */
   private quickSaved: SegmentDocument | undefined;
+  /** Whether the details' and the builder's modules were asked for ahead of their first visit. */
+  private prefetchScheduled = false;
   /** The list's summary of the segment last opened or edited from it (its name for the title until the summaries come). */
   private openedSummary: SegmentSummary | undefined;
 
@@ -163,8 +165,22 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // The list loads with the workspace (it is the first view); the others when first shown.
+    // The list loads with the workspace (it is the first view); the others when first shown,
+    // or before: when the browser is idle after the list has shown (`prefetchViews`).
     this.modules.status('list');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.prefetchScheduled || this.route.view !== 'list' || !this.modules.get('list')) return;
+    this.prefetchScheduled = true;
+    const idle = (fn: () => void) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200);
+    idle(() => {
+      if (!this.isConnected) return;
+      this.modules.prefetch('details');
+      this.modules.prefetch('editor');
+    });
   }
 
   // ------------------------------------------------------------------ navigation hooks
