@@ -111,7 +111,7 @@ export const builder: WidenTable<typeof en> = {
 
   'builder.condition.label': 'Bedingung {position} von Regel {rule}',
   'builder.group.label': ({ not, and, count }: { not: boolean; and: boolean; count: number }) =>
-    `Gruppe: ${not ? 'nicht ' : ''}${and ? 'alle' : 'mindestens eine'} von ${count}`,
+    `Gruppe: ${not ? (and ? 'nicht alle' : 'keine') : and ? 'alle' : 'mindestens eine'} von ${count}`,
   'builder.group.match': 'Zutreffen müssen',
   'builder.group.all': 'alle von',
   'builder.group.any': 'mindestens eine von',

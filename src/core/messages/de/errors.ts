@@ -6,7 +6,7 @@
 import type { Formatters, WidenTable } from '../format.js';
 import type { errors as en, MissingField, NotObjectField, PairEnd, ShownValue, ValueKind, WrongTypeField } from '../en/errors.js';
 
-/** Was ein falscher Wert ist, als Nominativ-Phrase ("eine Liste"). */
+/** Was ein falscher Wert ist, als Nominativ-Phrase („eine Liste“). */
 const noun = (kind: ValueKind | 'empty'): string => {
   switch (kind) {
     case 'null':
@@ -32,8 +32,22 @@ const noun = (kind: ValueKind | 'empty'): string => {
       return 'eine Funktion';
   }
 };
-const shown = (p: ShownValue, f: Formatters): string =>
-  p.got !== undefined ? noun(p.got) : typeof p.value === 'string' ? `„${p.value}“` : typeof p.value === 'number' ? f.number(p.value) : String(p.value);
+/** Der Gegensatz zu dem, was verlangt ist: „keine Liste“, „kein Objekt“, „nicht null“. */
+const notNoun = (kind: ValueKind | 'empty'): string => {
+  const a = noun(kind);
+  return a.startsWith('ein') ? `k${a}` : `nicht ${a}`;
+};
+/** Ein Wert, wie die Meldung ihn zeigt: Text in Anführungszeichen, eine Zahl, sonst seine Art in Klammern. */
+const valueText = (p: ShownValue, f: Formatters): string =>
+  p.got !== undefined
+    ? `(${noun(p.got)})`
+    : typeof p.value === 'string'
+      ? `„${p.value}“`
+      : typeof p.value === 'number'
+        ? f.number(p.value)
+        : String(p.value);
+/** Ein falscher Wert, verneint: „nicht „abc““, „nicht 3“, „keine Liste“. */
+const shown = (p: ShownValue, f: Formatters): string => (p.got !== undefined ? notNoun(p.got) : `nicht ${valueText(p, f)}`);
 const quoted = (options: readonly string[]) => options.map((o) => `„${o}“`);
 const either = (options: readonly string[], f: Formatters) => f.list(options, 'disjunction');
 const typeNoun = (type: string) =>
@@ -47,32 +61,32 @@ const typeNoun = (type: string) =>
           ? 'ein Wahrheitswert (wahr oder falsch)'
           : type;
 const KINDS: readonly string[] = ['null', 'undefined', 'list', 'object', 'string', 'number', 'boolean', 'bigint', 'symbol', 'function'];
-/** A `typeof` name ("number") as a noun ("eine Zahl"). */
-const typeofNoun = (type: string) => (KINDS.includes(type) ? noun(type as ValueKind) : type);
+/** Ein `typeof`-Name („number“), verneint („keine Zahl“). */
+const notTypeof = (type: string) => (KINDS.includes(type) ? notNoun(type as ValueKind) : `nicht ${type}`);
 const endName = (end: PairEnd) => (end === 'low' ? 'untere' : 'obere');
 
 const WRONG_TYPE: Record<WrongTypeField, (got: string) => string> = {
-  segmentId: (got) => `Die Segment-ID muss ein Text sein, nicht ${got}.`,
-  name: (got) => `Der Name muss ein Text sein, nicht ${got}.`,
-  displayName: (got) => `Der Anzeigename muss ein Text sein, nicht ${got}.`,
-  description: (got) => `Die Beschreibung muss ein Text sein, nicht ${got}.`,
-  ruleName: (got) => `Ein Regelname muss ein Text sein, nicht ${got}.`,
-  id: (got) => `Eine ID muss ein nicht leerer Text sein, nicht ${got}.`,
-  tags: (got) => `Tags müssen eine Liste von Texten sein, nicht ${got}.`,
-  tag: (got) => `Ein Tag muss ein Text sein, nicht ${got}.`,
-  audience: (got) => `Die Zielgruppe muss der Name einer Entität sein, nicht ${got}.`,
-  rules: (got) => `rules muss eine Liste sein, nicht ${got}.`,
-  projectedAttributes: (got) => `projectedAttributes muss eine Liste sein, nicht ${got}.`,
-  projectedEntity: (got) => `Die Entität muss ein Text sein, nicht ${got}.`,
-  projectedAttribute: (got) => `Das Attribut muss ein Text sein, nicht ${got}.`,
-  snapshot: (got) => `snapshot muss eine Liste von Mitgliedsschlüsseln sein, nicht ${got}.`,
-  memberKey: (got) => `Ein Mitgliedsschlüssel muss ein Text oder eine Zahl sein, nicht ${got}.`,
-  segment: (got) => `segment muss die ID eines gespeicherten Segments sein, nicht ${got}.`,
-  not: (got) => `not muss true oder false sein, nicht ${got}.`,
-  children: (got) => `children muss eine Liste sein, nicht ${got}.`,
-  entity: (got) => `entity muss ein Text sein, nicht ${got}.`,
-  attribute: (got) => `attribute muss ein Text sein, nicht ${got}.`,
-  operator: (got) => `operator muss ein Text sein, nicht ${got}.`,
+  segmentId: (got) => `Die Segment-ID muss ein Text sein, ${got}.`,
+  name: (got) => `Der Name muss ein Text sein, ${got}.`,
+  displayName: (got) => `Der Anzeigename muss ein Text sein, ${got}.`,
+  description: (got) => `Die Beschreibung muss ein Text sein, ${got}.`,
+  ruleName: (got) => `Ein Regelname muss ein Text sein, ${got}.`,
+  id: (got) => `Eine ID muss ein nicht leerer Text sein, ${got}.`,
+  tags: (got) => `Tags müssen eine Liste von Texten sein, ${got}.`,
+  tag: (got) => `Ein Tag muss ein Text sein, ${got}.`,
+  audience: (got) => `Die Zielgruppe muss der Name einer Entität sein, ${got}.`,
+  rules: (got) => `rules muss eine Liste sein, ${got}.`,
+  projectedAttributes: (got) => `projectedAttributes muss eine Liste sein, ${got}.`,
+  projectedEntity: (got) => `Die Entität muss ein Text sein, ${got}.`,
+  projectedAttribute: (got) => `Das Attribut muss ein Text sein, ${got}.`,
+  snapshot: (got) => `snapshot muss eine Liste von Mitgliedsschlüsseln sein, ${got}.`,
+  memberKey: (got) => `Ein Mitgliedsschlüssel muss ein Text oder eine Zahl sein, ${got}.`,
+  segment: (got) => `segment muss die ID eines gespeicherten Segments sein, ${got}.`,
+  not: (got) => `not muss true oder false sein, ${got}.`,
+  children: (got) => `children muss eine Liste sein, ${got}.`,
+  entity: (got) => `entity muss ein Text sein, ${got}.`,
+  attribute: (got) => `attribute muss ein Text sein, ${got}.`,
+  operator: (got) => `operator muss ein Text sein, ${got}.`,
 };
 
 const MISSING_FIELD: Record<MissingField, string> = {
@@ -94,11 +108,11 @@ const MISSING_FIELD: Record<MissingField, string> = {
 };
 
 const NOT_OBJECT: Record<NotObjectField, (got: string) => string> = {
-  document: (got) => `Ein Segmentdokument muss ein JSON-Objekt sein, nicht ${got}.`,
-  projectedAttribute: (got) => `Ein projiziertes Attribut muss ein Objekt mit entity und attribute sein, nicht ${got}.`,
-  rule: (got) => `Eine Regel muss ein Objekt sein, nicht ${got}.`,
-  node: (got) => `Eine Bedingung oder Gruppe muss ein Objekt sein, nicht ${got}.`,
-  match: (got) => `match muss ein Objekt sein, nicht ${got}.`,
+  document: (got) => `Ein Segmentdokument muss ein JSON-Objekt sein, ${got}.`,
+  projectedAttribute: (got) => `Ein projiziertes Attribut muss ein Objekt mit entity und attribute sein, ${got}.`,
+  rule: (got) => `Eine Regel muss ein Objekt sein, ${got}.`,
+  node: (got) => `Eine Bedingung oder Gruppe muss ein Objekt sein, ${got}.`,
+  match: (got) => `match muss ein Objekt sein, ${got}.`,
 };
 
 type T = WidenTable<typeof en>;
@@ -108,34 +122,34 @@ export const errors: T = {
   // ------------------------------------------------------------ Struktur (parseSegment)
   'error.invalid-json': (p) => `Dies ist kein gültiges JSON: ${p.detail}`,
   'error.not-object': (p) =>
-    p.variant === 'unreadable' ? `Das Dokument konnte nicht gelesen werden: ${p.detail}` : NOT_OBJECT[p.variant](noun(p.got)),
+    p.variant === 'unreadable' ? `Das Dokument konnte nicht gelesen werden: ${p.detail}` : NOT_OBJECT[p.variant](notNoun(p.got)),
   'error.unsupported-version': (p, f) =>
     `Dieses Dokument verwendet die Schemaversion ${f.number(p.version)}, die neuer ist, als diese Version von segment-kit versteht (${f.number(p.supported)}). Aktualisieren Sie segment-kit, um es zu öffnen.`,
-  'error.invalid-version': (p, f) => `schemaVersion muss ${f.number(p.expected)} sein, nicht ${shown(p, f)}.`,
+  'error.invalid-version': (p, f) => `schemaVersion muss ${f.number(p.expected)} sein, ${shown(p, f)}.`,
   'error.missing-field': (p) =>
     p.variant === 'aggregateAttribute' ? `\`${p.aggregate}\` braucht das Attribut, das aggregiert wird.` : MISSING_FIELD[p.variant],
-  'error.wrong-type': (p) => WRONG_TYPE[p.variant](noun(p.got)),
+  'error.wrong-type': (p) => WRONG_TYPE[p.variant](notNoun(p.got)),
   'error.invalid-option': (p: P<'error.invalid-option'>, f) => {
     const got = shown(p, f);
     switch (p.variant) {
       case 'type':
-        return `Der Typ muss einer von ${quoted(p.options).join(', ')} sein, nicht ${got}.`;
+        return `Der Typ muss einer von ${quoted(p.options).join(', ')} sein, ${got}.`;
       case 'state':
-        return `Der Status muss einer von ${quoted(p.options).join(', ')} sein, nicht ${got}.`;
+        return `Der Status muss einer von ${quoted(p.options).join(', ')} sein, ${got}.`;
       case 'setOperator':
-        return `Der Mengenoperator muss einer von ${quoted(p.options).join(', ')} sein, nicht ${got}.`;
+        return `Der Mengenoperator muss einer von ${quoted(p.options).join(', ')} sein, ${got}.`;
       case 'combinator':
-        return `Die Verknüpfung muss ${either(quoted(p.options), f)} sein, nicht ${got}.`;
+        return `Die Verknüpfung muss ${either(quoted(p.options), f)} sein, ${got}.`;
       case 'quantifier':
-        return `Die Mengenangabe muss ${either(p.options, f)} sein, nicht ${got}.`;
+        return `Die Mengenangabe muss ${either(p.options, f)} sein, ${got}.`;
       case 'aggregate':
-        return `Das Aggregat muss ${either(p.options, f)} sein, nicht ${got}.`;
+        return `Das Aggregat muss ${either(p.options, f)} sein, ${got}.`;
       case 'unit':
-        return `Die Einheit muss ${either(p.options, f)} sein, nicht ${got}.`;
+        return `Die Einheit muss ${either(p.options, f)} sein, ${got}.`;
     }
   },
-  'error.unknown-kind': (p, f) => `Unbekannte Knotenart ${shown(p, f)}: Verwenden Sie „group“, „condition“ oder „related“.`,
-  'error.unknown-operator': (p, f) => `Unbekannter Operator ${shown(p, f)}.`,
+  'error.unknown-kind': (p, f) => `Unbekannte Knotenart ${valueText(p, f)}: Verwenden Sie „group“, „condition“ oder „related“.`,
+  'error.unknown-operator': (p, f) => `Unbekannter Operator ${valueText(p, f)}.`,
   'error.invalid-value': (p: P<'error.invalid-value'>, f) => {
     switch (p.variant) {
       case 'quantifierAndAggregate':
@@ -143,21 +157,21 @@ export const errors: T = {
       case 'lowAboveHigh':
         return 'Der untere Wert darf nicht größer als der obere Wert sein.';
       case 'count':
-        return `Die Anzahl muss eine ganze Zahl von 0 oder mehr sein, nicht ${shown(p, f)}.`;
+        return `Die Anzahl (count) muss eine ganze Zahl von 0 oder mehr sein, ${shown(p, f)}.`;
       case 'amount':
-        return `Der Betrag muss eine ganze Zahl von 0 oder mehr sein, nicht ${shown(p, f)}.`;
+        return `Die Anzahl der Einheiten (amount) muss eine ganze Zahl von 0 oder mehr sein, ${shown(p, f)}.`;
       case 'notScalar':
-        return `\`${p.operator}\` braucht einen einzelnen Wert, nicht ${noun(p.got)}.`;
+        return `\`${p.operator}\` braucht einen einzelnen Wert, ${notNoun(p.got)}.`;
       case 'notPair':
         return `\`${p.operator}\` braucht zwei Werte, einen unteren und einen oberen.`;
       case 'pairItem':
-        return `Der ${endName(p.end)} Wert muss ein einzelner Wert sein, nicht ${noun(p.got)}.`;
+        return `Der ${endName(p.end)} Wert muss ein einzelner Wert sein, ${notNoun(p.got)}.`;
       case 'notList':
-        return `\`${p.operator}\` braucht eine Liste von Werten, nicht ${noun(p.got)}.`;
+        return `\`${p.operator}\` braucht eine Liste von Werten, ${notNoun(p.got)}.`;
       case 'listItem':
-        return `Jeder Wert von \`${p.operator}\` muss ein einzelner Wert sein, nicht ${noun(p.got)}.`;
+        return `Jeder Wert von \`${p.operator}\` muss ein einzelner Wert sein, ${notNoun(p.got)}.`;
       case 'notRelative':
-        return `\`${p.operator}\` braucht eine Anzahl und eine Einheit wie {"amount": 90, "unit": "day"}, nicht ${noun(p.got)}.`;
+        return `\`${p.operator}\` braucht eine Anzahl und eine Einheit wie {"amount": 90, "unit": "day"}, ${notNoun(p.got)}.`;
     }
   },
   'error.missing-value': (p: P<'error.missing-value'>) => {
@@ -184,8 +198,7 @@ export const errors: T = {
         return 'Wählen Sie ein Segment.';
     }
   },
-  'error.invalid-date': (p) =>
-    `„${p.value}“ ist kein Datum: Verwenden Sie die Form 2024-05-31 (oder ein Datum mit Uhrzeit nach ISO 8601).`,
+  'error.invalid-date': (p) => `„${p.value}“ ist kein Datum: Verwenden Sie die Form 2024-05-31 (oder ein Datum mit Uhrzeit nach ISO 8601).`,
   'error.duplicate-id': (p) =>
     `Die ID „${p.id}“ wird bereits ${p.firstPath ? `unter ${p.firstPath}` : 'im Dokument'} verwendet; IDs müssen eindeutig sein.`,
   'error.too-deep': (p, f) =>
@@ -248,11 +261,11 @@ export const errors: T = {
   'error.value-type': (p: P<'error.value-type'>) => {
     switch (p.variant) {
       case 'text':
-        return `Dieser Wert muss ein Text sein, nicht ${typeofNoun(p.type)}.`;
+        return `Dieser Wert muss ein Text sein, ${notTypeof(p.type)}.`;
       case 'date':
-        return `Dieser Wert muss ein Datum wie 2024-05-31 sein, nicht ${typeofNoun(p.type)}.`;
+        return `Dieser Wert muss ein Datum wie 2024-05-31 sein, ${notTypeof(p.type)}.`;
       case 'number':
-        return `Dieser Wert muss eine Zahl sein, nicht ${p.value !== undefined ? `„${p.value}“` : typeofNoun(p.type)}.`;
+        return `Dieser Wert muss eine Zahl sein, ${p.value !== undefined ? `nicht „${p.value}“` : notTypeof(p.type)}.`;
     }
   },
   'error.value-not-allowed': (p) => `„${p.value}“ ist keiner der Werte von ${p.attribute}.`,
@@ -278,7 +291,9 @@ export const errors: T = {
   'error.no-rules': () => 'Fügen Sie mindestens eine Regel hinzu.',
   'error.unknown-segment': (p) => `Es gibt kein gespeichertes Segment „${p.segment}“.`,
   'error.segment-cycle': (p) =>
-    p.variant === 'self' ? 'Ein Segment kann sich nicht selbst enthalten.' : `Die Segmentverweise bilden einen Kreis: ${p.cycle.join(' → ')}.`,
+    p.variant === 'self'
+      ? 'Ein Segment kann sich nicht selbst enthalten.'
+      : `Die Segmentverweise bilden einen Kreis: ${p.cycle.join(' → ')}.`,
   'error.missing-name': () => 'Geben Sie dem Segment einen Namen (Buchstaben, Ziffern und _, keine Leerzeichen).',
   'error.invalid-name': (p) =>
     `„${p.name}“ ist kein gültiger Name: Verwenden Sie Buchstaben, Ziffern und _, beginnend mit einem Buchstaben, ohne Leerzeichen.`,

@@ -118,8 +118,7 @@ export const list: WidenTable<typeof en> = {
   'list.pager.next': 'Nächste Seite',
   'list.pager.last': 'Letzte Seite',
 
-  'list.working.refresh': ({ count }: N, f: Formatters) =>
-    `${segments(count, f)} ${count === 1 ? 'wird' : 'werden'} aktualisiert…`,
+  'list.working.refresh': ({ count }: N, f: Formatters) => `${segments(count, f)} ${count === 1 ? 'wird' : 'werden'} aktualisiert…`,
   'list.working.update': ({ count }: N, f: Formatters) => `${segments(count, f)} ${count === 1 ? 'wird' : 'werden'} geändert…`,
   'list.working.delete': ({ count }: N, f: Formatters) => `${segments(count, f)} ${count === 1 ? 'wird' : 'werden'} gelöscht…`,
   'list.working.duplicate': 'Wird dupliziert…',
@@ -142,8 +141,7 @@ export const list: WidenTable<typeof en> = {
   'list.copyName': 'Kopie von {name}',
 
   'list.dialog.delete.title': ({ count }: N, f: Formatters) => (count === 1 ? 'Segment löschen?' : `${segments(count, f)} löschen?`),
-  'list.dialog.delete.body':
-    'Dies kann nicht rückgängig gemacht werden. Die Segmente und ihr Aktualisierungsverlauf werden entfernt.',
+  'list.dialog.delete.body': 'Dies kann nicht rückgängig gemacht werden. Die Segmente und ihr Aktualisierungsverlauf werden entfernt.',
   'list.dialog.delete.usedBy': ({ name, users }: { name: string; users: string[] }, f: Formatters) =>
     `${name} wird von ${f.list(users)} verwendet.`,
   'list.dialog.delete.keep':

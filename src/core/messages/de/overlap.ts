@@ -19,8 +19,7 @@ export const overlap: WidenTable<typeof en> = {
     excluded.length
       ? `Kunden in ${f.list(quoted(included))}, die nicht in ${f.list(quoted(excluded), 'disjunction')} sind`
       : `Kunden in ${f.list(quoted(included))}`,
-  'overlap.error.count': ({ region, message }: { region: string; message: string }) =>
-    `${region} konnte nicht gezählt werden: ${message}`,
+  'overlap.error.count': ({ region, message }: { region: string; message: string }) => `${region} konnte nicht gezählt werden: ${message}`,
   'overlap.error.sets': ({ count }: { count: number }) => `Vergleichen Sie zwei oder drei Segmente (angegeben: ${count}).`,
   'overlap.error.id': 'Jedes zu vergleichende Segment braucht eine ID.',
   'overlap.error.duplicate': ({ id }: { id: string }) => `Das Segment „${id}“ ist doppelt angegeben.`,

@@ -8,8 +8,7 @@ type Point = { date: string; count: number };
 const day = (date: string, f: Formatters) => f.date(date, { dateStyle: 'medium', timeZone: 'UTC' });
 const members = (count: number, f: Formatters) => `${f.number(count)} ${f.plural(count) === 'one' ? 'Mitglied' : 'Mitglieder'}`;
 /** Im Dativ, nach „von“: „von 1 Mitglied“, „von 12 Mitgliedern“. */
-const membersDative = (count: number, f: Formatters) =>
-  `${f.number(count)} ${f.plural(count) === 'one' ? 'Mitglied' : 'Mitgliedern'}`;
+const membersDative = (count: number, f: Formatters) => `${f.number(count)} ${f.plural(count) === 'one' ? 'Mitglied' : 'Mitgliedern'}`;
 
 export const trend: WidenTable<typeof en> = {
   'trend.label': 'Mitglieder von {segment} im Zeitverlauf',

@@ -53,8 +53,7 @@ export const workspace: WidenTable<typeof en> = {
   'workspace.draft.unkept': 'Ihre Änderungen können nicht über ein Neuladen hinweg aufbewahrt werden: {message}',
 
   'workspace.saved': ({ name }: Name) => `„${name}“ gespeichert.`,
-  'workspace.savedDraft': ({ name }: Name) =>
-    `„${name}“ als Entwurf gespeichert: Beheben Sie die Probleme, um das Segment zu aktivieren.`,
+  'workspace.savedDraft': ({ name }: Name) => `„${name}“ als Entwurf gespeichert: Beheben Sie die Probleme, um das Segment zu aktivieren.`,
   'workspace.running': ({ name }: Name) => `„${name}“ gespeichert. Die Mitglieder werden gezählt…`,
   'workspace.ran': ({ name, count }: Name & { count: number | null }, f: Formatters) =>
     `„${name}“ gespeichert: ${count === null ? 'nicht gezählt' : members(count, f)}.`,
