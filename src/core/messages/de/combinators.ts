@@ -12,7 +12,7 @@ export const combinators: WidenTable<typeof en> = {
   'set.intersect': 'Schnittmenge',
   'set.except': 'Ausnahme',
   'set.label': 'Mit den vorherigen Regeln verknüpfen',
-  'set.union.hint': 'Mitglieder aus beiden',
+  'set.union.hint': 'Mitglieder aus der einen oder der anderen',
   'set.intersect.hint': 'nur gemeinsame Mitglieder',
   'set.except.hint': 'diese Mitglieder entfernen',
 };

@@ -1,4 +1,8 @@
-/** Operatorbezeichnungen (`operator.<name>`), wie sie in der Auswahl und in einer Bedingung stehen: „Stadt ist …“. */
+/**
+ * Operatorbezeichnungen (`operator.<name>`), wie sie in der Auswahl und in einer Bedingung
+ * stehen: „Stadt ist …“. Auf die relativen Zeiträume folgen Zahl und Einheit im Plural
+ * („… innerhalb der letzten 90 Tage“, `unit.*`), darum „innerhalb“ mit dem Genitiv.
+ */
 import type { WidenTable } from '../format.js';
 import type { operators as en } from '../en/operators.js';
 
@@ -9,8 +13,8 @@ export const operators: WidenTable<typeof en> = {
   'operator.notContains': 'enthält nicht',
   'operator.startsWith': 'beginnt mit',
   'operator.endsWith': 'endet auf',
-  'operator.in': 'ist einer von',
-  'operator.notIn': 'ist keiner von',
+  'operator.in': 'ist einer der Werte',
+  'operator.notIn': 'ist keiner der Werte',
   'operator.isEmpty': 'ist leer',
   'operator.isNotEmpty': 'ist nicht leer',
   'operator.greaterThan': 'ist größer als',
@@ -22,10 +26,10 @@ export const operators: WidenTable<typeof en> = {
   'operator.on': 'ist am',
   'operator.before': 'liegt vor dem',
   'operator.after': 'liegt nach dem',
-  'operator.inLast': 'liegt in den letzten',
-  'operator.notInLast': 'liegt nicht in den letzten',
-  'operator.inNext': 'liegt in den nächsten',
-  'operator.isAnniversaryInNext': 'jährt sich in den nächsten',
+  'operator.inLast': 'liegt innerhalb der letzten',
+  'operator.notInLast': 'liegt nicht innerhalb der letzten',
+  'operator.inNext': 'liegt innerhalb der nächsten',
+  'operator.isAnniversaryInNext': 'jährt sich innerhalb der nächsten',
   'operator.isTrue': 'ist wahr',
   'operator.isFalse': 'ist falsch',
 };
