@@ -54,7 +54,7 @@ export const preview = {
   'preview.explain.set.intersect': ({ rule }: { rule: string }) => `and also in ${rule}`,
   'preview.explain.set.except': ({ rule }: { rule: string }) => `but not in ${rule}`,
   /** Membership after this rule and the ones before it. */
-  'preview.explain.sofar': ({ member }: { member: boolean }) => (member ? 'in the segment so far' : 'not in the segment so far'),
+  'preview.explain.sofar': ({ member }: { member: boolean }): string => (member ? 'in the segment so far' : 'not in the segment so far'),
   /**
    * A condition with the values that decided it, then the condition in words (describeSegment's): "Total amount: 612 (is
    * greater than 500)". `values` are formatted already; `more` counts the rows it holds for beyond those shown;
