@@ -391,6 +391,7 @@ describe('German: validation messages and CSV headers', () => {
 /** Entries that are the same in German and English, and why. */
 const SAME_IN_GERMAN: Record<string, string> = {
   'attribute.path': 'only placeholders and the › separator',
+  'builder.related.quantified': 'only the parts given (the quantifier, the count, the entity words), in the same order',
   'operator.label': '„Operator“ is the German word',
   'value.missing': 'an ellipsis',
   'describe.group.more': 'an ellipsis',
@@ -420,6 +421,9 @@ const SAME_IN_GERMAN: Record<string, string> = {
 /** Parameters that make every message function render (their names are shared across sections). */
 const PARAMS: Record<string, unknown> = {
   count: 3,
+  quantifier: 'Q',
+  entities: 'E',
+  aggregate: 'A',
   noun: 'customers',
   n: 2,
   cumulative: 5,

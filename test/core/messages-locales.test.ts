@@ -44,16 +44,16 @@ describe('language tables', () => {
           if (typeof entry !== typeof english) wrong.push(`${key}: ${typeof english} in English, ${typeof entry} here`);
           else if (typeof english === 'string' && placeholders(english).join() !== placeholders(entry as string).join())
             wrong.push(`${key}: {${placeholders(english).join('}, {')}} in English, {${placeholders(entry as string).join('}, {')}} here`);
-          else if (typeof entry === 'string' && entry.trim() === '' && english.trim() !== '') wrong.push(`${key}: empty`);
+          else if (typeof entry === 'string' && entry.trim() === '' && String(english).trim() !== '') wrong.push(`${key}: empty`);
         }
         assert.deepEqual(wrong, [], wrong.join('\n'));
       });
 
       it('renders every plain entry without falling back to the key', () => {
-        const t = new Translator(table as never, lang);
+        const t = new Translator(table, lang);
         for (const [key, english] of Object.entries(en)) {
           if (typeof english !== 'string') continue;
-          assert.notEqual(t.t(key as never), key, `${key} renders as its key`);
+          assert.notEqual((t.t as (k: string) => string)(key), key, `${key} renders as its key`);
         }
       });
     });

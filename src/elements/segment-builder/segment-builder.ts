@@ -3,7 +3,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SegmentEditor, type EditorChangeReason } from '../../core/editor/index.js';
-import { entityLabel, plural } from '../../core/model/catalog.js';
+import { entityLabel } from '../../core/model/catalog.js';
 import { describeSegment } from '../../core/model/describe.js';
 import type { Catalog, SegmentDocument, SegmentError, SetOperator } from '../../core/model/types.js';
 import type { SegmentProvider, SegmentSummary } from '../../core/provider/types.js';
@@ -311,8 +311,8 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
 
   audienceNoun(n: number): string {
     const catalog = this.activeCatalog;
-    const label = catalog && this.doc ? entityLabel(catalog, this.doc.audience) : 'member';
-    return (n === 1 ? label : plural(label)).toLowerCase();
+    const entity = catalog && this.doc ? entityLabel(catalog, this.doc.audience) : '';
+    return term('builder.audience', { entity, count: n });
   }
 
   // ------------------------------------------------------------------ rendering

@@ -3,6 +3,9 @@ import type { Formatters, WidenTable } from '../format.js';
 import type { builder as en } from '../en/builder.js';
 
 type N = { count: number };
+type Entity = { entity: string; count?: number | undefined };
+/** Labels of the host's catalog are never inflected: the table names them as a type ("Datensätze vom Typ Bestellung"). */
+const records = (count: number | undefined, dative = false) => (count === 1 ? 'Datensatz' : dative ? 'Datensätzen' : 'Datensätze');
 
 export const builder: WidenTable<typeof en> = {
   'builder.loadError.title': 'Dieses Segment konnte nicht geöffnet werden.',
@@ -117,14 +120,23 @@ export const builder: WidenTable<typeof en> = {
   'builder.group.any': 'mindestens eine von',
   'builder.group.operator': 'Alle (UND) oder mindestens eine (ODER) dieser Bedingungen müssen zutreffen',
 
-  'builder.related.howMany': 'Wie viele Datensätze vom Typ {entities}',
-  'builder.related.how': 'Wie Datensätze vom Typ {entities} zutreffen müssen',
+  // After "mit mindestens [2]" and "mit Anzahl an": dative.
+  'builder.entities': ({ entity, count }: Entity) => `${records(count, true)} vom Typ ${entity}`,
+  'builder.audience': ({ entity, count }: Entity) =>
+    entity ? `${records(count)} vom Typ ${entity}` : count === 1 ? 'Mitglied' : 'Mitglieder',
+  'builder.related.howMany': ({ entity }: Entity) => `Wie viele Datensätze vom Typ ${entity}`,
+  'builder.related.how': ({ entity }: Entity) => `Wie Datensätze vom Typ ${entity} zutreffen müssen`,
+  // "mit mindestens einem Datensatz vom Typ" (the quantifier names the record) + the label; "mit genau 2 Datensätzen vom Typ …".
+  'builder.related.quantified': (p: { quantifier: string; count?: number | undefined; entity: string; entities: string }) =>
+    p.count === undefined ? `${p.quantifier} ${p.entity}` : `${p.quantifier} ${p.count} ${p.entities}`,
+  'builder.related.aggregated': (p: { aggregate: string; attribute: string; entity: string; operator: string; value: string }) =>
+    `${p.aggregate} ${p.attribute} von Datensätzen vom Typ ${p.entity} ${p.operator} ${p.value}`,
   'builder.related.aggregateOption': 'mit Summe, Durchschnitt, Anzahl…',
   'builder.related.where': 'bei denen',
   'builder.aggregate.label': 'Aggregat',
   'builder.aggregate.attribute': 'Zu aggregierendes Attribut',
   'builder.aggregate.choose': 'Auswählen…',
-  'builder.aggregate.of': 'über {entities}',
+  'builder.aggregate.of': ({ entity }: Entity) => `von Datensätzen vom Typ ${entity}`,
   'builder.aggregate.comparison': 'Vergleich',
 
   'builder.keys.button': 'Tastenkombinationen',

@@ -1,7 +1,12 @@
 /** `<segment-builder>`: toolbar, properties, problems, rows, keyboard help. */
+import { plural } from '../../model/catalog.js';
 import type { Formatters } from '../format.js';
 
 type N = { count: number };
+/** An entity's label from the catalog (singular, in the host's language), and how many are meant. */
+type Entity = { entity: string; count?: number | undefined };
+/** `entities` is `builder.entities` for the count. */
+type Quantified = { quantifier: string; count?: number | undefined; entity: string; entities: string };
 
 export const builder = {
   'builder.loadError.title': 'This segment could not be opened.',
@@ -115,14 +120,25 @@ export const builder = {
   'builder.group.any': 'any of',
   'builder.group.operator': 'Match all (AND) or any (OR) of these',
 
-  'builder.related.howMany': 'How many {entities}',
-  'builder.related.how': 'How to match {entities}',
+  /** The entity after a count or in a block's text: "Order" for one, "Orders" otherwise. */
+  'builder.entities': ({ entity, count }: Entity) => (count === 1 ? entity : plural(entity)),
+  /** The audience after a count ("1,234 customers"); `entity` is empty without a catalog. */
+  'builder.audience': ({ entity, count }: Entity) =>
+    entity ? (count === 1 ? entity : plural(entity)).toLowerCase() : count === 1 ? 'member' : 'members',
+  'builder.related.howMany': ({ entity }: Entity) => `How many ${plural(entity)}`,
+  'builder.related.how': ({ entity }: Entity) => `How to match ${plural(entity)}`,
+  /** A read-only related block with a quantifier: "with at least 2 Orders". */
+  'builder.related.quantified': (p: Quantified) =>
+    p.count === undefined ? `${p.quantifier} ${p.entity}` : `${p.quantifier} ${p.count} ${p.entities}`,
+  /** A read-only related block with an aggregate: "whose total Amount of Orders is greater than 500". */
+  'builder.related.aggregated': (p: { aggregate: string; attribute: string; entity: string; operator: string; value: string }) =>
+    `${p.aggregate} ${p.attribute} of ${plural(p.entity)} ${p.operator} ${p.value}`,
   'builder.related.aggregateOption': 'whose total, average, count…',
   'builder.related.where': 'where',
   'builder.aggregate.label': 'Aggregate',
   'builder.aggregate.attribute': 'Attribute to aggregate',
   'builder.aggregate.choose': 'Choose…',
-  'builder.aggregate.of': 'of {entities}',
+  'builder.aggregate.of': ({ entity }: Entity) => `of ${plural(entity)}`,
   'builder.aggregate.comparison': 'Comparison',
 
   'builder.keys.button': 'Keyboard shortcuts',

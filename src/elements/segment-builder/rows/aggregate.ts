@@ -1,6 +1,6 @@
 /** The aggregate of a related block: count / sum / avg / min / max of an attribute, compared with a value. */
 import { html, type TemplateResult } from 'lit';
-import { indexCatalog, plural } from '../../../core/model/catalog.js';
+import { indexCatalog } from '../../../core/model/catalog.js';
 import { AGGREGATE_OPERATORS, AGGREGATES, aggregateResultType } from '../../../core/model/operators.js';
 import type { AggregateMatch, RelatedNode } from '../../../core/model/types.js';
 import { valueEditor } from '../../shared/value-editors/index.js';
@@ -40,13 +40,13 @@ export function aggregateEditor(view: BuilderView, node: RelatedNode, m: Aggrega
     </select>
     ${
       m.aggregate === 'count'
-        ? html`<span>${plural(label)}</span>`
+        ? html`<span>${term('builder.entities', { entity: label })}</span>`
         : html`<label class="visually-hidden" for=${`aggattr-${id}`}>${term('builder.aggregate.attribute')}</label>
             <select id=${`aggattr-${id}`} @change=${(e: Event) => set({ attribute: (e.target as HTMLSelectElement).value })}>
               <option value="" ?selected=${!m.attribute}>${term('builder.aggregate.choose')}</option>
               ${attrs.map((a) => html`<option value=${a.name} ?selected=${a.name === m.attribute}>${a.label ?? a.name}</option>`)}
             </select>
-            <span>${term('builder.aggregate.of', { entities: plural(label) })}</span>`
+            <span>${term('builder.aggregate.of', { entity: label })}</span>`
     }
     <label class="visually-hidden" for=${`aggop-${id}`}>${term('builder.aggregate.comparison')}</label>
     <select

@@ -1,7 +1,7 @@
 /** A related block's row: how linked rows must match (a quantifier, or an aggregate compared with a value). */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { EditorRow } from '../../../core/editor/index.js';
-import { entityLabel, plural } from '../../../core/model/catalog.js';
+import { entityLabel } from '../../../core/model/catalog.js';
 import { setRelatedMatch } from '../../../core/model/edit.js';
 import { QUANTIFIERS } from '../../../core/model/operators.js';
 import type { AggregateMatch, QuantifierMatch, RelatedMatch, RelatedNode } from '../../../core/model/types.js';
@@ -19,10 +19,21 @@ export function relatedText(node: RelatedNode, label: string): string {
   const m = node.match;
   if ('aggregate' in m && m.aggregate !== undefined) {
     const a = m as AggregateMatch;
-    return `${term(`aggregate.${a.aggregate}`)} ${a.attribute ?? ''} of ${plural(label)} ${operatorLabel(a.operator)} ${JSON.stringify(a.value ?? '')}`;
+    return term('builder.related.aggregated', {
+      aggregate: term(`aggregate.${a.aggregate}`),
+      attribute: a.attribute ?? '',
+      entity: label,
+      operator: operatorLabel(a.operator),
+      value: JSON.stringify(a.value ?? ''),
+    });
   }
   const q = m as QuantifierMatch;
-  return `${term(`quantifier.${q.quantifier}`)}${q.count !== undefined ? ` ${q.count}` : ''} ${q.count === 1 || q.count === undefined ? label : plural(label)}`;
+  return term('builder.related.quantified', {
+    quantifier: term(`quantifier.${q.quantifier}`),
+    count: q.count,
+    entity: label,
+    entities: term('builder.entities', { entity: label, count: q.count }),
+  });
 }
 
 export function relatedRow(view: BuilderView, row: Extract<EditorRow, { kind: 'related' }>): TemplateResult {
@@ -30,8 +41,8 @@ export function relatedRow(view: BuilderView, row: Extract<EditorRow, { kind: 'r
   const id = node.id!;
   const catalog = view.activeCatalog;
   const label = catalog ? entityLabel(catalog, node.entity) : node.entity;
-  const entities = plural(label);
   const m = node.match;
+  const entities = term('builder.entities', { entity: label, count: (m as QuantifierMatch).count });
   const isAggregate = 'aggregate' in m && m.aggregate !== undefined;
   const mode = isAggregate ? 'aggregate' : (m as QuantifierMatch).quantifier;
   const needsCount = !isAggregate && ['atLeast', 'atMost', 'exactly'].includes(mode);
@@ -41,7 +52,7 @@ export function relatedRow(view: BuilderView, row: Extract<EditorRow, { kind: 'r
   if (view.readonly) {
     extra = html`<span>${relatedText(node, label)}</span>`;
   } else if (needsCount) {
-    extra = html`<label class="visually-hidden" for=${countId}>${term('builder.related.howMany', { entities })}</label>
+    extra = html`<label class="visually-hidden" for=${countId}>${term('builder.related.howMany', { entity: label })}</label>
       <input
         id=${countId}
         type="number"
@@ -61,7 +72,7 @@ export function relatedRow(view: BuilderView, row: Extract<EditorRow, { kind: 'r
   }
   const select = view.readonly
     ? nothing
-    : html`<label class="visually-hidden" for=${modeId}>${term('builder.related.how', { entities })}</label>
+    : html`<label class="visually-hidden" for=${modeId}>${term('builder.related.how', { entity: label })}</label>
         <select
           id=${modeId}
           data-part="match"

@@ -1,7 +1,7 @@
 /** A rule's rows: its set operator, its header (name, counts, actions), a segment reference, and the "add" bars. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { EditorRow } from '../../../core/editor/index.js';
-import { entityLabel, plural } from '../../../core/model/catalog.js';
+import { entityLabel } from '../../../core/model/catalog.js';
 import { duplicateRule, moveRule, removeRule, setRuleName, setRuleSegment, setSetOperator } from '../../../core/model/edit.js';
 import type { SetOperator } from '../../../core/model/types.js';
 import type { GroupOperatorChangeEvent } from '../../shared/events.js';
@@ -196,7 +196,7 @@ export function addRow(view: BuilderView, row: Row<'add'>): TemplateResult {
   const n = row.ruleIndex + 1;
   const where = row.target;
   const catalog = view.activeCatalog;
-  const entities = where === 'related' ? plural(catalog ? entityLabel(catalog, row.scope) : row.scope) : '';
+  const entities = where === 'related' ? term('builder.entities', { entity: catalog ? entityLabel(catalog, row.scope) : row.scope }) : '';
   const p = { n, entities };
   return html`<div
     class="${depthClass(row.depth)} add"
