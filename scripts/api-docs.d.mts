@@ -14,3 +14,7 @@ export function eventTypes(source: string): Map<string, string>;
 export function cancelableEvents(source: string): Set<string>;
 /** docs/elements.md's text from a manifest and events.ts's source. */
 export function apiDocs(manifest: unknown, eventsSource: string): Promise<string>;
+/** The theme file's tokens: name, light and dark value, and the comment above it. */
+export function themeTokens(css: string): { name: string; description: string; light: string; dark: string }[];
+/** docs/theming.md's text with its generated sections filled in. */
+export function themingDocs(current: string, manifest: unknown, css: string): Promise<string>;

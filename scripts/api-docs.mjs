@@ -5,12 +5,17 @@
 // events' detail types and which events are cancelable, from src/elements/shared/events.ts.
 // What is not public API stays out: private, protected and static members, `#names`, and
 // members tagged `@internal` (the analyzer leaves those out of the manifest already).
-// test/core/api-docs.test.ts fails when docs/elements.md is not what this writes.
+// It also fills the generated sections of docs/theming.md: the theme's tokens (from
+// src/themes/segment-kit.css, each described by the comment above it), the elements' own
+// custom properties (`@cssprop`) and their parts (`@csspart`).
+// test/core/api-docs.test.ts fails when either page is not what this writes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 
 const OUT = 'docs/elements.md';
 const EVENTS = 'src/elements/shared/events.ts';
+const THEMING = 'docs/theming.md';
+const THEME = 'src/themes/segment-kit.css';
 
 /** Is this manifest member public API? */
 export function isPublic(member) {
@@ -169,9 +174,80 @@ export async function apiDocs(manifest, eventsSource) {
   return prettier.format(text, { ...config, parser: 'markdown' });
 }
 
+/** The theme file's tokens (its `:root` block): name, light and dark value, and the comment above it. */
+export function themeTokens(css) {
+  const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
+  return [...root.matchAll(/(?:\/\*\s*([^*]*?)\s*\*\/\s*)?(--sk-[\w-]+)\s*:\s*([^;]+);/g)].map(([, description, name, value]) => {
+    const pair = /^light-dark\((.*),\s*([^,]+)\)$/.exec(value.trim());
+    return {
+      name,
+      description: description ?? '',
+      light: pair ? pair[1].trim() : value.trim(),
+      dark: pair ? pair[2].trim() : value.trim(),
+    };
+  });
+}
+
+/** The generated sections of docs/theming.md: `tokens` (the theme's), `element-tokens` (the `@cssprop`s) and `parts`. */
+export function themingSections(manifest, css) {
+  const theme = themeTokens(css);
+  const decls = manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.customElement && d.tagName)
+    .sort((a, b) => a.tagName.localeCompare(b.tagName));
+  const tokens = [
+    '| Token | What it styles | Light | Dark |',
+    '| --- | --- | --- | --- |',
+    ...theme.map((t) => `| ${code(t.name)} | ${cell(t.description)} | ${code(t.light)} | ${code(t.dark)} |`),
+  ];
+  const byName = new Map();
+  for (const d of decls)
+    for (const p of d.cssProperties ?? []) {
+      if (theme.some((t) => t.name === p.name)) continue; // a theme token an element names as one it reads
+      const entry = byName.get(p.name) ?? { name: p.name, description: p.description ?? '', tags: [] };
+      entry.tags.push(d.tagName);
+      byName.set(p.name, entry);
+    }
+  const elementTokens = [
+    '| Property | Element | What it styles (default) |',
+    '| --- | --- | --- |',
+    ...[...byName.values()]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((t) => `| ${code(t.name)} | ${t.tags.map((x) => `\`<${x}>\``).join(', ')} | ${cell(t.description)} |`),
+  ];
+  const parts = [
+    '| Element | Parts |',
+    '| --- | --- |',
+    ...decls.map(
+      (d) =>
+        `| [\`<${d.tagName}>\`](elements.md#${anchor(`<${d.tagName}>`)}) | ${(d.cssParts ?? []).map((p) => code(p.name)).join(', ')} |`,
+    ),
+  ];
+  return { tokens: tokens.join('\n'), 'element-tokens': elementTokens.join('\n'), parts: parts.join('\n') };
+}
+
+/** `text` with each `<!-- generated:NAME -->…<!-- /generated:NAME -->` section replaced by `sections[NAME]`. */
+export function fillSections(text, sections) {
+  for (const [name, body] of Object.entries(sections)) {
+    const re = new RegExp(`(<!-- generated:${name} [^>]*-->)[\\s\\S]*?(<!-- /generated:${name} -->)`);
+    if (!re.test(text)) throw new Error(`docs/theming.md has no <!-- generated:${name} … --> section`);
+    text = text.replace(re, (_, open, close) => `${open}\n\n${body}\n\n${close}`);
+  }
+  return text;
+}
+
+/** docs/theming.md with its generated sections filled in from the manifest and the theme file, formatted. */
+export async function themingDocs(current, manifest, css) {
+  const config = (await prettier.resolveConfig(THEMING)) ?? {};
+  return prettier.format(fillSections(current, themingSections(manifest, css)), { ...config, parser: 'markdown' });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
   const text = await apiDocs(manifest, readFileSync(EVENTS, 'utf8'));
   writeFileSync(OUT, text);
-  console.log(`${OUT}: ${manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).length} elements`);
+  writeFileSync(THEMING, await themingDocs(readFileSync(THEMING, 'utf8'), manifest, readFileSync(THEME, 'utf8')));
+  console.log(
+    `${OUT}: ${manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).length} elements; ${THEMING}: tokens and parts`,
+  );
 }

@@ -1,13 +1,14 @@
 /**
- * docs/elements.md is generated from custom-elements.json (and the event detail types in
+ * docs/elements.md, and the token and parts tables of docs/theming.md, are generated from custom-elements.json (and the event detail types in
  * events.ts) by `npm run docs:api`: an element that gains or loses a property, event or part,
  * or a changed description, without regenerating the page fails here. And the page lists
  * public API only: nothing private, protected, `@internal` or a controller.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { apiDocs, isPublic } from '../../scripts/api-docs.mjs';
+import { apiDocs, isPublic, themeTokens, themingDocs } from '../../scripts/api-docs.mjs';
 
 type Member = { kind: string; name: string; privacy?: string; static?: boolean; description?: string; default?: string };
 type Decl = { tagName?: string; customElement?: boolean; members?: Member[]; events?: { name: string }[]; cssParts?: { name: string }[] };
@@ -71,5 +72,42 @@ describe('docs/elements.md', () => {
           `<${d.tagName}>.${m.name} looks internal: mark it @internal or private`,
         );
       }
+  });
+});
+
+describe('docs/theming.md', () => {
+  const css = readFileSync('src/themes/segment-kit.css', 'utf8');
+
+  it('has the token and parts tables `npm run docs:api` writes now', async () => {
+    const current = readFileSync('docs/theming.md', 'utf8');
+    assert.equal(
+      current,
+      await themingDocs(current, manifest, css),
+      'docs/theming.md is out of date: run `npm run analyze && npm run docs:api`',
+    );
+  });
+
+  it('describes every theme token (a comment above it in the theme file)', () => {
+    const tokens = themeTokens(css);
+    assert.ok(tokens.length >= 16, `the theme's tokens are read (${tokens.length})`);
+    for (const t of tokens) assert.ok(t.description.length > 3, `${t.name} has a description in segment-kit.css`);
+  });
+
+  it('documents every --sk-* property the elements read (a theme token or an @cssprop)', () => {
+    type WithProps = { cssProperties?: { name: string }[] };
+    const documented = new Set([
+      ...themeTokens(css).map((t) => t.name),
+      ...manifest.modules.flatMap((m) => (m.declarations ?? []) as WithProps[]).flatMap((d) => (d.cssProperties ?? []).map((p) => p.name)),
+    ]);
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    const read = new Set<string>();
+    for (const f of files('src/elements').filter((f) => f.endsWith('.ts')))
+      for (const m of readFileSync(f, 'utf8').matchAll(/var\((--sk-[\w-]+)/g)) read.add(m[1]!);
+    assert.ok(read.size > 30, `the elements' styles are read (${read.size} properties)`);
+    // Floating UI writes these on the open picker: not for a host to set.
+    const written = (name: string) => name.startsWith('--sk-condition-row-available-');
+    const missing = [...read].filter((name) => !documented.has(name) && !written(name));
+    assert.deepEqual(missing, [], `custom properties the elements read without a @cssprop: ${missing.join(', ')}`);
   });
 });
