@@ -8,7 +8,7 @@
  * the getting-started guide shows is examples/html, which test/core/example-html.test.ts runs.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
@@ -125,5 +125,50 @@ describe('the code in the docs', () => {
     const alone = typecheck(snippets('alone.md', "```ts\ndocument.querySelector('member-preview')!.limit = 10;\n```\n"));
     assert.equal(alone.length, 1, `one error: ${alone.join('\n')}`);
     assert.match(alone[0]!, /^docs\/alone\.md:2: Property 'limit' does not exist/);
+  });
+});
+
+/** GitHub's anchor for a heading: lower case, punctuation but `-` dropped, spaces as `-`. */
+export function headingAnchor(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+describe('the links between the docs', () => {
+  const pages = readdirSync('docs').filter((f) => f.endsWith('.md'));
+  const anchors = new Map(
+    pages.map((p) => {
+      const text = readFileSync(join('docs', p), 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+      return [p, new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => headingAnchor(m[1]!)))];
+    }),
+  );
+
+  it('point at pages and headings that exist (relative links in docs/*.md)', () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const page of pages) {
+      const text = readFileSync(join('docs', page), 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(target!)) continue; // https:, mailto:
+        checked++;
+        const [file, hash] = target!.split('#') as [string, string | undefined];
+        const to = file === '' ? page : file;
+        if (to.endsWith('.md') && !to.includes('/')) {
+          if (!anchors.has(to)) broken.push(`docs/${page}: ${target} (no such page)`);
+          else if (hash !== undefined && !anchors.get(to)!.has(hash)) broken.push(`docs/${page}: ${target} (no such heading)`);
+        } else if (!existsSync(join('docs', to))) broken.push(`docs/${page}: ${target} (no such file)`);
+      }
+    }
+    assert.ok(checked > 40, `the links are found (${checked})`);
+    assert.deepEqual(broken, [], `broken links:\n${broken.join('\n')}`);
+  });
+
+  it('computes anchors as GitHub does', () => {
+    assert.equal(headingAnchor('`<segment-builder>`'), 'segment-builder');
+    assert.equal(headingAnchor('4. On your own backend'), '4-on-your-own-backend');
+    assert.equal(headingAnchor('Forced colours'), 'forced-colours');
   });
 });
