@@ -30,7 +30,7 @@ const CSP_SYNTAX = [
   { selector: "CallExpression[callee.name='eval']", message: 'No eval: the kit runs under a strict CSP.' },
   { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the kit runs under a strict CSP.' },
   {
-    selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]",
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
     message: 'No innerHTML/outerHTML: member data is rendered as text (Lit bindings), and Trusted Types would refuse it.',
   },
   {
@@ -44,7 +44,7 @@ const CSP_SYNTAX = [
 ];
 /** In the kit's own templates: no inline `style` attribute (CSP `style-src 'self'` refuses it); set custom properties from code. */
 const NO_INLINE_STYLE = {
-  selector: "TaggedTemplateExpression[tag.name=/^(html|svg)$/] TemplateElement[value.raw=/\\sstyle=/]",
+  selector: 'TaggedTemplateExpression[tag.name=/^(html|svg)$/] TemplateElement[value.raw=/\\sstyle=/]',
   message: "No inline style= in templates: a strict CSP (style-src 'self') refuses it. Use a class, or set a custom property from code.",
 };
 const UNSAFE_DIRECTIVES = [
