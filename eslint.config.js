@@ -22,6 +22,38 @@ const DOM_ONLY_GLOBALS = [
   ...PAGE_GLOBALS_IN_NEWER_NODE,
 ];
 
+/**
+ * What a strict Content-Security-Policy (`script-src 'self'; style-src 'self'; require-trusted-types-for 'script'`)
+ * would block, and what would render member data as markup: code that compiles strings, writes HTML, or binds inline styles.
+ */
+const CSP_SYNTAX = [
+  { selector: "CallExpression[callee.name='eval']", message: 'No eval: the kit runs under a strict CSP.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the kit runs under a strict CSP.' },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No innerHTML/outerHTML: member data is rendered as text (Lit bindings), and Trusted Types would refuse it.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'No HTML from strings: member data is rendered as text (Lit bindings).',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+    message: 'No document.write: member data is rendered as text (Lit bindings).',
+  },
+];
+/** In the kit's own templates: no inline `style` attribute (CSP `style-src 'self'` refuses it); set custom properties from code. */
+const NO_INLINE_STYLE = {
+  selector: 'TaggedTemplateExpression[tag.name=/^(html|svg)$/] TemplateElement[value.raw=/\\sstyle=/]',
+  message: "No inline style= in templates: a strict CSP (style-src 'self') refuses it. Use a class, or set a custom property from code.",
+};
+const UNSAFE_DIRECTIVES = [
+  { name: 'lit/directives/unsafe-html.js', message: 'Member data is rendered as text.' },
+  { name: 'lit/directives/unsafe-svg.js', message: 'Member data is rendered as text.' },
+  { name: 'lit/directives/unsafe-mathml.js', message: 'Member data is rendered as text.' },
+  { name: 'lit/directives/style-map.js', message: "No inline styles: a strict CSP (style-src 'self') refuses them." },
+];
+
 export default tseslint.config(
   {
     ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'coverage/', 'bench/results/'],
@@ -40,15 +72,8 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval: the kit runs under a strict CSP.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the kit runs under a strict CSP.' },
-      ],
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Member data is rendered as text.' }] },
-      ],
+      'no-restricted-syntax': ['error', ...CSP_SYNTAX],
+      'no-restricted-imports': ['error', { paths: UNSAFE_DIRECTIVES }],
     },
   },
   {
@@ -62,6 +87,10 @@ export default tseslint.config(
       ...wc.configs['flat/recommended'].rules,
       'wc/guard-super-call': 'off',
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...CSP_SYNTAX, NO_INLINE_STYLE] },
   },
   {
     files: NO_DOM_FILES,

@@ -120,7 +120,7 @@ export class ConditionRowElement extends SegmentKitElement {
   private wantOpen = false;
   private list: ListValues | undefined;
 
-  /** The scope in effect: the property, else the catalog's audience, else the condition's entity. */
+  /** The scope in effect: the property, else the catalog's audience, else the condition's entity. @internal */
   get effectiveScope(): string {
     return this.scope || str(this.effectiveCatalog?.audience) || str(this.current?.entity);
   }

@@ -62,6 +62,7 @@ const keyText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' 
  * @csspart explain-form - the "Explain another customer" field
  * @csspart state - the loading, empty, invalid, error and no-provider messages
  * @csspart retry - the error state's Retry button
+ * @cssprop --sk-preview-max-height - the table's maximum height before it scrolls (default 32rem)
  */
 export class MemberPreviewElement extends SegmentKitElement {
   static override styles = [baseStyles, tableStyles, previewStyles];

@@ -160,7 +160,7 @@ export class QuickSegmentElement extends SegmentKitElement {
     abortOnDisconnect: false,
   });
 
-  /** The catalog in use: the property or context's, else the provider's. */
+  /** The catalog in use: the property or context's, else the provider's. @internal */
   get catalogInUse(): Catalog | undefined {
     return this.effectiveCatalog ?? this.catalogTask.value;
   }

@@ -79,14 +79,15 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
 
   @state() private status = '';
   @state() private saveError: string | undefined;
-  /** The row under the pointer or holding focus: only it renders its action buttons. */
+  /** The row under the pointer or holding focus: only it renders its action buttons. @internal */
   @state() activeKey: string | undefined;
 
-  /** The editing state: document, history, validation, outline. */
+  /** The editing state: document, history, validation, outline (for the row templates). @internal */
   readonly editor = new SegmentEditor();
+  /** @internal */
   readonly drag = new DragController(this);
   private readonly help = new KeyboardHelpController(this);
-  /** Live counts (debounced, aborted when superseded, kept while new ones come, announced). */
+  /** Live counts (debounced, aborted when superseded, kept while new ones come, announced). @internal */
   readonly liveCounts = new LiveCounts(this);
   /** Saving, with a signal; a save under way is not cancelled when the builder leaves the page. */
   private readonly saveTask = new ProviderTask<[SegmentProvider, SegmentDocument], SegmentSummary>(this, {
@@ -138,6 +139,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     return this.editor.segment;
   }
 
+  /** The catalog in use: the property or context's, else the provider's. @internal */
   get activeCatalog(): Catalog | undefined {
     return this.effectiveCatalog ?? this.catalogTask.value;
   }
@@ -147,6 +149,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     return this.editor.validation;
   }
 
+  /** The saved segments a rule can reference (for the row templates). @internal */
   get savedSegments(): BuilderView['savedSegments'] {
     return this.saved.view;
   }
@@ -218,10 +221,12 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     if (!this.readonly) this.editor.redo();
   }
 
+  /** Make a row the active one (it shows its action buttons). @internal */
   activate(key: string): void {
     if (this.activeKey !== key) this.activeKey = key;
   }
 
+  /** Add a condition (or group) under `parentId`, focused (for the row templates). @internal */
   addCondition(parentId: string, scope: string, asGroup = false, index?: number): void {
     addCondition(this, parentId, scope, asGroup, index);
   }
@@ -304,11 +309,12 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     if (key) void focusRow(this.renderRoot as ShadowRoot, rows, key, 'row');
   }
 
-  /** The counts, as the row templates read them. */
+  /** The counts, as the row templates read them. @internal */
   get counts(): BuilderView['counts'] {
     return this.liveCounts.view;
   }
 
+  /** "customer" / "customers": the audience's noun for a count (for the row templates). @internal */
   audienceNoun(n: number): string {
     const catalog = this.activeCatalog;
     const entity = catalog && this.doc ? entityLabel(catalog, this.doc.audience) : '';

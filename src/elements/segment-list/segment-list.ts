@@ -66,6 +66,8 @@ export type { SegmentListView } from '../shared/events.js';
  * @csspart dialog - A dialog (confirm delete, rename, tags, schedule).
  * @cssprop --sk-list-row-height - Minimum height of a row (default 2.75rem).
  * @cssprop --sk-list-max-height - Maximum height of the table before it scrolls (default none).
+ * @cssprop --sk-popover-shadow - Shadow of the menus, popovers and dialogs (default `0 6px 24px rgb(0 0 0 / 0.18)`).
+ * @cssprop --sk-popover-z-index - Stacking order of the menus and popovers (default 1000).
  */
 export class SegmentListElement extends SegmentListActions {
   static override styles = [baseStyles, listStyles];

@@ -87,6 +87,7 @@ function docKey(route: SegmentWorkspaceRoute): string | undefined {
  * @csspart dialog - The "Leave without saving?" dialog.
  * @cssprop --sk-workspace-gap - Space between the workspace's sections (default 1rem).
  * @cssprop --sk-workspace-max-width - The workspace's maximum width (default none).
+ * @cssprop --sk-popover-shadow - Shadow of its dialog (default `0 6px 24px rgb(0 0 0 / 0.18)`).
  */
 export class SegmentWorkspaceElement extends WorkspaceNavigation {
   static override styles = [baseStyles, workspaceStyles];

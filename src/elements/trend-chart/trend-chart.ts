@@ -79,6 +79,7 @@ const frameConverter = { fromAttribute: (v: string | null) => toFrame(v), toAttr
  * @cssprop --sk-trend-chart-height - the chart's height (default 16rem)
  * @cssprop --sk-trend-chart-line - the line's colour (default `--sk-color-accent`)
  * @cssprop --sk-trend-chart-fill - the area's colour (default `--sk-color-accent-soft`)
+ * @cssprop --sk-trend-chart-table-max-height - the data table's maximum height before it scrolls (default 20rem)
  */
 export class TrendChartElement extends SegmentKitElement {
   static override styles = [baseStyles, tableStyles, trendStyles];
