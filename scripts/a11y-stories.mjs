@@ -1,5 +1,5 @@
 // `npm run test:stories`: every story of the static Storybook build, checked with axe-core
-// in Debian Chromium, in the light theme and (for every story) dark and right-to-left too.
+// in Debian Chromium, in the light theme and (for every story) dark, right-to-left and in German too.
 // SPEC section 7: "axe finds no violations in any story". Build first: npm run build-storybook.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,8 +18,8 @@ const stories = Object.values(JSON.parse(readFileSync(join(root, 'index.json'), 
 const server = await serveStatic(root);
 const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
 const variants = [
-  { name: 'light', globals: 'theme:light;dir:ltr' },
-  { name: 'dark rtl', globals: 'theme:dark;dir:rtl' },
+  { name: 'light', globals: 'theme:light;dir:ltr;lang:en' },
+  { name: 'dark rtl de', globals: 'theme:dark;dir:rtl;lang:de' },
 ];
 let checked = 0;
 let failed = 0;

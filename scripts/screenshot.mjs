@@ -16,7 +16,7 @@ const browser = await chromium.launch({ executablePath: ensureChrome(), args: CH
 try {
   const page = await browser.newPage({ viewport: { width: Number(flag('width', 1000)), height: Number(flag('height', 700)) } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  const globals = `theme:${flag('theme', 'light')};dir:${flag('dir', 'ltr')}`;
+  const globals = `theme:${flag('theme', 'light')};dir:${flag('dir', 'ltr')};lang:${flag('lang', 'en')}`;
   const docs = id.endsWith('--docs');
   await page.goto(`${server.url}/iframe.html?id=${id}&viewMode=${docs ? 'docs' : 'story'}&globals=${globals}`);
   await page.waitForSelector(docs ? '#storybook-docs > *' : '#storybook-root > *', { timeout: 15000 });

@@ -421,9 +421,7 @@ const SAME_IN_GERMAN: Record<string, string> = {
 /** Parameters that make every message function render (their names are shared across sections). */
 const PARAMS: Record<string, unknown> = {
   count: 3,
-  quantifier: 'Q',
   entities: 'E',
-  aggregate: 'A',
   noun: 'customers',
   n: 2,
   cumulative: 5,

@@ -6,6 +6,7 @@ import '../../src/elements/group-operator/define.js';
 import type { SegmentBuilderElement } from '../../src/elements/segment-builder/segment-builder.js';
 import type { GroupOperatorElement } from '../../src/elements/group-operator/group-operator.js';
 import type { Messages } from '../../src/core/index.js';
+import { de } from '../../src/core/messages/de/index.js';
 import { registerLocale, setMessages, translatorFor } from '../../src/elements/shared/messages.js';
 import { langOf } from '../../src/elements/shared/controllers/locale.js';
 import { example, memoryProvider, until } from './fixtures.js';
@@ -138,6 +139,23 @@ describe('languages', () => {
     // Undo comes first in reading order: right of Redo, right to left.
     expect(undo!.getBoundingClientRect().left).to.be.greaterThan(redo!.getBoundingClientRect().left);
     await expect(el).to.be.accessible();
+  });
+
+  it('the complete German table: the builder and its rows in German, German numbers, no English left', async () => {
+    registerLocale('de', de);
+    try {
+      const { el } = await builderIn('de-DE');
+      await until(() => /\d/.test(root(el).querySelector('[part~="size"], .size')?.textContent ?? text(el)), 3000, 'a count');
+      const all = deepText(el).replace(/\s+/g, ' ');
+      expect(all).to.contain('Rückgängig');
+      expect(all).to.contain('Geschätzte Größe');
+      expect(all).to.contain('Datensatz vom Typ');
+      for (const english of ['Undo', 'Redo', 'Estimated size', 'Save and activate', 'with at least', 'Add rule', 'Orders', 'customers'])
+        expect(all, `"${english}" left in English`).to.not.contain(english);
+      await expect(el).to.be.accessible();
+    } finally {
+      registerLocale('de', germanWords);
+    }
   });
 
   it('setMessages words show where no table matches the lang, at once', async () => {

@@ -14,7 +14,7 @@ import { emit, type ConditionChangeEvent } from '../shared/events.js';
 import { builder as builderWords } from '../../core/messages/en/builder.js';
 import { combinators } from '../../core/messages/en/combinators.js';
 import { matches } from '../../core/messages/en/matches.js';
-import { term } from '../shared/messages.js';
+import { currentTranslator, term } from '../shared/messages.js';
 import { addEnglish } from '../../core/messages/translator.js';
 import { baseStyles } from '../shared/styles.js';
 import { addAfter, addCondition, addRule as addRuleAction, applyConditionChange } from './actions.js';
@@ -395,7 +395,11 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
 
   private summaryText(doc: SegmentDocument, catalog: Catalog | undefined): string {
     if (!catalog) return '';
-    return describeSegment(doc, catalog, { segments: (id) => this.savedSummary(id), maxLength: SUMMARY_MAX });
+    return describeSegment(doc, catalog, {
+      segments: (id) => this.savedSummary(id),
+      maxLength: SUMMARY_MAX,
+      translator: currentTranslator(),
+    });
   }
 
   private savedSummary(id: string): SegmentDocument | undefined {

@@ -113,7 +113,9 @@ export function cell(column: SegmentListColumn, s: SegmentSummary, ctx: CellCont
     case 'usedBy':
       return s.usedBy.length
         ? html`<span class="used-by">${term('list.usedBy', { count: s.usedBy.length })}</span>
-            <span class="muted small names-of">${currentTranslator().format.list(s.usedBy.map((id) => `“${ctx.name(id)}”`))}</span>`
+            <span class="muted small names-of"
+              >${currentTranslator().format.list(s.usedBy.map((id) => term('list.quoted', { text: ctx.name(id) })))}</span
+            >`
         : nothing;
     case 'createdAt':
       return dateCell(s.createdAt);

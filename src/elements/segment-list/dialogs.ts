@@ -18,7 +18,7 @@ export type ListDialog =
   | { kind: 'schedule'; items: SegmentSummary[]; error?: string }
   | { kind: 'later'; items: SegmentSummary[]; state: 'active' | 'inactive'; error?: string };
 
-const quoted = (s: { displayName?: string; name?: string; id?: string }) => `“${shownName(s)}”`;
+const quoted = (s: { displayName?: string; name?: string; id?: string }) => term('list.quoted', { text: shownName(s) });
 
 /** A `datetime-local` value (local time, minutes) for an instant. */
 function localValue(t: number): string {

@@ -336,7 +336,7 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
       case 'details':
         return name;
       case 'edit':
-        return term('workspace.edit.title', { name: `“${name}”` });
+        return term('workspace.edit.title', { name: term('workspace.quoted', { text: name }) });
       case 'new':
         return term(r.kind === 'quick' ? 'workspace.quick.title' : 'workspace.new.title');
     }
@@ -475,7 +475,7 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
 
   private renderLeaveDialog(): TemplateResult {
     const doc = this.latest ?? this.doc;
-    const name = doc && shownName(doc) ? `“${shownName(doc)}”` : term('workspace.leave.unnamed');
+    const name = doc && shownName(doc) ? term('workspace.quoted', { text: shownName(doc) }) : term('workspace.leave.unnamed');
     return html`<dialog
       class="leave"
       part="dialog"

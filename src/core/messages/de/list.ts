@@ -137,6 +137,7 @@ export const list: WidenTable<typeof en> = {
     `${drafts(names, f)} nicht heruntergeladen: Ein Entwurf hat keine Mitglieder, bis er korrigiert ist.`,
   'list.failed': 'Das hat nicht funktioniert: {message}',
   'list.dismiss': 'Schließen',
+  'list.quoted': '„{text}“',
   'list.cancel': 'Abbrechen',
   'list.copyName': 'Kopie von {name}',
 

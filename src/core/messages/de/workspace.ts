@@ -23,6 +23,7 @@ export const workspace: WidenTable<typeof en> = {
   'workspace.segment.error': 'Das Segment konnte nicht geöffnet werden: {message}',
   'workspace.retry': 'Erneut versuchen',
   'workspace.dismiss': 'Schließen',
+  'workspace.quoted': '„{text}“',
 
   'workspace.details.edit': 'Bearbeiten',
   'workspace.details.refresh': 'Aktualisieren',

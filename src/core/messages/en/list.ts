@@ -127,6 +127,8 @@ export const list = {
     `${f.list(names)} ${names.length === 1 ? 'is a draft and was' : 'are drafts and were'} not downloaded: a draft has no members until it is fixed.`,
   'list.failed': 'That did not work: {message}',
   'list.dismiss': 'Dismiss',
+  /** A segment's name quoted in running text. */
+  'list.quoted': '“{text}”',
   'list.cancel': 'Cancel',
   'list.copyName': 'Copy of {name}',
 

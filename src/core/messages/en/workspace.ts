@@ -20,6 +20,8 @@ export const workspace = {
   'workspace.segment.error': 'The segment could not be opened: {message}',
   'workspace.retry': 'Retry',
   'workspace.dismiss': 'Dismiss',
+  /** A segment's name quoted in running text. */
+  'workspace.quoted': '“{text}”',
 
   'workspace.details.edit': 'Edit',
   'workspace.details.refresh': 'Refresh',
