@@ -1,8 +1,8 @@
 // `npm run bundle`: dist/segment-kit.bundle.js, one ES module with Lit and every element in it,
 // for pages without a build step (<script type="module">, an import map, a CDN). chart.js is the
 // one part loaded on demand: dist/bundle/chart.js, which <trend-chart> imports when first shown.
-// Everything else the elements load lazily in an app build is inside the one file. Run after
-// `npm run build` or alone.
+// Everything else the elements load lazily in an app build is inside the one file. The German
+// table is dist/bundle/locales/de.js (`registerLocale('de', de)`). Run after `npm run build` or alone.
 import { build } from 'vite';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -49,6 +49,12 @@ export async function bundle(outDir = 'dist') {
       ...main.build,
       rolldownOptions: entry('src/bundle.ts', 'segment-kit.bundle.js'),
     },
+  });
+  // 3. Each language table beside it, standalone (a table has no imports the bundle must share).
+  const locales = common(`${outDir}/bundle/locales`, false);
+  await build({
+    ...locales,
+    build: { ...locales.build, rolldownOptions: entry('src/core/messages/de/index.ts', 'de.js') },
   });
   return `${outDir}/segment-kit.bundle.js`;
 }

@@ -66,6 +66,20 @@ describe('examples/html: the no-build bundle in a plain page', { skip: chrome ? 
       timeout: 10_000,
     });
     assert.ok(served.loaded.includes('/dist/bundle/chart.js'), `chart.js comes on demand: ${served.loaded.join(', ')}`);
+    // German from the table beside the bundle: registered, then the page's lang switched live.
+    await page.evaluate(
+      async ([bundleUrl, deUrl]) => {
+        const { registerLocale } = (await import(bundleUrl!)) as typeof import('../../src/bundle.js');
+        const { de } = (await import(deUrl!)) as typeof import('../../src/core/messages/de/index.js');
+        registerLocale('de', de);
+        document.documentElement.lang = 'de';
+      },
+      ['/dist/segment-kit.bundle.js', '/dist/bundle/locales/de.js'],
+    );
+    await page.waitForFunction(() => document.querySelector('segment-builder')?.shadowRoot?.textContent.includes('Rückgängig'), null, {
+      timeout: 5_000,
+    });
+    assert.ok(served.loaded.includes('/dist/bundle/locales/de.js'), 'the German table loads from beside the bundle');
     assert.deepEqual(errors, [], 'no errors in the console');
     await page.close();
   });
