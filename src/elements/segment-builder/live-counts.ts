@@ -4,7 +4,7 @@
  * the first frame is painted, never asks twice for the same document, validity and
  * provider, and announces each new total politely.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { SegmentEditor } from '../../core/editor/index.js';
 import type { Catalog, SegmentDocument } from '../../core/model/types.js';
 import type { CountResult, SegmentProvider } from '../../core/provider/types.js';
@@ -92,7 +92,7 @@ export class LiveCounts implements ReactiveController {
   }
 
   /** The polite live region; the host places it once. */
-  renderAnnouncer() {
+  renderAnnouncer(): TemplateResult {
     return this.announcer.render();
   }
 

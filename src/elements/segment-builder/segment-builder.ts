@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SegmentEditor, type EditorChangeReason } from '../../core/editor/index.js';
 import { entityLabel } from '../../core/model/catalog.js';
@@ -328,7 +328,7 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     this.editor.startNew(this.activeCatalog?.audience ?? '');
   };
 
-  override render() {
+  override render(): TemplateResult {
     const doc = this.doc;
     const loadErrors = this.editor.loadErrors;
     const load = loadError(loadErrors, doc !== undefined, this.readonly, this.startNew);

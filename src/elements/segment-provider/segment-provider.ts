@@ -1,6 +1,6 @@
 import { provide } from '@lit/context';
 import { Task } from '@lit/task';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Catalog } from '../../core/model/types.js';
 import type { SegmentProvider } from '../../core/provider/types.js';
@@ -73,7 +73,7 @@ export class SegmentProviderElement extends LitElement {
     void this.loader.run();
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`<slot></slot>${this.loader.render({
         error: (e) =>
           html`<div part="error" role="alert">

@@ -1,7 +1,8 @@
 /** Small inline SVG icons (no icon font, no network). Buttons carry the accessible name. */
 import { svg, type SVGTemplateResult } from 'lit';
 
-const icon = (body: SVGTemplateResult) =>
+// Typed as lit's SVGTemplateResult so the .d.ts names lit, not lit-html (not a dependency of the package).
+const icon = (body: SVGTemplateResult): SVGTemplateResult =>
   svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
 
 export const icons = {
