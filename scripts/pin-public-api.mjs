@@ -13,6 +13,7 @@ const nodeEntries = {
   'segment-kit/sql': './src/providers/sql/index.ts',
   'segment-kit/testing': './src/testing/index.ts',
   'segment-kit/sample': './src/sample/index.ts',
+  'segment-kit/locales/de': './src/core/messages/de/index.ts',
 };
 const script = `const out = {}; for (const [k, p] of Object.entries(${JSON.stringify(nodeEntries)})) out[k] = Object.keys(await import(p)).sort(); console.log(JSON.stringify(out));`;
 const node = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });

@@ -43,6 +43,7 @@ const NODE_ENTRIES: Record<string, string> = {
   'segment-kit/sql': 'createSqlProvider',
   'segment-kit/testing': 'runProviderContract',
   'segment-kit/sample': 'createSampleProvider',
+  'segment-kit/locales/de': 'de',
 };
 
 /** A package.json "sideEffects" glob as a test on a package-relative path (bundler rules: no "/" matches any folder). */

@@ -19,6 +19,7 @@ const NODE_ENTRIES: Record<string, string> = {
   'segment-kit/sql': '../../src/providers/sql/index.ts',
   'segment-kit/testing': '../../src/testing/index.ts',
   'segment-kit/sample': '../../src/sample/index.ts',
+  'segment-kit/locales/de': '../../src/core/messages/de/index.ts',
 };
 
 describe('the public API', () => {
