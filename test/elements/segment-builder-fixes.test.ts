@@ -341,6 +341,37 @@ describe('<segment-builder> aggregate editor', () => {
   });
 });
 
+describe('<segment-builder> in a host that keeps the segment in its own state', () => {
+  it('passing back the document segment-change gave keeps undo working (React and Vue do this)', async () => {
+    const el = await builder(simple());
+    el.addEventListener('segment-change', (e) => {
+      el.segment = e.detail.segment; // what a controlled component does on every change
+    });
+    const name = root(el).querySelector<HTMLInputElement>('#prop-displayName')!;
+    name.focus();
+    await sendKeys({ type: 'Hi' });
+    await settle(el);
+    expect(el.segment.displayName).to.contain('Hi');
+    const undo = buttons(el, 'Undo')[0]!;
+    expect(undo.disabled, 'Undo is offered after an edit').to.equal(false);
+    undo.click();
+    await settle(el);
+    expect(el.segment.displayName ?? '', 'Undo took the edit back').to.not.contain('Hi');
+  });
+
+  it('a different document still loads (and clears undo)', async () => {
+    const el = await builder(simple());
+    const name = root(el).querySelector<HTMLInputElement>('#prop-displayName')!;
+    name.focus();
+    await sendKeys({ type: 'Hi' });
+    await settle(el);
+    el.segment = simple({ name: 'Other' });
+    await settle(el);
+    expect(el.segment.name).to.equal('Other');
+    expect(buttons(el, 'Undo')[0]!.disabled).to.equal(true);
+  });
+});
+
 describe('<segment-builder> messages', () => {
   it('renders problems from their code and params through the message table', async () => {
     setMessages({ 'error.missing-name': () => 'Gib dem Segment einen Namen.' }, 'de');

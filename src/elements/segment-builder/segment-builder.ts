@@ -104,13 +104,18 @@ export class SegmentBuilderElement extends SegmentKitElement implements BuilderV
     this.editor.subscribe(this.onEditorChange);
   }
 
-  /** The segment document being edited. Setting it loads a new document (and clears undo). */
+  /**
+   * The segment document being edited. Setting it loads a new document (and clears undo).
+   * Setting the very document it holds changes nothing: a host that keeps the segment in its
+   * own state and passes back what `segment-change` gave it (React, Vue) keeps undo working.
+   */
   @property({ attribute: false })
   get segment(): SegmentDocument | undefined {
     return this.editor.segment;
   }
   set segment(value: unknown) {
     const old = this.editor.segment;
+    if (value !== undefined && value === old) return;
     this.saveError = undefined;
     this.status = '';
     const { ok } = this.editor.load(value);
