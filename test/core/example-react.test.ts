@@ -58,6 +58,8 @@ describe('examples/react: the wrappers in a Vite React app', { skip: chrome ? fa
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Gold customers in Paris (VIP)', null, {
       timeout: 5000,
     });
+    // The segment goes round React state and back into the builder: its undo history stays.
+    assert.ok(await page.locator('segment-builder').getByRole('button', { name: 'Undo' }).isEnabled(), 'Undo is offered after the edit');
     await page.locator('segment-builder').getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForFunction(
       () => /^Gold customers in Paris \(VIP\), as ".+"$/.test(document.getElementById('saved')?.textContent ?? ''),
