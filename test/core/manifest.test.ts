@@ -59,4 +59,23 @@ describe('custom-elements.json', () => {
       assert.ok((d.description ?? '').length > 40, `<${tag}> has a description`);
     }
   });
+
+  it('declares every part the templates of the elements use (a part="…" token not in the manifest fails)', () => {
+    type Decl = { tagName?: string; cssParts?: { name: string }[] };
+    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: { declarations?: Decl[] }[] };
+    const undeclared: string[] = [];
+    for (const d of manifest.modules.flatMap((m) => m.declarations ?? [])) {
+      if (!d.tagName) continue;
+      const declared = new Set((d.cssParts ?? []).map((p) => p.name));
+      const dir = join('src', 'elements', d.tagName);
+      const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+      for (const file of sources) {
+        const text = readFileSync(join(dir, file), 'utf8');
+        for (const m of text.matchAll(/(?<![\w-])part="([^"]*)"/g))
+          for (const token of m[1]!.split(/\s+/))
+            if (token && !token.includes('$') && !declared.has(token)) undeclared.push(`<${d.tagName}> ${file}: ${token}`);
+      }
+    }
+    assert.deepEqual([...new Set(undeclared)], [], 'parts used but not declared with @csspart');
+  });
 });

@@ -61,6 +61,10 @@ const keyText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' 
  * @csspart explain - an explanation
  * @csspart explain-form - the "Explain another customer" field
  * @csspart state - the loading, empty, invalid, error and no-provider messages
+ * @csspart loading - the state while the members load (beside `state`)
+ * @csspart empty - the state of a segment without members (beside `state`)
+ * @csspart invalid - the state of a segment that cannot be evaluated (beside `state`)
+ * @csspart error - the state of a failed answer (beside `state`)
  * @csspart retry - the error state's Retry button
  * @cssprop --sk-preview-max-height - the table's maximum height before it scrolls (default 32rem)
  */

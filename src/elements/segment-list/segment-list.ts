@@ -64,6 +64,18 @@ export type { SegmentListView } from '../shared/events.js';
  * @csspart state - The loading, empty, no-match and error messages.
  * @csspart notice - The result or error of the last action.
  * @csspart dialog - A dialog (confirm delete, rename, tags, schedule).
+ * @csspart table-container - The table's scrolling box.
+ * @csspart selection-banner - The "all on this page are selected" banner.
+ * @csspart name-button - A segment's name, the button that opens it.
+ * @csspart name-secondary - A segment's technical name under its display name.
+ * @csspart description-toggle - The button that shows or hides a description.
+ * @csspart description - A segment's description, when shown.
+ * @csspart tags - A row's list of tags.
+ * @csspart scheduled - A row's scheduled activation or deactivation.
+ * @csspart status-note - The note under a draft's or a skipped segment's status.
+ * @csspart error-toggle - The button that shows or hides a failed refresh's error.
+ * @csspart last-error - A failed refresh's error, when shown.
+ * @csspart used-by-warning - The delete dialog's warning about segments that use the ones deleted.
  * @cssprop --sk-list-row-height - Minimum height of a row (default 2.75rem).
  * @cssprop --sk-list-max-height - Maximum height of the table before it scrolls (default none).
  * @cssprop --sk-popover-shadow - Shadow of the menus, popovers and dialogs (default `0 6px 24px rgb(0 0 0 / 0.18)`).

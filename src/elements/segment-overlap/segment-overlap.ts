@@ -56,6 +56,11 @@ let instances = 0;
  * @csspart region-row - a region's row
  * @csspart create - a region's "Create segment" button
  * @csspart state - the no-provider, choose, loading, empty and error messages
+ * @csspart fewer - the state asking for a second segment (beside `state`)
+ * @csspart loading - the state while the overlap is counted (beside `state`)
+ * @csspart empty - the state when the segments have no members (beside `state`)
+ * @csspart error - the state of a failed count (beside `state`)
+ * @csspart disjoint - the note that the segments share no members (beside `state`)
  * @csspart retry - the error state's Retry button
  * @cssproperty --sk-overlap-diagram-size - the diagram's largest width (default 22rem)
  * @cssproperty --sk-color-accent - the regions' shade and the highlighted region

@@ -75,6 +75,9 @@ const frameConverter = { fromAttribute: (v: string | null) => toFrame(v), toAttr
  * @csspart marker - the dot on the point read
  * @csspart table - the data table
  * @csspart state - the loading, empty, error and no-provider messages
+ * @csspart loading - the state while the history loads (beside `state`)
+ * @csspart empty - the state of a segment without history (beside `state`)
+ * @csspart error - the state of a failed answer (beside `state`)
  * @csspart retry - the error state's Retry button
  * @cssprop --sk-trend-chart-height - the chart's height (default 16rem)
  * @cssprop --sk-trend-chart-line - the line's colour (default `--sk-color-accent`)
