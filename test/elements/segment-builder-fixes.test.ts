@@ -351,12 +351,12 @@ describe('<segment-builder> in a host that keeps the segment in its own state', 
     name.focus();
     await sendKeys({ type: 'Hi' });
     await settle(el);
-    expect(el.segment.displayName).to.contain('Hi');
+    expect(el.segment!.displayName).to.contain('Hi');
     const undo = buttons(el, 'Undo')[0]!;
     expect(undo.disabled, 'Undo is offered after an edit').to.equal(false);
     undo.click();
     await settle(el);
-    expect(el.segment.displayName ?? '', 'Undo took the edit back').to.not.contain('Hi');
+    expect(el.segment!.displayName ?? '', 'Undo took the edit back').to.not.contain('Hi');
   });
 
   it('a different document still loads (and clears undo)', async () => {
