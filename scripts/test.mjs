@@ -58,8 +58,7 @@ if (only !== 'elements') {
     failed = true;
   } else {
     console.log(`\n▶ core: ${core.length} files under Node's test runner`);
-    // Two files at a time: most wait on PGlite, DuckDB, PostgreSQL, Vite or Chromium, not on each other.
-    const r = await run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...core]);
+    const r = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...core]);
     totals.passed += lastNumber(r.output, /^ℹ pass (\d+)$/gm);
     totals.failed += lastNumber(r.output, /^ℹ fail (\d+)$/gm);
     failed ||= r.code !== 0;

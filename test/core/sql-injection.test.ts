@@ -165,6 +165,12 @@ async function postgres(url: string): Promise<Engine> {
   };
 }
 
+/**
+ * The schemas the other test files make on the same PostgreSQL server while this one runs (npm test
+ * runs two files at a time): theirs to create and drop, so left out of the fingerprint.
+ */
+const OTHER_TEST_SCHEMA = /^(sk_(test|stats)_\d+|sk_fuzz_(?!${process.pid}$)\d+|contract_\d+_\d+)$/;
+
 /** Everything the attacks could touch: the canary's rows, the tables, views and schemas, the store's rows and version. */
 async function fingerprint(e: Engine): Promise<unknown> {
   return {
@@ -173,8 +179,12 @@ async function fingerprint(e: Engine): Promise<unknown> {
       await e.exec(
         `SELECT table_schema AS s, table_name AS t, table_type AS k FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
       )
-    ).map((r) => `${String(r.s)}.${String(r.t)} ${String(r.k)}`),
-    schemas: (await e.exec('SELECT schema_name AS s FROM information_schema.schemata ORDER BY 1')).map((r) => r.s),
+    )
+      .filter((r) => !OTHER_TEST_SCHEMA.test(String(r.s)))
+      .map((r) => `${String(r.s)}.${String(r.t)} ${String(r.k)}`),
+    schemas: (await e.exec('SELECT schema_name AS s FROM information_schema.schemata ORDER BY 1'))
+      .map((r) => r.s)
+      .filter((s) => !OTHER_TEST_SCHEMA.test(String(s))),
     meta: await e.exec('SELECT key, value FROM segment_kit_meta ORDER BY key'),
     segments: await e.exec('SELECT id FROM segment_kit_segments ORDER BY id'),
   };
