@@ -150,6 +150,7 @@ describe('languages', () => {
       expect(all).to.contain('Rückgängig');
       expect(all).to.contain('Geschätzte Größe');
       expect(all).to.contain('Datensatz vom Typ');
+      expect(all, 'a block of one Order reads "bei dem"').to.match(/Datensatz vom Typ Order\s+bei dem\s/);
       for (const english of ['Undo', 'Redo', 'Estimated size', 'Save and activate', 'with at least', 'Add rule', 'Orders', 'customers'])
         expect(all, `"${english}" left in English`).to.not.contain(english);
       await expect(el).to.be.accessible();

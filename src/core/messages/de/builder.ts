@@ -132,7 +132,8 @@ export const builder: WidenTable<typeof en> = {
   'builder.related.aggregated': (p: { aggregate: string; attribute: string; entity: string; operator: string; value: string }) =>
     `${p.aggregate} ${p.attribute} von Datensätzen vom Typ ${p.entity} ${p.operator} ${p.value}`,
   'builder.related.aggregateOption': 'mit Summe, Durchschnitt, Anzahl…',
-  'builder.related.where': 'bei denen',
+  // "mit mindestens einem Datensatz …, bei dem"; "mit mindestens 2 Datensätzen …, bei denen".
+  'builder.related.where': ({ one }: { one: boolean }) => (one ? 'bei dem' : 'bei denen'),
   'builder.aggregate.label': 'Aggregat',
   'builder.aggregate.attribute': 'Zu aggregierendes Attribut',
   'builder.aggregate.choose': 'Auswählen…',

@@ -134,7 +134,8 @@ export const builder = {
   'builder.related.aggregated': (p: { aggregate: string; attribute: string; entity: string; operator: string; value: string }) =>
     `${p.aggregate} ${p.attribute} of ${plural(p.entity)} ${p.operator} ${p.value}`,
   'builder.related.aggregateOption': 'whose total, average, count…',
-  'builder.related.where': 'where',
+  /** Before a related block's filter; `one`: the block means one linked row (any, none, exactly or at least 1). */
+  'builder.related.where': (_p: { one: boolean }) => 'where',
   'builder.aggregate.label': 'Aggregate',
   'builder.aggregate.attribute': 'Attribute to aggregate',
   'builder.aggregate.choose': 'Choose…',

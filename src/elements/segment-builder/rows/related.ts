@@ -36,6 +36,11 @@ export function relatedText(node: RelatedNode, label: string): string {
   });
 }
 
+/** Does the block speak of one linked row ("with any Order", "with exactly 1 Order")? */
+const oneRow = (m: RelatedMatch): boolean =>
+  !('aggregate' in m && m.aggregate !== undefined) &&
+  ((m as QuantifierMatch).quantifier === 'any' || (m as QuantifierMatch).quantifier === 'none' || (m as QuantifierMatch).count === 1);
+
 export function relatedRow(view: BuilderView, row: Extract<EditorRow, { kind: 'related' }>): TemplateResult {
   const node = row.node;
   const id = node.id!;
@@ -89,7 +94,8 @@ export function relatedRow(view: BuilderView, row: Extract<EditorRow, { kind: 'r
   return nodeRowShell(view, row, {
     kind: 'related',
     label: relatedText(node, label),
-    content: html`${select} ${extra} ${node.where ? html`<span class="muted">${term('builder.related.where')}</span>` : nothing}
+    content: html`${select} ${extra}
+    ${node.where ? html`<span class="muted">${term('builder.related.where', { one: oneRow(m) })}</span>` : nothing}
     ${nodeActions(view, row, term('builder.what.related', { entity: label }))} ${ownErrors(id, view.editor.errorsFor(id))}`,
   });
 }
