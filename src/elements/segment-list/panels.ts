@@ -1,6 +1,8 @@
 /** The toolbar's floating panels (tag filter, column chooser): a labelled non-modal dialog holding a list of checkboxes. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { term } from '../shared/messages.js';
+import { columnLabel, SEGMENT_LIST_COLUMNS, type SegmentListColumn } from './columns.js';
 
 export interface CheckOption {
   value: string;
@@ -35,4 +37,57 @@ export function checkList(legend: string, options: readonly CheckOption[], onCha
         >`,
     )}
   </fieldset>`;
+}
+
+/** The tag filter: the tags in use (loading, failed with Retry, or none) as checkboxes, the chosen ones checked. */
+export function tagPanel(o: {
+  chosen: readonly string[];
+  /** The tags in use, or null while they load. */
+  inUse: readonly string[] | null;
+  /** Why they could not be loaded, if they could not. */
+  error: string | undefined;
+  retry: () => void;
+  toggle: (tag: string, on: boolean) => void;
+  onFocusOut: (e: FocusEvent) => void;
+}): TemplateResult {
+  const chosen = new Set(o.chosen);
+  const tags = [...new Set([...(o.inUse ?? []), ...chosen])];
+  const label = term('list.tags.filter');
+  const body =
+    o.error !== undefined
+      ? html`<p class="error-text" role="alert">${o.error}</p>
+          <button type="button" @click=${o.retry}>${term('list.retry')}</button>`
+      : o.inUse === null
+        ? html`<p class="muted">${term('list.tags.loading')}</p>`
+        : tags.length
+          ? checkList(
+              label,
+              tags.map((t) => ({ value: t, label: t, checked: chosen.has(t) })),
+              o.toggle,
+            )
+          : html`<p class="muted">${term('list.tags.none')}</p>`;
+  return panel('tag-panel', label, o.onFocusOut, body);
+}
+
+/** The column chooser: every column as a checkbox (the name always shown). */
+export function columnPanel(
+  shownColumns: readonly SegmentListColumn[],
+  setColumn: (column: SegmentListColumn, on: boolean) => void,
+  onFocusOut: (e: FocusEvent) => void,
+): TemplateResult {
+  const shown = new Set(shownColumns);
+  const label = term('list.columns.choose');
+  const options = SEGMENT_LIST_COLUMNS.map((c) => ({
+    value: c,
+    column: c,
+    label: columnLabel(c),
+    checked: shown.has(c),
+    disabled: c === 'name',
+  }));
+  return panel(
+    'columns-panel',
+    label,
+    onFocusOut,
+    checkList(label, options, (c, on) => setColumn(c as SegmentListColumn, on)),
+  );
 }

@@ -6,9 +6,9 @@ import { type SegmentPatch, type SegmentSummary } from '../../core/provider/type
 import { emit } from '../shared/events.js';
 import { currentTranslator, term } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
-import { cell, columnLabel, SEGMENT_LIST_COLUMNS, type CellContext, type SegmentListColumn } from './columns.js';
+import { cell, columnLabel, type CellContext } from './columns.js';
 import { dialogTemplate } from './dialogs.js';
-import { checkList, panel } from './panels.js';
+import { columnPanel, tagPanel } from './panels.js';
 import { rowMenu } from './menus.js';
 import { listStyles } from './segment-list.styles.js';
 import { SegmentListActions } from './list-actions.js';
@@ -242,41 +242,18 @@ export class SegmentListElement extends SegmentListActions {
   }
 
   private renderTagPanel(): TemplateResult {
-    const chosen = new Set(this.current.tags);
-    const tags = [...new Set([...(this.tagsInUse ?? []), ...chosen])];
-    const label = term('list.tags.filter');
-    const body =
-      this.tagTask.status === 'error'
-        ? html`<p class="error-text" role="alert">${messageOf(this.tagTask.error)}</p>
-            <button type="button" @click=${() => this.tagTask.retry()}>${term('list.retry')}</button>`
-        : this.tagsInUse === null
-          ? html`<p class="muted">${term('list.tags.loading')}</p>`
-          : tags.length
-            ? checkList(
-                label,
-                tags.map((t) => ({ value: t, label: t, checked: chosen.has(t) })),
-                (t, on) => this.toggleTag(t, on),
-              )
-            : html`<p class="muted">${term('list.tags.none')}</p>`;
-    return panel('tag-panel', label, this.closeOnFocusOut(this.tagPopover), body);
+    return tagPanel({
+      chosen: this.current.tags,
+      inUse: this.tagsInUse,
+      error: this.tagTask.status === 'error' ? messageOf(this.tagTask.error) : undefined,
+      retry: () => void this.tagTask.retry(),
+      toggle: (t, on) => this.toggleTag(t, on),
+      onFocusOut: this.closeOnFocusOut(this.tagPopover),
+    });
   }
 
   private renderColumnPanel(): TemplateResult {
-    const shown = new Set(this.shownColumns);
-    const label = term('list.columns.choose');
-    const options = SEGMENT_LIST_COLUMNS.map((c) => ({
-      value: c,
-      column: c,
-      label: columnLabel(c),
-      checked: shown.has(c),
-      disabled: c === 'name',
-    }));
-    return panel(
-      'columns-panel',
-      label,
-      this.closeOnFocusOut(this.columnPopover),
-      checkList(label, options, (c, on) => this.setColumn(c as SegmentListColumn, on)),
-    );
+    return columnPanel(this.shownColumns, (c, on) => this.setColumn(c, on), this.closeOnFocusOut(this.columnPopover));
   }
 
   private renderBulkBar(): TemplateResult | typeof nothing {
