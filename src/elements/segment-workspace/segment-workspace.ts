@@ -106,8 +106,6 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
   private quickSaved: SegmentDocument | undefined;
   /** Whether the details' and the builder's modules were asked for ahead of their first visit. */
   private prefetchScheduled = false;
-  /** The list's summary of the segment last opened or edited from it (its name for the title until the summaries come). */
-  private openedSummary: SegmentSummary | undefined;
 
   protected readonly modules = new ViewModules(this, (name) => this.importView(name));
 
@@ -160,8 +158,8 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
   private get summary(): SegmentSummary | undefined {
     const r = this.route;
     if (r.view !== 'details' && r.view !== 'edit') return undefined;
-    // Until every summary is in, the one the list showed when the segment was opened (its name for the title).
-    return this.summaries.value?.get(r.id) ?? (this.openedSummary?.id === r.id ? this.openedSummary : undefined);
+    // Until every summary is in, the list's own (it stays in the page, hidden): the title has the name at once.
+    return this.summaries.value?.get(r.id) ?? this.listElement()?.summaryOf(r.id);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -213,14 +211,8 @@ export class SegmentWorkspaceElement extends WorkspaceNavigation {
 
   // ------------------------------------------------------------------ events of the elements inside
 
-  private onOpen = (e: SegmentOpenEvent): void => {
-    this.openedSummary = this.listElement()?.summaryOf(e.detail.id);
-    void this.go({ view: 'details', id: e.detail.id });
-  };
-  private onEdit = (e: SegmentEditEvent): void => {
-    this.openedSummary = this.listElement()?.summaryOf(e.detail.id) ?? this.summary;
-    void this.go({ view: 'edit', id: e.detail.id });
-  };
+  private onOpen = (e: SegmentOpenEvent): void => void this.go({ view: 'details', id: e.detail.id });
+  private onEdit = (e: SegmentEditEvent): void => void this.go({ view: 'edit', id: e.detail.id });
 
   private onCreate = (e: SegmentCreateEvent): void => {
     const d = e.detail;
