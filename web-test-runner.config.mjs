@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { CHROME_ARGS, findChrome } from './scripts/chrome.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 /** The reference backend for the element tests on `createHttpProvider` (server/test-backend.ts), made on the first request. */
 let backend;
@@ -83,6 +84,13 @@ export default {
   plugins: [
     reactPlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // The templates minified as the package build minifies them: the tests run what ships.
+    {
+      name: 'minify-templates',
+      transform(context) {
+        if (context.path.startsWith('/src/') && typeof context.body === 'string') return { body: minifyTemplates(context.body) };
+      },
+    },
   ],
   browsers: [
     playwrightLauncher({

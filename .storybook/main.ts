@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { templatesPlugin } from '../scripts/minify-templates.mjs';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
@@ -7,6 +8,8 @@ const config: StorybookConfig = {
   // CSS custom property, from the elements' JSDoc), and axe in the panel.
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Lit's templates minified as the package build minifies them: designers see what ships.
+  viteFinal: (config) => ({ ...config, plugins: [...(config.plugins ?? []), templatesPlugin()] }),
 };
 
 export default config;

@@ -17,6 +17,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
+import { templatesPlugin } from '../scripts/minify-templates.mjs';
 import { build, minifySync, type Plugin, type Rolldown } from 'vite';
 import { table } from './util.js';
 
@@ -159,7 +160,7 @@ async function bundle(code: string, external: string[] = []): Promise<Rolldown.O
     logLevel: 'silent',
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [virtualEntry(code)],
+    plugins: [virtualEntry(code), templatesPlugin()],
     build: {
       write: false,
       target: 'es2022',

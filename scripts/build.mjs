@@ -4,6 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
+import { templatesTransformer } from './minify-templates.mjs';
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -11,7 +13,28 @@ function run(cmd, args) {
 }
 
 rmSync('dist', { recursive: true, force: true });
-run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+// tsc, with Lit's templates minified on the way (scripts/minify-templates.mjs), source maps kept right.
+{
+  const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => report([d]) };
+  const config = ts.getParsedCommandLineOfConfigFile('tsconfig.build.json', {}, host);
+  if (!config) process.exit(1);
+  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, projectReferences: config.projectReferences });
+  const emitted = program.emit(undefined, undefined, undefined, false, { before: [templatesTransformer] });
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
+  if (diagnostics.length) {
+    report(diagnostics);
+    process.exit(1);
+  }
+}
+function report(diagnostics) {
+  console.error(
+    ts.formatDiagnosticsWithColorAndContext(diagnostics, {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: ts.sys.getCurrentDirectory,
+      getNewLine: () => ts.sys.newLine,
+    }),
+  );
+}
 cpSync('src/themes', 'dist/themes', { recursive: true });
 run(process.execPath, [
   'node_modules/@custom-elements-manifest/analyzer/cem.js',

@@ -6,12 +6,14 @@
 import { build } from 'vite';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { templatesPlugin } from './minify-templates.mjs';
 
 const common = (outDir, emptyOutDir) => ({
   configFile: false,
   logLevel: 'warn',
   mode: 'production',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  plugins: [templatesPlugin()],
   build: { outDir, emptyOutDir, target: 'es2022', minify: true, sourcemap: false, modulePreload: false, copyPublicDir: false },
 });
 
@@ -35,6 +37,7 @@ export async function bundle(outDir = 'dist') {
   await build({
     ...main,
     plugins: [
+      ...main.plugins,
       {
         name: 'segment-kit-chart-chunk',
         enforce: 'pre',
