@@ -281,8 +281,15 @@ function build(q: QueryCompiler, doc: SegmentDocument, select: SqlSelect, now: n
     ? `${comment(`segment-kit: ${doc.displayName ?? doc.name ?? 'segment'} (${select}, ${q.dialect.name}, now = ${new Date(now).toISOString()})`)}\n`
     : '';
 
+  if (select === 'count')
+    return {
+      text: header + countQuery(q, doc, withComments ? describeRule : undefined),
+      params: q.params.values,
+      now: new Date(now).toISOString(),
+    };
+
   // Each rule's members: a CTE per rule, or the one rule's SELECT inline.
-  const single = doc.rules.length === 1 && doc.rules[0]!.where !== undefined && select !== 'count';
+  const single = doc.rules.length === 1 && doc.rules[0]!.where !== undefined;
   const ruleNames: string[] = [];
   let inline: string | undefined;
   doc.rules.forEach((rule, i) => {
@@ -298,21 +305,6 @@ function build(q: QueryCompiler, doc: SegmentDocument, select: SqlSelect, now: n
     q.ctes.push(`${note}${name} AS (\n${indent(part.sql)}\n)`);
   });
   const keysOf = (name: string) => `SELECT ${KEY} FROM ${name}`;
-
-  if (select === 'count') {
-    // Cumulative results after each rule: result_i = result_(i-1) <op> rule_i.
-    const results: string[] = [ruleNames[0]!];
-    for (let i = 1; i < ruleNames.length; i++) {
-      const name = `"result_${i + 1}"`;
-      const op = (doc.rules[i]!.setOperator ?? 'union').toUpperCase();
-      q.ctes.push(`${name} AS (\n${indent(`(${keysOf(results[i - 1]!)})\n${op}\n(${keysOf(ruleNames[i]!)})`)}\n)`);
-      results.push(name);
-    }
-    const count = (name: string) => `(SELECT CAST(count(*) AS integer) FROM ${name})`;
-    const rows = ruleNames.map((name, i) => `SELECT ${i} AS "rule", ${count(name)} AS "count", ${count(results[i]!)} AS "cumulative"`);
-    const text = `${header}WITH\n${indent(q.ctes.join(',\n'))}\n${rows.join('\nUNION ALL\n')}\nORDER BY "rule"`;
-    return { text, params: q.params.values, now: new Date(now).toISOString() };
-  }
 
   // The members: one rule inline, or the rules combined in a CTE.
   let membersSql: string;
@@ -382,6 +374,70 @@ function build(q: QueryCompiler, doc: SegmentDocument, select: SqlSelect, now: n
     `${header}${withClause}SELECT\n${indent(list.join(',\n'))}\nFROM ${q.names.table(q.audience)} AS ${alias}\n` +
     `WHERE ${keyExpr} IN (\n${indent(membersSql)}\n)\nORDER BY\n${indent(order.join(',\n'))}${paging}`;
   return { text, params: q.params.values, now: new Date(now).toISOString(), columns };
+}
+
+/**
+ * The count with per-rule breakdown in one pass over the audience: a row per audience row
+ * with a flag per rule (`"rule_1"` …: its condition `IS TRUE`, or for a `segment` rule
+ * whether the key is among the segment's), then `count(*) FILTER (…)` of each flag and of
+ * each prefix combined left to right (union: OR, intersect: AND, except: AND NOT; the
+ * flags are never NULL, so NOT is safe). Audience rows are counted, as the memory engine
+ * counts them. One-hop related counts, aggregates and quantifiers over the audience rows
+ * are grouped once each, in a MATERIALIZED CTE (`"linked_1"` …) joined by key: a planner
+ * given the grouped subquery inside a parallel plan may group it once per worker.
+ */
+function countQuery(q: QueryCompiler, doc: SegmentDocument, describe: ((rule: SegmentRule) => string) | undefined): string {
+  const alias = q.nodes.alias();
+  const scope: Scope = { entity: q.audience, alias };
+  let linked = 0;
+  q.nodes.groupInto(alias, {
+    quantifiers: true,
+    cte: (body) => {
+      const name = `"linked_${++linked}"`;
+      q.ctes.push(`${name} AS MATERIALIZED (\n${indent(body)}\n)`);
+      return name;
+    },
+  });
+  const key = q.keyColumn(alias);
+  const flags: string[] = [];
+  const segmentJoins: string[] = [];
+  doc.rules.forEach((rule, i) => {
+    const path = child('/rules', i);
+    const name = q.dialect.ident(`rule_${i + 1}`, 'column');
+    const note = describe ? `${comment(`Rule ${i + 1}${rule.name ? ` (${rule.name})` : ''}: ${describe(rule)}`)}\n` : '';
+    let flag: string;
+    if (rule.where !== undefined) flag = `(\n${indent(q.nodes.node(rule.where, scope, child(path, 'where'), false, true))}\n) IS TRUE`;
+    else {
+      const segment = q.segment(rule.segment!, child(path, 'segment'));
+      const m = q.nodes.alias();
+      segmentJoins.push(`LEFT JOIN (SELECT DISTINCT ${KEY} FROM ${segment}) AS ${m} ON ${m}.${KEY} = ${key}`);
+      flag = `${m}.${KEY} IS NOT NULL`;
+    }
+    flags.push(`${note}${flag} AS ${name}`);
+  });
+  const joins = [...q.nodes.joinsOf(alias), ...segmentJoins].map((j) => `\n${j}`).join('');
+  q.ctes.push(`"flags" AS (\n${indent(`SELECT\n${indent(flags.join(',\n'))}\nFROM ${q.names.table(q.audience)} AS ${alias}${joins}`)}\n)`);
+  const flag = (i: number) => q.dialect.ident(`rule_${i + 1}`, 'column');
+  const counts: string[] = [];
+  let acc = '';
+  doc.rules.forEach((rule, i) => {
+    const op = rule.setOperator ?? 'union';
+    acc =
+      i === 0
+        ? flag(0)
+        : op === 'intersect'
+          ? `${acc} AND ${flag(i)}`
+          : op === 'except'
+            ? `${acc} AND NOT ${flag(i)}`
+            : `(${acc} OR ${flag(i)})`;
+    counts.push(`count(*) FILTER (WHERE ${flag(i)}) AS "count_${i + 1}"`, `count(*) FILTER (WHERE ${acc}) AS "cumulative_${i + 1}"`);
+  });
+  q.ctes.push(`"counts" AS MATERIALIZED (\n${indent(`SELECT\n${indent(counts.join(',\n'))}\nFROM "flags"`)}\n)`);
+  const rows = doc.rules.map(
+    (_, i) =>
+      `SELECT ${i} AS "rule", CAST("count_${i + 1}" AS integer) AS "count", CAST("cumulative_${i + 1}" AS integer) AS "cumulative" FROM "counts"`,
+  );
+  return `WITH\n${indent(q.ctes.join(',\n'))}\n${rows.join('\nUNION ALL\n')}\nORDER BY "rule"`;
 }
 
 /** `LIMIT … OFFSET …` as parameters (validated whole numbers, as providers clamp them). */
