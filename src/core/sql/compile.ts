@@ -288,38 +288,12 @@ function build(q: QueryCompiler, doc: SegmentDocument, select: SqlSelect, now: n
       now: new Date(now).toISOString(),
     };
 
-  // Each rule's members: a CTE per rule, or the one rule's SELECT inline.
-  const single = doc.rules.length === 1 && doc.rules[0]!.where !== undefined;
-  const ruleNames: string[] = [];
-  let inline: string | undefined;
-  doc.rules.forEach((rule, i) => {
-    const path = child('/rules', i);
-    const part = q.rulePart(rule, path);
-    const note = withComments ? `${comment(`Rule ${i + 1}${rule.name ? ` (${rule.name})` : ''}: ${describeRule(rule)}`)}\n` : '';
-    if (single) {
-      inline = `${note}${part.sql}`;
-      return;
-    }
-    const name = `"rule_${i + 1}"`;
-    ruleNames.push(name);
-    q.ctes.push(`${note}${name} AS (\n${indent(part.sql)}\n)`);
-  });
-  const keysOf = (name: string) => `SELECT ${KEY} FROM ${name}`;
-
-  // The members: one rule inline, or the rules combined in a CTE.
-  let membersSql: string;
-  if (inline !== undefined) membersSql = inline;
-  else {
-    q.ctes.push(
-      `"members" AS (\n${indent(
-        q.combine(
-          ruleNames.map((n) => ({ sql: keysOf(n) })),
-          doc.rules,
-        ),
-      )}\n)`,
-    );
-    membersSql = keysOf('"members"');
-  }
+  // The members: the audience rows whose rules, combined left to right, hold (one pass, as the count).
+  const pass = onePass(q, doc, withComments ? describeRule : undefined);
+  q.ctes.push(
+    `"members" AS (\n${indent(`SELECT ${pass.key} AS ${KEY}\n${pass.from}\nWHERE ${pass.conditions.map((c) => c.replace(/\n/g, '\n  ')).join('\n  ')}`)}\n)`,
+  );
+  const membersSql = `SELECT ${KEY} FROM "members"`;
   const withClause = q.ctes.length > 0 ? `WITH\n${indent(q.ctes.join(',\n'))}\n` : '';
   const keyType = q.cat.attribute(q.audience.name, q.audience.key)?.type ?? 'string';
   const keyName = q.dialect.ident(q.audience.key, 'audience key');
@@ -377,16 +351,19 @@ function build(q: QueryCompiler, doc: SegmentDocument, select: SqlSelect, now: n
 }
 
 /**
- * The count with per-rule breakdown in one pass over the audience: a row per audience row
- * with a flag per rule (`"rule_1"` …: its condition `IS TRUE`, or for a `segment` rule
- * whether the key is among the segment's), then `count(*) FILTER (…)` of each flag and of
- * each prefix combined left to right (union: OR, intersect: AND, except: AND NOT; the
- * flags are never NULL, so NOT is safe). Audience rows are counted, as the memory engine
- * counts them. One-hop related counts, aggregates and quantifiers over the audience rows
- * are grouped once each, in a MATERIALIZED CTE (`"linked_1"` …) joined by key: a planner
- * given the grouped subquery inside a parallel plan may group it once per worker.
+ * One pass over the audience rows: a flag per rule (its condition `IS TRUE`, or for a `segment`
+ * rule whether the key is among the segment's), and after each rule the flags combined left to
+ * right (union: OR, intersect: AND, except: AND NOT; the flags are never NULL, so NOT is safe).
+ * One-hop related counts, aggregates and quantifiers over the audience rows are grouped once
+ * each, in a MATERIALIZED CTE (`"linked_1"` …) joined by key: given the grouped subquery
+ * inline, PostgreSQL may put it under a parallel scan of the audience and group it once per
+ * worker. Audience rows are what is counted and listed, as in the memory engine.
  */
-function countQuery(q: QueryCompiler, doc: SegmentDocument, describe: ((rule: SegmentRule) => string) | undefined): string {
+function onePass(
+  q: QueryCompiler,
+  doc: SegmentDocument,
+  describe: ((rule: SegmentRule) => string) | undefined,
+): { key: string; from: string; flags: string[]; results: string[]; conditions: string[] } {
   const alias = q.nodes.alias();
   const scope: Scope = { entity: q.audience, alias };
   let linked = 0;
@@ -403,35 +380,56 @@ function countQuery(q: QueryCompiler, doc: SegmentDocument, describe: ((rule: Se
   const segmentJoins: string[] = [];
   doc.rules.forEach((rule, i) => {
     const path = child('/rules', i);
-    const name = q.dialect.ident(`rule_${i + 1}`, 'column');
     const note = describe ? `${comment(`Rule ${i + 1}${rule.name ? ` (${rule.name})` : ''}: ${describe(rule)}`)}\n` : '';
-    let flag: string;
-    if (rule.where !== undefined) flag = `(\n${indent(q.nodes.node(rule.where, scope, child(path, 'where'), false, true))}\n) IS TRUE`;
-    else {
-      const segment = q.segment(rule.segment!, child(path, 'segment'));
-      const m = q.nodes.alias();
-      segmentJoins.push(`LEFT JOIN (SELECT DISTINCT ${KEY} FROM ${segment}) AS ${m} ON ${m}.${KEY} = ${key}`);
-      flag = `${m}.${KEY} IS NOT NULL`;
+    if (rule.where !== undefined) {
+      flags.push(`${note}(\n${indent(q.nodes.node(rule.where, scope, child(path, 'where'), false, true))}\n) IS TRUE`);
+      return;
     }
-    flags.push(`${note}${flag} AS ${name}`);
+    const segment = q.segment(rule.segment!, child(path, 'segment'));
+    const m = q.nodes.alias();
+    segmentJoins.push(`LEFT JOIN (SELECT DISTINCT ${KEY} FROM ${segment}) AS ${m} ON ${m}.${KEY} = ${key}`);
+    flags.push(`${note}${m}.${KEY} IS NOT NULL`);
   });
   const joins = [...q.nodes.joinsOf(alias), ...segmentJoins].map((j) => `\n${j}`).join('');
-  q.ctes.push(`"flags" AS (\n${indent(`SELECT\n${indent(flags.join(',\n'))}\nFROM ${q.names.table(q.audience)} AS ${alias}${joins}`)}\n)`);
-  const flag = (i: number) => q.dialect.ident(`rule_${i + 1}`, 'column');
-  const counts: string[] = [];
-  let acc = '';
-  doc.rules.forEach((rule, i) => {
-    const op = rule.setOperator ?? 'union';
-    acc =
-      i === 0
-        ? flag(0)
-        : op === 'intersect'
-          ? `${acc} AND ${flag(i)}`
-          : op === 'except'
-            ? `${acc} AND NOT ${flag(i)}`
-            : `(${acc} OR ${flag(i)})`;
-    counts.push(`count(*) FILTER (WHERE ${flag(i)}) AS "count_${i + 1}"`, `count(*) FILTER (WHERE ${acc}) AS "cumulative_${i + 1}"`);
-  });
+  const from = `FROM ${q.names.table(q.audience)} AS ${alias}${joins}`;
+  // After each rule, over names for the flags: `r1`, `(r1 OR r2)`, `(r1 OR r2) AND NOT r3` …
+  const combined = (names: readonly string[]) => {
+    const out: string[] = [];
+    doc.rules.forEach((rule, i) => {
+      const op = rule.setOperator ?? 'union';
+      const prev = out[i - 1];
+      out.push(
+        prev === undefined
+          ? names[0]!
+          : op === 'intersect'
+            ? `${prev} AND ${names[i]}`
+            : op === 'except'
+              ? `${prev} AND NOT ${names[i]}`
+              : `(${prev} OR ${names[i]})`,
+      );
+    });
+    return out;
+  };
+  const flagNames = doc.rules.map((_, i) => q.dialect.ident(`rule_${i + 1}`, 'column'));
+  // As WHERE conditions: each flag's expression in its place (parenthesised: the flags are whole expressions).
+  const wrapped = flags.map((f) => `(\n${indent(f)}\n)`);
+  return {
+    key,
+    from,
+    flags: flags.map((f, i) => `${f} AS ${flagNames[i]}`),
+    results: combined(flagNames),
+    conditions: [combined(wrapped).at(-1)!],
+  };
+}
+
+/** The count with per-rule breakdown: `count(*) FILTER (…)` of each rule's flag and of each result so far, in one pass. */
+function countQuery(q: QueryCompiler, doc: SegmentDocument, describe: ((rule: SegmentRule) => string) | undefined): string {
+  const pass = onePass(q, doc, describe);
+  q.ctes.push(`"flags" AS (\n${indent(`SELECT\n${indent(pass.flags.join(',\n'))}\n${pass.from}`)}\n)`);
+  const counts = doc.rules.flatMap((_, i) => [
+    `count(*) FILTER (WHERE ${q.dialect.ident(`rule_${i + 1}`, 'column')}) AS "count_${i + 1}"`,
+    `count(*) FILTER (WHERE ${pass.results[i]}) AS "cumulative_${i + 1}"`,
+  ]);
   q.ctes.push(`"counts" AS MATERIALIZED (\n${indent(`SELECT\n${indent(counts.join(',\n'))}\nFROM "flags"`)}\n)`);
   const rows = doc.rules.map(
     (_, i) =>
