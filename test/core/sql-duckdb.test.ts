@@ -68,7 +68,7 @@ describe('toSQL on DuckDB gives the memory engine’s answers', () => {
     });
   });
 
-  it('per-rule counts of the count cases (set operators, empty rules, related counts of zero, NULL aggregates)', async () => {
+  it('per-rule counts and members of the count cases (set operators, empty rules, related counts of zero, NULL aggregates)', async () => {
     const n = await compareCountCases({
       dataset,
       referenced: REFERENCED,

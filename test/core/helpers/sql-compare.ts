@@ -148,7 +148,8 @@ export const COUNT_CASES: readonly SegmentDocument[] = (
       { setOperator: 'intersect', where: related('WebSession', { quantifier: 'atLeast', count: 2 }) },
       { setOperator: 'union', where: related('WebSession', { quantifier: 'none' }) },
     ],
-    // Segment references, first and after each operator.
+    // Segment references, first and after each operator; one with related rows of its own.
+    [{ segment: 'count-ref-spenders' }, { setOperator: 'intersect', where: related('Order', { quantifier: 'atLeast', count: 2 }) }],
     [
       { segment: 'ref-gold' },
       { setOperator: 'except', segment: 'ref-static' },
@@ -163,25 +164,45 @@ export const COUNT_CASES: readonly SegmentDocument[] = (
   ] as SegmentRule[][]
 ).map((rules, i) => ({ schemaVersion: 1, id: `count-case-${i}`, name: `CountCase${i}`, audience: 'Customer', rules }));
 
-/** Each of `COUNT_CASES`: the memory engine's per-rule and cumulative counts, at every `now` of the tests. */
+/** A referenced segment with related rows of its own (its rules are compiled inside the query, with their own grouped rows). */
+const SPENDERS: SegmentDocument = {
+  schemaVersion: 1,
+  id: 'count-ref-spenders',
+  name: 'CountRefSpenders',
+  audience: 'Customer',
+  rules: [
+    { where: related('Order', { aggregate: 'sum', attribute: 'TotalAmount', operator: 'greaterThan', value: 400 }) },
+    { setOperator: 'except', where: not(related('Case', { quantifier: 'none' })) },
+    { setOperator: 'union', where: related('Order', { aggregate: 'avg', attribute: 'TotalAmount', operator: 'lessThan', value: 40 }) },
+  ],
+};
+
+/** Each of `COUNT_CASES`: the memory engine's per-rule and cumulative counts and members, at every `now` of the tests. */
 export async function compareCountCases(o: Pick<CompareOptions, 'dataset' | 'referenced' | 'run' | 'options'>): Promise<number> {
+  const referenced = [...o.referenced, SPENDERS];
   let n = 0;
   const audience = o.dataset.data['Customer']!.length;
   let empty = 0;
   for (const doc of COUNT_CASES)
     for (const now of NOWS) {
-      const expected = evaluateSegment(doc, o.dataset, { now, segments: o.referenced });
+      const expected = evaluateSegment(doc, o.dataset, { now, segments: referenced });
       // Each case splits the audience somewhere; some rules match nobody.
       assert.ok(
         expected.rules.some((r) => r.count > 0 && r.count < audience),
         `${doc.id} at ${now} has a rule that selects some but not all customers`,
       );
       empty += expected.rules.filter((r) => r.count === 0 || r.cumulative === 0).length;
-      const q = toSQL(doc, o.dataset.catalog, { ...o.options(n++), now, segments: o.referenced, select: 'count' });
+      const q = toSQL(doc, o.dataset.catalog, { ...o.options(n++), now, segments: referenced, select: 'count' });
       assert.deepEqual(
         countResult(await o.run(q.text, q.params)),
         { total: expected.total, rules: expected.rules },
         `counts of ${doc.id} at ${now}`,
+      );
+      const k = toSQL(doc, o.dataset.catalog, { ...o.options(n), now, segments: referenced });
+      assert.deepEqual(
+        (await o.run(k.text, k.params)).map((r) => String(r['CustomerId'])),
+        expected.members,
+        `members of ${doc.id} at ${now}`,
       );
     }
   assert.ok(empty >= NOWS.length * 4, `${empty} counts of zero among the cases`);
