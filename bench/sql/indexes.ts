@@ -19,18 +19,17 @@ export const BENCH_INDEXES: readonly BenchIndex[] = [
     table: 'Order',
     sql: `CREATE INDEX IF NOT EXISTS "Order_CustomerId_OrderDate_TotalAmount_idx" ON "Order" ("CustomerId", "OrderDate") INCLUDE ("TotalAmount")`,
     why:
-      'Rule 1 (sum of TotalAmount over the orders of the last 365 days) is a correlated subquery per customer. ' +
-      'With the key index alone each customer costs an index scan plus a heap visit per order, filtered by date afterwards; ' +
-      'with (CustomerId, OrderDate) INCLUDE (TotalAmount) it is an index-only scan of just the orders inside the window ' +
-      '(Index Cond on both columns, Heap Fetches: 0 after VACUUM).',
+      'Rule 1 (sum of TotalAmount over the orders of the last 365 days) groups the orders by customer once. ' +
+      'This index holds them in customer order with the date and the amount, so an index-only scan (Heap Fetches: 0 ' +
+      'after VACUUM) feeds a GroupAggregate that sums each customer as it goes: no hash table of 727,000 groups.',
   },
   {
     name: 'Case_CustomerId_escalated_idx',
     table: 'Case',
     sql: `CREATE INDEX IF NOT EXISTS "Case_CustomerId_escalated_idx" ON "Case" ("CustomerId") WHERE "Escalated" IS TRUE`,
     why:
-      'Rule 3 (any escalated case) is an EXISTS on Case. A partial index holding only the escalated cases (about one in five) ' +
-      'lets the planner read them in key order (a merge semi join with the Customer key index) instead of scanning every case.',
+      'Rule 3 (any escalated case) groups the escalated cases by customer. A partial index holding only them (about one in five) ' +
+      'is read in key order by an index-only scan (12 ms for 59,000 cases) instead of a scan of every case.',
   },
 ];
 
@@ -48,11 +47,20 @@ export const BENCH_SESSION: readonly { setting: string; value: string; why: stri
       'costs 300–400 ms on this machine, more than it saves: a count is many small index probes, not a long expression loop.',
   },
   {
+    setting: 'random_page_cost',
+    value: '1.1',
+    why:
+      'The data is in memory (the OS page cache; the default 4 prices every index page as a disk seek). With 4 the planner ' +
+      'groups the orders of the window by a parallel scan of the whole table and a hash aggregate of 727,000 customers ' +
+      '(5.4 s of a count here); with 1.1 it reads them in customer order from the covering index and sums each ' +
+      'customer as it goes (a GroupAggregate, no hash table; 2.8 s). The usual value for SSDs and cached data.',
+  },
+  {
     setting: 'work_mem',
     value: '64MB',
     why:
-      'INTERSECT / EXCEPT run as HashSetOp and the per-rule counts over materialised CTEs: with the 4 MB default a ' +
-      'million-key hash table spills to disk in batches.',
+      'The count joins a million customers to the grouped orders and cases by hash: with the 4 MB default a ' +
+      'million-row hash table spills to disk in batches.',
   },
 ];
 

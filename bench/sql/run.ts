@@ -15,8 +15,9 @@
  *    or the end of the output.
  *
  * Flags: --customers N, --runs N, --reload, --plans FILE, --no-indexes, --no-memory,
- * --no-duckdb, --pg-options "-c name=value …" (default: BENCH_SESSION in indexes.ts; "" for
- * the server's settings). BENCH_DATABASE_URL names the database.
+ * --no-duckdb, --pg-options="-c name=value …" (with "=", as the value starts with a dash;
+ * default: BENCH_SESSION in indexes.ts; "" for the server's settings). BENCH_DATABASE_URL
+ * names the database.
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';

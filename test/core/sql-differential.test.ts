@@ -15,7 +15,7 @@ import type { SegmentDocument, SegmentNode } from '../../src/core/model/types.js
 import { toSQL, type ToSqlOptions } from '../../src/core/sql/index.js';
 import { validateSegment } from '../../src/core/validate/validate.js';
 import { DECLARED, NOWS, loadDatabase, testDataset } from './helpers/sql-data.js';
-import { compareRandomSegments } from './helpers/sql-compare.js';
+import { compareCountCases, compareRandomSegments } from './helpers/sql-compare.js';
 
 const SEGMENTS = Number(process.env.SQL_SEGMENTS ?? 400);
 
@@ -216,5 +216,18 @@ describe('toSQL on PostgreSQL gives the memory engine’s answers', () => {
       };
       assert.deepEqual(await sqlKeys(empty, { now: NOWS[0] }), memoryKeys(empty, NOWS[0]!), `not ${op}`);
     }
+  });
+
+  it('per-rule counts and members of the count cases (set operators, empty rules, related counts of zero, NULL aggregates)', async () => {
+    const n = await compareCountCases({
+      dataset,
+      referenced: REFERENCED,
+      run: async (text, params) => (await db.query<Record<string, unknown>>(text, params)).rows,
+      options: (i) => ({
+        ...(i % 2 === 1 ? { tables: DECLARED } : {}),
+        ...(i % 3 === 0 ? { snapshotTable: { table: 'segment_members' } } : {}),
+      }),
+    });
+    assert.ok(n > 40, `${n} count queries compared`);
   });
 });

@@ -6,12 +6,13 @@
  *
  * `SQL_SEGMENTS_DUCKDB=2000 node --import tsx --test test/core/sql-duckdb.test.ts` runs more.
  */
+import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset } from '../../src/core/evaluate/index.js';
 import type { SegmentDocument } from '../../src/core/model/types.js';
 import { fromDuckDB, loadDataset, type SqlConnection } from '../../src/providers/sql/index.js';
-import { compareRandomSegments } from './helpers/sql-compare.js';
+import { compareCountCases, compareRandomSegments } from './helpers/sql-compare.js';
 import { DATE_COLUMNS, DECLARED, testDataset } from './helpers/sql-data.js';
 
 const SEGMENTS = Number(process.env.SQL_SEGMENTS_DUCKDB ?? 200);
@@ -65,5 +66,19 @@ describe('toSQL on DuckDB gives the memory engine’s answers', () => {
         ...(n % 3 === 0 ? { snapshotTable: { table: 'segment_members' } } : {}),
       }),
     });
+  });
+
+  it('per-rule counts and members of the count cases (set operators, empty rules, related counts of zero, NULL aggregates)', async () => {
+    const n = await compareCountCases({
+      dataset,
+      referenced: REFERENCED,
+      run: (text, params) => db.query(text, params),
+      options: (i) => ({
+        dialect: 'duckdb',
+        ...(i % 2 === 1 ? { tables: DECLARED } : {}),
+        ...(i % 3 === 0 ? { snapshotTable: { table: 'segment_members' } } : {}),
+      }),
+    });
+    assert.ok(n > 40, `${n} count queries compared`);
   });
 });

@@ -7,12 +7,13 @@
  *
  * `SQL_SEGMENTS_PG=3000` runs more.
  */
+import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import type { Dataset } from '../../src/core/evaluate/index.js';
 import type { SegmentDocument } from '../../src/core/model/types.js';
 import { fromPg, loadDataset, type SqlConnection } from '../../src/providers/sql/index.js';
-import { compareRandomSegments } from './helpers/sql-compare.js';
+import { compareCountCases, compareRandomSegments } from './helpers/sql-compare.js';
 import { DATE_COLUMNS, DECLARED, testDataset } from './helpers/sql-data.js';
 
 const URL_ = process.env.DATABASE_URL;
@@ -36,6 +37,15 @@ const REFERENCED: SegmentDocument[] = [
       { segment: 'ref-gold' },
       { setOperator: 'except', where: { kind: 'condition', entity: 'Customer', attribute: 'EmailOptIn', operator: 'isTrue' } },
     ],
+  },
+  {
+    schemaVersion: 1,
+    id: 'ref-static',
+    name: 'RefStatic',
+    type: 'static',
+    audience: 'Customer',
+    snapshot: ['C000001', 'C000002', 'C000010', 'C900003', 'no-such-customer'],
+    rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'EmailOptIn', operator: 'isTrue' } }],
   },
 ];
 
@@ -69,5 +79,15 @@ describe('toSQL on a PostgreSQL server gives the memory engine’s answers', { .
       run: (text, params) => db.query(text, params, { readOnly: true }),
       options: (n) => (n % 2 === 1 ? { tables: DECLARED } : {}),
     });
+  });
+
+  it('per-rule counts and members of the count cases (set operators, empty rules, related counts of zero, NULL aggregates)', async () => {
+    const n = await compareCountCases({
+      dataset,
+      referenced: REFERENCED,
+      run: (text, params) => db.query(text, params, { readOnly: true }),
+      options: (i) => (i % 2 === 1 ? { tables: DECLARED } : {}),
+    });
+    assert.ok(n > 40, `${n} count queries compared`);
   });
 });

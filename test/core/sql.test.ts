@@ -246,7 +246,8 @@ describe('toSQL writes values as parameters and names quoted from the catalog', 
       'epoch(',
       'strftime(make_timestamp(CAST(epoch(t',
       'list_contains($',
-      'EXCEPT',
+      // except: the rule's flag negated, in the one pass over the customers
+      'AND NOT (',
       'NULLS LAST',
       'LIMIT $',
     ])

@@ -2,14 +2,17 @@
  * `toSQL(segment, catalog, options)` → `{ text, params }`: a segment document as one SQL
  * query with the memory engine's semantics (SPEC section 5), for PostgreSQL or DuckDB.
  *
- * - Each rule is a SELECT of audience keys; the rules are combined left to right with
- *   UNION, INTERSECT and EXCEPT, each step in parentheses. A `segment` rule reads the
- *   referenced segment, compiled inline as a CTE of its own (once, however often it is
- *   used; a cycle is refused), or a static segment's snapshot.
+ * - One pass over the audience rows: each rule is a flag on the row, and the flags are
+ *   combined left to right (union OR, intersect AND, except AND NOT); the count is a
+ *   `count(*) FILTER (…)` of each rule and each result so far (`onePass`). A `segment`
+ *   rule reads the referenced segment, compiled inline as a CTE of its own (the keys its
+ *   own pass selects; once, however often it is used; a cycle is refused), or a static
+ *   segment's snapshot.
  * - Conditions are compared in SQL with parameters only: text lower-cased on both sides,
  *   `LIKE … ESCAPE '!'` with `%`, `_` and `!` escaped, windows worked out from `now` by the
- *   engine's calendar, anniversaries as month-day ranges, related blocks as correlated
- *   EXISTS / COUNT / aggregate subqueries through the relationship path.
+ *   engine's calendar, anniversaries as month-day ranges, related blocks one hop from the
+ *   audience as its linked rows grouped once by key, others as correlated EXISTS / COUNT /
+ *   aggregate subqueries through the relationship path.
  * - Identifiers come only from the catalog (or `tables`), quoted; a document that does not
  *   validate is refused with a `SegmentProviderError` (`invalid-segment`) naming the JSON path.
  */
@@ -28,7 +31,7 @@ import { child } from '../validate/pointer.js';
 import { validateSegment } from '../validate/validate.js';
 import { dialectOf, Params, type Dialect } from './dialect.js';
 import { Names } from './names.js';
-import { indent, NodeCompiler, whereClause, type Scope } from './nodes.js';
+import { indent, NodeCompiler, type Scope } from './nodes.js';
 import type { SqlQuery, SqlSelect, ToSqlOptions } from './types.js';
 
 const SELECTS: readonly SqlSelect[] = ['keys', 'members', 'count'];
@@ -42,11 +45,6 @@ export function commentText(text: string, max = 240): string {
 }
 
 export const comment = (text: string) => `-- ${commentText(text)}`;
-
-/** A rule's or segment's members, as the SELECT of a set operation. */
-interface Part {
-  sql: string;
-}
 
 function invalid(errors: readonly SegmentError[], where: string): SegmentProviderError {
   const first = errors[0]!;
@@ -71,6 +69,8 @@ export class QueryCompiler {
   private readonly segmentCtes = new Map<string, string>();
   private readonly stack: string[] = [];
   private segmentCount = 0;
+  /** Grouped related rows written so far (`"linked_1"` …). */
+  linked = 0;
   private snapshotNames: { table: string; segment: string; key: string } | undefined;
 
   constructor(
@@ -101,34 +101,6 @@ export class QueryCompiler {
 
   keyColumn(alias: string): string {
     return `${alias}.${this.names.keyColumn(this.audience, this.audience.key)}`;
-  }
-
-  /** `SELECT key FROM audience WHERE …` for one rule's conditions. */
-  ruleSelect(rule: SegmentRule, path: string): string {
-    const alias = this.nodes.alias();
-    const scope: Scope = { entity: this.audience, alias };
-    this.nodes.groupInto(alias);
-    const where = this.nodes.node(rule.where!, scope, child(path, 'where'), false, true);
-    const joins = this.nodes.joinsOf(alias).map((j) => `\n${j}`);
-    return `SELECT ${this.keyColumn(alias)} AS ${KEY}\nFROM ${this.names.table(this.audience)} AS ${alias}${joins.join('')}\n${whereClause([where])}`;
-  }
-
-  /** The members of a rule as a SELECT of keys (a `segment` rule reads the segment's CTE). */
-  rulePart(rule: SegmentRule, path: string): Part {
-    if (rule.where !== undefined) return { sql: this.ruleSelect(rule, path) };
-    return { sql: `SELECT ${KEY} FROM ${this.segment(rule.segment!, child(path, 'segment'))}` };
-  }
-
-  /** Parts combined left to right: `((a UNION b) INTERSECT c) EXCEPT d`. */
-  combine(parts: Part[], rules: readonly SegmentRule[]): string {
-    let acc = parts[0]!.sql;
-    for (let i = 1; i < parts.length; i++) {
-      const op = (rules[i]!.setOperator ?? 'union').toUpperCase();
-      const right = parts[i]!.sql.includes('\n') ? `(\n${indent(parts[i]!.sql)}\n)` : parts[i]!.sql;
-      const left = i === 1 && !acc.includes('\n') ? acc : `(\n${indent(acc)}\n)`;
-      acc = `${left}\n${op}\n${right}`;
-    }
-    return acc;
   }
 
   /** The CTE holding a referenced segment's members; its name. */
@@ -167,9 +139,8 @@ export class QueryCompiler {
       const errors = result.errors.filter((e) => e.code !== 'missing-name' && e.code !== 'invalid-name' && e.code !== 'segment-cycle');
       if (errors.length > 0) throw invalid(errors, ` "${id}" (referenced at ${path})`);
       this.stack.push(id);
-      const parts = doc.rules.map((rule, i) => this.rulePart(rule, child('/rules', i)));
+      body = membersSelect(this, doc, undefined);
       this.stack.pop();
-      body = this.combine(parts, doc.rules);
     }
     this.segmentCtes.set(id, name);
     const label = doc.displayName ?? doc.name ?? id;
@@ -281,53 +252,16 @@ function build(q: QueryCompiler, doc: SegmentDocument, select: SqlSelect, now: n
     ? `${comment(`segment-kit: ${doc.displayName ?? doc.name ?? 'segment'} (${select}, ${q.dialect.name}, now = ${new Date(now).toISOString()})`)}\n`
     : '';
 
-  // Each rule's members: a CTE per rule, or the one rule's SELECT inline.
-  const single = doc.rules.length === 1 && doc.rules[0]!.where !== undefined && select !== 'count';
-  const ruleNames: string[] = [];
-  let inline: string | undefined;
-  doc.rules.forEach((rule, i) => {
-    const path = child('/rules', i);
-    const part = q.rulePart(rule, path);
-    const note = withComments ? `${comment(`Rule ${i + 1}${rule.name ? ` (${rule.name})` : ''}: ${describeRule(rule)}`)}\n` : '';
-    if (single) {
-      inline = `${note}${part.sql}`;
-      return;
-    }
-    const name = `"rule_${i + 1}"`;
-    ruleNames.push(name);
-    q.ctes.push(`${note}${name} AS (\n${indent(part.sql)}\n)`);
-  });
-  const keysOf = (name: string) => `SELECT ${KEY} FROM ${name}`;
+  if (select === 'count')
+    return {
+      text: header + countQuery(q, doc, withComments ? describeRule : undefined),
+      params: q.params.values,
+      now: new Date(now).toISOString(),
+    };
 
-  if (select === 'count') {
-    // Cumulative results after each rule: result_i = result_(i-1) <op> rule_i.
-    const results: string[] = [ruleNames[0]!];
-    for (let i = 1; i < ruleNames.length; i++) {
-      const name = `"result_${i + 1}"`;
-      const op = (doc.rules[i]!.setOperator ?? 'union').toUpperCase();
-      q.ctes.push(`${name} AS (\n${indent(`(${keysOf(results[i - 1]!)})\n${op}\n(${keysOf(ruleNames[i]!)})`)}\n)`);
-      results.push(name);
-    }
-    const count = (name: string) => `(SELECT CAST(count(*) AS integer) FROM ${name})`;
-    const rows = ruleNames.map((name, i) => `SELECT ${i} AS "rule", ${count(name)} AS "count", ${count(results[i]!)} AS "cumulative"`);
-    const text = `${header}WITH\n${indent(q.ctes.join(',\n'))}\n${rows.join('\nUNION ALL\n')}\nORDER BY "rule"`;
-    return { text, params: q.params.values, now: new Date(now).toISOString() };
-  }
-
-  // The members: one rule inline, or the rules combined in a CTE.
-  let membersSql: string;
-  if (inline !== undefined) membersSql = inline;
-  else {
-    q.ctes.push(
-      `"members" AS (\n${indent(
-        q.combine(
-          ruleNames.map((n) => ({ sql: keysOf(n) })),
-          doc.rules,
-        ),
-      )}\n)`,
-    );
-    membersSql = keysOf('"members"');
-  }
+  // The members: the audience rows whose rules, combined left to right, hold (one pass, as the count).
+  q.ctes.push(`"members" AS (\n${indent(membersSelect(q, doc, withComments ? describeRule : undefined))}\n)`);
+  const membersSql = `SELECT ${KEY} FROM "members"`;
   const withClause = q.ctes.length > 0 ? `WITH\n${indent(q.ctes.join(',\n'))}\n` : '';
   const keyType = q.cat.attribute(q.audience.name, q.audience.key)?.type ?? 'string';
   const keyName = q.dialect.ident(q.audience.key, 'audience key');
@@ -382,6 +316,99 @@ function build(q: QueryCompiler, doc: SegmentDocument, select: SqlSelect, now: n
     `${header}${withClause}SELECT\n${indent(list.join(',\n'))}\nFROM ${q.names.table(q.audience)} AS ${alias}\n` +
     `WHERE ${keyExpr} IN (\n${indent(membersSql)}\n)\nORDER BY\n${indent(order.join(',\n'))}${paging}`;
   return { text, params: q.params.values, now: new Date(now).toISOString(), columns };
+}
+
+/**
+ * One pass over the audience rows: a flag per rule (its condition `IS TRUE`, or for a `segment`
+ * rule whether the key is among the segment's), and after each rule the flags combined left to
+ * right (union: OR, intersect: AND, except: AND NOT; the flags are never NULL, so NOT is safe).
+ * One-hop related counts, aggregates and quantifiers over the audience rows are grouped once
+ * each, in a MATERIALIZED CTE (`"linked_1"` …) joined by key: given the grouped subquery
+ * inline, PostgreSQL may put it under a parallel scan of the audience and group it once per
+ * worker. Audience rows are what is counted and listed, as in the memory engine.
+ */
+function onePass(
+  q: QueryCompiler,
+  doc: SegmentDocument,
+  describe: ((rule: SegmentRule) => string) | undefined,
+): { key: string; from: string; flags: string[]; results: string[]; last: string } {
+  const alias = q.nodes.alias();
+  const scope: Scope = { entity: q.audience, alias };
+  q.nodes.groupInto(alias, {
+    quantifiers: true,
+    cte: (body) => {
+      const name = `"linked_${++q.linked}"`;
+      q.ctes.push(`${name} AS MATERIALIZED (\n${indent(body)}\n)`);
+      return name;
+    },
+  });
+  const key = q.keyColumn(alias);
+  const flags: string[] = [];
+  const segmentJoins: string[] = [];
+  doc.rules.forEach((rule, i) => {
+    const path = child('/rules', i);
+    const note = describe ? `${comment(`Rule ${i + 1}${rule.name ? ` (${rule.name})` : ''}: ${describe(rule)}`)}\n` : '';
+    if (rule.where !== undefined) {
+      flags.push(`${note}(\n${indent(q.nodes.node(rule.where, scope, child(path, 'where'), false, true))}\n) IS TRUE`);
+      return;
+    }
+    const segment = q.segment(rule.segment!, child(path, 'segment'));
+    const m = q.nodes.alias();
+    segmentJoins.push(`LEFT JOIN (SELECT DISTINCT ${KEY} FROM ${segment}) AS ${m} ON ${m}.${KEY} = ${key}`);
+    flags.push(`${note}${m}.${KEY} IS NOT NULL`);
+  });
+  const joins = [...q.nodes.joinsOf(alias), ...segmentJoins].map((j) => `\n${j}`).join('');
+  const from = `FROM ${q.names.table(q.audience)} AS ${alias}${joins}`;
+  // After each rule, over names for the flags: `r1`, `(r1 OR r2)`, `(r1 OR r2) AND NOT r3` …
+  const combined = (names: readonly string[]) => {
+    const out: string[] = [];
+    doc.rules.forEach((rule, i) => {
+      const op = rule.setOperator ?? 'union';
+      const prev = out[i - 1];
+      out.push(
+        prev === undefined
+          ? names[0]!
+          : op === 'intersect'
+            ? `${prev} AND ${names[i]}`
+            : op === 'except'
+              ? `${prev} AND NOT ${names[i]}`
+              : `(${prev} OR ${names[i]})`,
+      );
+    });
+    return out;
+  };
+  const flagNames = doc.rules.map((_, i) => q.dialect.ident(`rule_${i + 1}`, 'column'));
+  // As a WHERE condition: each flag's expression in its place (parenthesised: the flags are whole expressions).
+  const wrapped = flags.map((f) => `(\n${indent(f)}\n)`);
+  return {
+    key,
+    from,
+    flags: flags.map((f, i) => `${f} AS ${flagNames[i]}`),
+    results: combined(flagNames),
+    last: combined(wrapped).at(-1)!,
+  };
+}
+
+/** The members of a document: its audience rows (their keys, as `"key"`) for which the last result of `onePass` holds. */
+function membersSelect(q: QueryCompiler, doc: SegmentDocument, describe: ((rule: SegmentRule) => string) | undefined): string {
+  const pass = onePass(q, doc, describe);
+  return `SELECT ${pass.key} AS ${KEY}\n${pass.from}\nWHERE ${pass.last.replace(/\n/g, '\n  ')}`;
+}
+
+/** The count with per-rule breakdown: `count(*) FILTER (…)` of each rule's flag and of each result so far, in one pass. */
+function countQuery(q: QueryCompiler, doc: SegmentDocument, describe: ((rule: SegmentRule) => string) | undefined): string {
+  const pass = onePass(q, doc, describe);
+  q.ctes.push(`"flags" AS (\n${indent(`SELECT\n${indent(pass.flags.join(',\n'))}\n${pass.from}`)}\n)`);
+  const counts = doc.rules.flatMap((_, i) => [
+    `count(*) FILTER (WHERE ${q.dialect.ident(`rule_${i + 1}`, 'column')}) AS "count_${i + 1}"`,
+    `count(*) FILTER (WHERE ${pass.results[i]}) AS "cumulative_${i + 1}"`,
+  ]);
+  q.ctes.push(`"counts" AS MATERIALIZED (\n${indent(`SELECT\n${indent(counts.join(',\n'))}\nFROM "flags"`)}\n)`);
+  const rows = doc.rules.map(
+    (_, i) =>
+      `SELECT ${i} AS "rule", CAST("count_${i + 1}" AS integer) AS "count", CAST("cumulative_${i + 1}" AS integer) AS "cumulative" FROM "counts"`,
+  );
+  return `WITH\n${indent(q.ctes.join(',\n'))}\n${rows.join('\nUNION ALL\n')}\nORDER BY "rule"`;
 }
 
 /** `LIMIT … OFFSET …` as parameters (validated whole numbers, as providers clamp them). */

@@ -20,6 +20,18 @@ import type { DateStorage, Dialect, Params } from './dialect.js';
 import type { Names } from './names.js';
 import type { CatalogIndex } from '../model/catalog.js';
 
+/**
+ * How one-hop related nodes over a grouped scope (`groupInto`) are written.
+ * - `quantifiers`: `any` / `none` (and at least 1, exactly 0) also count the grouped rows,
+ *   instead of a correlated EXISTS (which, outside a WHERE, PostgreSQL runs once per row).
+ * - `cte`: the grouped subquery goes into a CTE (`cte(body, node)` gives its name) instead
+ *   of the join.
+ */
+export interface GroupOptions {
+  quantifiers?: boolean;
+  cte?: (body: string, node: RelatedNode) => string;
+}
+
 /** The rows a node is evaluated over: an entity and the alias of its table in the query. */
 export interface Scope {
   entity: EntityDef;
@@ -66,6 +78,8 @@ export class NodeCompiler {
    * and the joins their related aggregates became (see `groupedJoin`).
    */
   private readonly joins = new Map<string, string[]>();
+  /** How the grouped subqueries over such a scope are written (see `GroupOptions`). */
+  private readonly grouping = new Map<string, GroupOptions>();
 
   constructor(
     readonly catalog: CatalogIndex,
@@ -79,8 +93,9 @@ export class NodeCompiler {
    * Let one-hop related counts and aggregates over `alias` (the rows a query's FROM reads)
    * become joins to grouped subqueries; `joinsOf(alias)` gives them for that FROM.
    */
-  groupInto(alias: string): void {
+  groupInto(alias: string, options: GroupOptions = {}): void {
     this.joins.set(alias, []);
+    this.grouping.set(alias, options);
   }
 
   joinsOf(alias: string): string[] {
@@ -399,16 +414,38 @@ export class NodeCompiler {
     };
     // Over the rows of a query's FROM, one hop away: the linked rows grouped once for all of them.
     const joins = steps.length === 1 ? this.joins.get(scope.alias) : undefined;
-    const grouped = (select: string, count: boolean) => {
-      if (!joins) return sub(select);
+    const grouping = this.grouping.get(scope.alias) ?? {};
+    /**
+     * The linked rows grouped by their link column, joined to the scope's rows; `select` per group.
+     * With `having` (a condition on `select`), only the groups that meet it come out, and the node
+     * is whether the row has one: for a sum, average, minimum or maximum that is exact, as a row
+     * without linked rows has a NULL aggregate, which meets no condition (and `NOT` of it holds).
+     */
+    const grouped = (select: string, count: boolean, having?: (operand: string) => string) => {
+      if (!joins) {
+        const operand = sub(select);
+        return having ? this.tv(having(operand), negated) : operand;
+      }
       const s = steps[0]!;
       const g = this.alias();
       const k = `${alias}.${this.names.keyColumn(target, s.toAttribute)}`;
-      const body = `SELECT ${k} AS "k", ${select} AS "v"\nFROM ${this.names.table(target)} AS ${alias}${filter === undefined ? '' : `\n${whereClause([filter])}`}\nGROUP BY ${k}`;
-      joins.push(
-        `LEFT JOIN (\n${indent(body)}\n) AS ${g} ON ${g}."k" = ${scope.alias}.${this.names.keyColumn(scope.entity, s.fromAttribute)}`,
-      );
+      const rows = `FROM ${this.names.table(target)} AS ${alias}${filter === undefined ? '' : `\n${whereClause([filter])}`}\nGROUP BY ${k}`;
+      const condition = having?.(select);
+      const body =
+        having === undefined
+          ? `SELECT ${k} AS "k", ${select} AS "v"\n${rows}`
+          : `SELECT ${k} AS "k"\n${rows}${condition ? `\nHAVING ${condition}` : ''}`;
+      const on = `ON ${g}."k" = ${scope.alias}.${this.names.keyColumn(scope.entity, s.fromAttribute)}`;
+      const source = grouping.cte ? `${grouping.cte(body, node)} AS ${g}` : `(\n${indent(body)}\n) AS ${g}`;
+      joins.push(`LEFT JOIN ${source} ${on}`);
+      if (having !== undefined) return `${g}."k" IS NOT NULL`;
       return count ? `COALESCE(${g}."v", 0)` : `${g}."v"`;
+    };
+    // Whether any linked row is there: EXISTS, or over grouped rows whether the row has a group.
+    const some = (present: boolean) => {
+      if (!joins || !grouping.quantifiers) return `${present ? '' : 'NOT '}EXISTS ${sub('1')}`;
+      const has = grouped('count(*)', true, () => ''); // every group has a row
+      return present ? has : `NOT ${has}`;
     };
     const mpath = child(path, 'match');
     const match = node.match;
@@ -417,24 +454,25 @@ export class NodeCompiler {
       const vpath = child(mpath, 'value');
       if (a.aggregate === 'count') return this.numbers(this.engine.numberPredicate(a.operator, a.value, vpath), grouped('count(*)', true));
       const col = this.names.column(target, a.attribute ?? '');
-      const operand = grouped(`${a.aggregate}(${alias}.${col.sql})`, false);
-      if (col.attr.type === 'date')
-        return this.tv(this.dates(this.engine.datePredicate(a.operator, a.value, vpath), operand, col.storage), negated);
-      return this.tv(this.numbers(this.engine.numberPredicate(a.operator, a.value, vpath), operand), negated);
+      const condition =
+        col.attr.type === 'date'
+          ? (operand: string) => this.dates(this.engine.datePredicate(a.operator, a.value, vpath), operand, col.storage)
+          : (operand: string) => this.numbers(this.engine.numberPredicate(a.operator, a.value, vpath), operand);
+      return grouped(`${a.aggregate}(${alias}.${col.sql})`, false, condition);
     }
     const q = match as QuantifierMatch;
     const count = (op: Op) => `${grouped('count(*)', true)} ${op} ${this.params.add(q.count ?? 0, 'number')}`;
     switch (q.quantifier) {
       case 'any':
-        return `EXISTS ${sub('1')}`;
+        return some(true);
       case 'none':
-        return `NOT EXISTS ${sub('1')}`;
+        return some(false);
       case 'atLeast':
-        return q.count === 1 ? `EXISTS ${sub('1')}` : count('>=');
+        return q.count === 1 ? some(true) : count('>=');
       case 'atMost':
         return count('<=');
       case 'exactly':
-        return q.count === 0 ? `NOT EXISTS ${sub('1')}` : count('=');
+        return q.count === 0 ? some(false) : count('=');
       default:
         throw new SegmentProviderError('invalid-segment', `Unknown quantifier at ${child(mpath, 'quantifier')}.`, {
           path: child(mpath, 'quantifier'),

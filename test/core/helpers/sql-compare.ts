@@ -1,13 +1,13 @@
 /**
  * The differential loop the SQL tests share (PGlite, a PostgreSQL server, DuckDB): fixed-seed
  * random segments, each compiled by `toSQL` and run by `run`, must give the memory engine's
- * members in key order, and every fourth its per-rule counts. Asserts that enough segments
+ * members in key order, and their per-rule counts. Asserts that enough segments
  * split the audience for the comparison to mean something.
  */
 import assert from 'node:assert/strict';
 import { evaluateSegment, explainMember, type Dataset, type Explanation } from '../../../src/core/evaluate/index.js';
 import { toInstant } from '../../../src/core/model/dates.js';
-import type { Catalog, SegmentDocument } from '../../../src/core/model/types.js';
+import type { Catalog, SegmentDocument, SegmentNode, SegmentRule } from '../../../src/core/model/types.js';
 import type { SegmentProvider } from '../../../src/core/provider/types.js';
 import { countResult, explainSQL, toSQL, type ToSqlOptions } from '../../../src/core/sql/index.js';
 import { NOWS } from './sql-data.js';
@@ -49,6 +49,166 @@ export function comparable(e: Explanation): unknown {
   };
 }
 
+const c = (attribute: string, operator: string, value?: unknown, entity = 'Customer'): SegmentNode =>
+  ({ kind: 'condition', entity, attribute, operator, ...(value !== undefined ? { value } : {}) }) as SegmentNode;
+const related = (entity: string, match: Record<string, unknown>, where?: SegmentNode): SegmentNode =>
+  ({ kind: 'related', entity, match, ...(where ? { where } : {}) }) as SegmentNode;
+const not = (child: SegmentNode): SegmentNode => ({ kind: 'group', combinator: 'and', not: true, children: [child] });
+const inLast = (amount: number) => ({ amount, unit: 'day' });
+
+/**
+ * Segments whose per-rule counts the count query (one pass, a flag per rule, grouped related
+ * rows) must get right, besides the random ones: set operators in every order, rules that
+ * match nobody or everybody, related counts of zero, aggregates of customers without linked
+ * rows (NULL: in no comparison, but under NOT), quantifiers, multi-hop, segment references
+ * (`ref-gold` and `ref-static` must be among the referenced segments).
+ */
+export const COUNT_CASES: readonly SegmentDocument[] = (
+  [
+    // bench:engine's three-rule segment: a related sum, intersect an OR, except a quantifier.
+    [
+      {
+        where: related(
+          'Order',
+          { aggregate: 'sum', attribute: 'TotalAmount', operator: 'greaterThan', value: 300 },
+          c('OrderDate', 'inLast', inLast(365), 'Order'),
+        ),
+      },
+      {
+        setOperator: 'intersect',
+        where: {
+          kind: 'group',
+          combinator: 'or',
+          children: [c('Satisfaction', 'greaterThanOrEqual', 3), c('LoyaltyTier', 'in', ['Gold', 'Platinum'])],
+        },
+      },
+      { setOperator: 'except', where: related('Case', { quantifier: 'any' }, c('Escalated', 'isTrue', undefined, 'Case')) },
+    ],
+    // A rule that matches nobody, first, in the middle (union, then intersect), last (except).
+    [{ where: c('City', 'equals', 'no such city') }, { setOperator: 'union', where: c('LoyaltyTier', 'in', ['Gold']) }],
+    [
+      { where: c('EmailOptIn', 'isTrue') },
+      { setOperator: 'intersect', where: c('City', 'equals', 'no such city') },
+      { setOperator: 'union', where: c('DoNotContact', 'isTrue') },
+    ],
+    [{ where: c('EmailOptIn', 'isTrue') }, { setOperator: 'except', where: c('City', 'equals', 'no such city') }],
+    // Everybody except everybody; union after except.
+    [
+      { where: c('CustomerId', 'isNotEmpty') },
+      { setOperator: 'except', where: c('CustomerId', 'isNotEmpty') },
+      { setOperator: 'union', where: c('EmailOptIn', 'isFalse') },
+    ],
+    // Related counts of zero: no orders, at most none, a count under 1, no cases; and their negations.
+    [
+      { where: related('Order', { quantifier: 'exactly', count: 0 }) },
+      { setOperator: 'union', where: related('Order', { quantifier: 'atMost', count: 0 }, c('OrderDate', 'inLast', inLast(30), 'Order')) },
+      {
+        setOperator: 'union',
+        where: related('Order', { aggregate: 'count', operator: 'lessThan', value: 1 }, c('Channel', 'equals', 'Store', 'Order')),
+      },
+      { setOperator: 'intersect', where: related('Case', { quantifier: 'none' }) },
+    ],
+    [
+      { where: not(related('Order', { quantifier: 'any' })) },
+      { setOperator: 'except', where: not(related('Case', { quantifier: 'none' })) },
+    ],
+    // Aggregates of customers without orders (NULL): out of `sum < 200`, in `NOT (sum > 500)`; averages, dates.
+    [
+      { where: related('Order', { aggregate: 'sum', attribute: 'TotalAmount', operator: 'lessThan', value: 200 }) },
+      {
+        setOperator: 'union',
+        where: not(related('Order', { aggregate: 'sum', attribute: 'TotalAmount', operator: 'greaterThan', value: 500 })),
+      },
+      { setOperator: 'except', where: related('Order', { aggregate: 'avg', attribute: 'ItemCount', operator: 'between', value: [1, 2] }) },
+    ],
+    [
+      { where: related('Order', { aggregate: 'max', attribute: 'OrderDate', operator: 'inLast', value: inLast(90) }) },
+      {
+        setOperator: 'intersect',
+        where: not(related('Order', { aggregate: 'min', attribute: 'OrderDate', operator: 'inLast', value: inLast(365) })),
+      },
+      { setOperator: 'union', where: related('Order', { quantifier: 'atLeast', count: 3 }, c('Status', 'equals', 'Returned', 'Order')) },
+    ],
+    // Several related nodes in one rule (or, and), one of them in a NOT; multi-hop.
+    [
+      {
+        where: {
+          kind: 'group',
+          combinator: 'or',
+          children: [
+            related('Order', { aggregate: 'sum', attribute: 'TotalAmount', operator: 'greaterThanOrEqual', value: 800 }),
+            {
+              kind: 'group',
+              combinator: 'and',
+              children: [related('Case', { quantifier: 'atLeast', count: 1 }), not(related('Order', { quantifier: 'any' }))],
+            },
+          ],
+        },
+      },
+      { setOperator: 'intersect', where: related('WebSession', { quantifier: 'atLeast', count: 2 }) },
+      { setOperator: 'union', where: related('WebSession', { quantifier: 'none' }) },
+    ],
+    // Segment references, first and after each operator; one with related rows of its own.
+    [{ segment: 'count-ref-spenders' }, { setOperator: 'intersect', where: related('Order', { quantifier: 'atLeast', count: 2 }) }],
+    [
+      { segment: 'ref-gold' },
+      { setOperator: 'except', segment: 'ref-static' },
+      { setOperator: 'union', where: c('DoNotContact', 'isTrue') },
+    ],
+    [
+      { where: c('EmailOptIn', 'isTrue') },
+      { setOperator: 'intersect', segment: 'ref-static' },
+      { setOperator: 'union', segment: 'ref-gold' },
+      { setOperator: 'except', segment: 'ref-gold' },
+    ],
+  ] as SegmentRule[][]
+).map((rules, i) => ({ schemaVersion: 1, id: `count-case-${i}`, name: `CountCase${i}`, audience: 'Customer', rules }));
+
+/** A referenced segment with related rows of its own (its rules are compiled inside the query, with their own grouped rows). */
+const SPENDERS: SegmentDocument = {
+  schemaVersion: 1,
+  id: 'count-ref-spenders',
+  name: 'CountRefSpenders',
+  audience: 'Customer',
+  rules: [
+    { where: related('Order', { aggregate: 'sum', attribute: 'TotalAmount', operator: 'greaterThan', value: 400 }) },
+    { setOperator: 'except', where: not(related('Case', { quantifier: 'none' })) },
+    { setOperator: 'union', where: related('Order', { aggregate: 'avg', attribute: 'TotalAmount', operator: 'lessThan', value: 40 }) },
+  ],
+};
+
+/** Each of `COUNT_CASES`: the memory engine's per-rule and cumulative counts and members, at every `now` of the tests. */
+export async function compareCountCases(o: Pick<CompareOptions, 'dataset' | 'referenced' | 'run' | 'options'>): Promise<number> {
+  const referenced = [...o.referenced, SPENDERS];
+  let n = 0;
+  const audience = o.dataset.data['Customer']!.length;
+  let empty = 0;
+  for (const doc of COUNT_CASES)
+    for (const now of NOWS) {
+      const expected = evaluateSegment(doc, o.dataset, { now, segments: referenced });
+      // Each case splits the audience somewhere; some rules match nobody.
+      assert.ok(
+        expected.rules.some((r) => r.count > 0 && r.count < audience),
+        `${doc.id} at ${now} has a rule that selects some but not all customers`,
+      );
+      empty += expected.rules.filter((r) => r.count === 0 || r.cumulative === 0).length;
+      const q = toSQL(doc, o.dataset.catalog, { ...o.options(n++), now, segments: referenced, select: 'count' });
+      assert.deepEqual(
+        countResult(await o.run(q.text, q.params)),
+        { total: expected.total, rules: expected.rules },
+        `counts of ${doc.id} at ${now}`,
+      );
+      const k = toSQL(doc, o.dataset.catalog, { ...o.options(n), now, segments: referenced });
+      assert.deepEqual(
+        (await o.run(k.text, k.params)).map((r) => String(r['CustomerId'])),
+        expected.members,
+        `members of ${doc.id} at ${now}`,
+      );
+    }
+  assert.ok(empty >= NOWS.length * 4, `${empty} counts of zero among the cases`);
+  return n;
+}
+
 export async function compareRandomSegments(
   o: CompareOptions,
 ): Promise<{ compared: number; nontrivial: number; counts: number; explained: number }> {
@@ -72,15 +232,13 @@ export async function compareRandomSegments(
     const keys = (await o.run(q.text, q.params)).map((r) => String(r['CustomerId']));
     assert.deepEqual(keys, expected.members, `segment ${n} (now ${now}): ${JSON.stringify(doc)}`);
     if (expected.total > 0 && expected.total < audience) nontrivial++;
-    if (n % 4 === 0) {
-      const c = toSQL(doc, o.dataset.catalog, { ...options, select: 'count' });
-      assert.deepEqual(
-        countResult(await o.run(c.text, c.params)),
-        { total: expected.total, rules: expected.rules },
-        `counts of segment ${n}: ${JSON.stringify(doc)}`,
-      );
-      counts++;
-    }
+    const c = toSQL(doc, o.dataset.catalog, { ...options, select: 'count' });
+    assert.deepEqual(
+      countResult(await o.run(c.text, c.params)),
+      { total: expected.total, rules: expected.rules },
+      `counts of segment ${n}: ${JSON.stringify(doc)}`,
+    );
+    counts++;
     if (n % 4 === 1) {
       // explain, computed in SQL: a member, a customer who is not, one of the edge rows, and an unknown key.
       const outside = customers.find((c) => !expected.members.includes(String(c['CustomerId'])));
