@@ -39,6 +39,7 @@ const read = (row: Row | null | undefined, attr: string): unknown => (row === nu
 class RowCaches {
   private readonly groups = new WeakMap<Rows, Map<string, Map<string, number[]>>>();
   private readonly counts = new WeakMap<Rows, Map<string, ValueCount[]>>();
+  private readonly firsts = new WeakMap<Rows, Map<string, Map<string, number>>>();
 
   private slot<T>(map: WeakMap<Rows, Map<string, T>>, rows: Rows): Map<string, T> {
     let m = map.get(rows);
@@ -62,6 +63,21 @@ class RowCaches {
       cache.set(attr, g);
     }
     return g;
+  }
+
+  /** The first row of each key (`keyOf`) of `attr`: a member's row (cheaper than `groupsOf`, which keeps every row of a key). */
+  firstRows(rows: Rows, attr: string): Map<string, number> {
+    const cache = this.slot(this.firsts, rows);
+    let first = cache.get(attr);
+    if (!first) {
+      first = new Map();
+      for (let i = 0; i < rows.length; i++) {
+        const k = keyOf(read(rows[i], attr));
+        if (k !== undefined && !first.has(k)) first.set(k, i);
+      }
+      cache.set(attr, first);
+    }
+    return first;
   }
 
   /** The non-empty values of `attr` with how many rows hold each, most frequent first. */
@@ -194,9 +210,9 @@ export class DataSnapshot {
     return this.caches.valueCounts(this.rows(entity), attribute);
   }
 
-  /** Rows of `entity` with the given key (`keyOf` of the entity's key attribute), in row order. */
-  rowsWithKey(entity: EntityDef, key: string): readonly number[] {
-    return this.caches.groupsOf(this.rows(entity.name), entity.key).get(key) ?? [];
+  /** The first row of `entity` with the given key (`keyOf` of the entity's key attribute). */
+  firstRowWithKey(entity: EntityDef, key: string): number | undefined {
+    return this.caches.firstRows(this.rows(entity.name), entity.key).get(key);
   }
 
   /** The rows of `entity` by the key (`keyOf`) of `attribute`, in row order (cached per rows array and attribute): a join's index. */
@@ -206,7 +222,7 @@ export class DataSnapshot {
 
   /** The audience row of a member key (the first row with that key). */
   memberRow(key: string): Row | undefined {
-    const at = this.rowsWithKey(this.audience, key)[0];
+    const at = this.firstRowWithKey(this.audience, key);
     return at === undefined ? undefined : this.rows(this.audience.name)[at];
   }
 
@@ -215,7 +231,7 @@ export class DataSnapshot {
    * one hop after the other), distinct, in row order. Empty when nothing links them.
    */
   linkedRows(key: string, entity: string): number[] {
-    const start = this.rowsWithKey(this.audience, key)[0];
+    const start = this.firstRowWithKey(this.audience, key);
     const steps = this.index.path(this.audience.name, entity);
     if (start === undefined || !steps || steps.length === 0) return [];
     let current = [start];

@@ -41,6 +41,7 @@ import type { StorageLike } from '../store/storage.js';
 import { SegmentStore, type SegmentEvaluator } from '../store/store.js';
 import { DataSnapshot, type Row, type Rows } from './data.js';
 import { attributeStats } from './stats.js';
+import { RecentEvaluations } from './recent.js';
 
 export interface MemoryProviderOptions {
   catalog: Catalog;
@@ -108,9 +109,6 @@ export interface MemoryProvider extends SegmentProvider {
   prepare(): number;
 }
 
-/** Operators whose result depends on the reference instant. */
-const RELATIVE_DATES = /"operator":"(?:inLast|notInLast|inNext|isAnniversaryInNext)"/;
-
 function abortable(signal: AbortSignal | undefined, ms: number): Promise<void> {
   throwIfAborted(signal);
   if (!ms) return Promise.resolve();
@@ -155,28 +153,14 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
     }
   }
 
-  /**
-   * The last few evaluations of `count` and `members`, by document and data (and instant,
-   * for a document with relative dates): the pages of one listing — a CSV download asks
-   * for a hundred — evaluate the segment once. Documents with `segment` rules are never
-   * kept (a saved segment they use can change); a data change empties it.
-   */
-  let recent: { key: string; snap: DataSnapshot; result: EvaluationResult }[] = [];
-  const RECENT = 4;
-  function evaluateRecent(doc: SegmentDocument, snap: DataSnapshot): EvaluationResult {
-    if (doc.rules.some((r) => r.segment !== undefined)) return evaluate(doc, snap);
-    const json = JSON.stringify(doc);
-    const key = `${RELATIVE_DATES.test(json) ? now() : ''}\u0000${json}`;
-    const at = recent.findIndex((e) => e.key === key && e.snap === snap);
-    if (at >= 0) {
-      const hit = recent[at]!;
-      if (at > 0) recent = [hit, ...recent.slice(0, at), ...recent.slice(at + 1)];
-      return hit.result;
-    }
-    const result = evaluate(doc, snap);
-    if (snap === data) recent = [{ key, snap, result }, ...recent.slice(0, RECENT - 1)];
-    return result;
-  }
+  /** The last few evaluations of `count` and `members` (see `recent.ts`): a listing's pages and the details' calls evaluate a segment once. */
+  const recent = new RecentEvaluations<DataSnapshot>({
+    capacity: 4,
+    lookup: (id) => store.lookup(id),
+    now,
+    evaluate: (doc, snap) => evaluate(doc, snap),
+  });
+  const evaluateRecent = (doc: SegmentDocument, snap: DataSnapshot): EvaluationResult => recent.get(doc, snap, snap === data);
 
   /** Refreshes count over the data as it is when the refresh runs. */
   const evaluator: SegmentEvaluator = {
@@ -262,13 +246,13 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
 
     setData(next, opts = {}) {
       data = data.replace(next, opts.merge === true);
-      recent = [];
+      recent.clear();
     },
 
     upsertRows(entity, rows) {
       const { next, inserted, replaced } = data.upsert(entity, rows);
       data = next;
-      recent = [];
+      recent.clear();
       return { inserted, replaced };
     },
 
@@ -283,7 +267,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
     removeRows(entity, keys) {
       const { next, removed } = data.remove(entity, keys);
       data = next;
-      recent = [];
+      recent.clear();
       return removed;
     },
 
