@@ -7,7 +7,7 @@
  * columns) is cached per rows array, so an entity whose array did not change keeps its
  * caches, and a changed entity must come as a new array.
  */
-import type { Dataset } from '../../core/evaluate/index.js';
+import { prepareSteps, type Dataset } from '../../core/evaluate/index.js';
 import { indexCatalog, type CatalogIndex } from '../../core/model/catalog.js';
 import type { Catalog, EntityDef } from '../../core/model/types.js';
 import { SegmentProviderError } from '../../core/provider/types.js';
@@ -21,6 +21,8 @@ export interface ValueCount {
 }
 
 const NO_ROWS: Rows = Object.freeze([]);
+/** Rows per slice of an index built in idle time (`prepareSteps`). */
+const SLICE_ROWS = 2048;
 
 /**
  * A join or member key, coerced as the engine coerces them (SPEC: `7` and `"7"` join):
@@ -70,14 +72,29 @@ class RowCaches {
     const cache = this.slot(this.firsts, rows);
     let first = cache.get(attr);
     if (!first) {
-      first = new Map();
-      for (let i = 0; i < rows.length; i++) {
+      const steps = this.firstRowsSteps(rows, attr);
+      while (!steps.next().done);
+      first = cache.get(attr)!;
+    }
+    return first;
+  }
+
+  /** `firstRows` a slice at a time (it stops early when a question built it in between). */
+  *firstRowsSteps(rows: Rows, attr: string): Generator<void, void> {
+    const cache = this.slot(this.firsts, rows);
+    if (cache.has(attr)) return;
+    const first = new Map<string, number>();
+    for (let start = 0; start < rows.length; start += SLICE_ROWS) {
+      if (start > 0) {
+        yield;
+        if (cache.has(attr)) return;
+      }
+      for (let i = start, end = Math.min(rows.length, start + SLICE_ROWS); i < end; i++) {
         const k = keyOf(read(rows[i], attr));
         if (k !== undefined && !first.has(k)) first.set(k, i);
       }
-      cache.set(attr, first);
     }
-    return first;
+    cache.set(attr, first);
   }
 
   /** The non-empty values of `attr` with how many rows hold each, most frequent first. */
@@ -218,6 +235,15 @@ export class DataSnapshot {
   /** The rows of `entity` by the key (`keyOf`) of `attribute`, in row order (cached per rows array and attribute): a join's index. */
   joinIndex(entity: string, attribute: string): ReadonlyMap<string, readonly number[]> {
     return this.caches.groupsOf(this.rows(entity), attribute);
+  }
+
+  /**
+   * Everything the first questions over this data would build (the engine's caches, see
+   * `prepareSteps`, and the index of member rows), a slice at a time, for idle time.
+   */
+  *prepareSteps(): Generator<void, void> {
+    yield* prepareSteps(this.dataset);
+    yield* this.caches.firstRowsSteps(this.rows(this.audience.name), this.audience.key);
   }
 
   /** The audience row of a member key (the first row with that key). */

@@ -42,6 +42,7 @@ import { SegmentStore, type SegmentEvaluator } from '../store/store.js';
 import { DataSnapshot, type Row, type Rows } from './data.js';
 import { attributeStats } from './stats.js';
 import { RecentEvaluations } from './recent.js';
+import { hasIdleTime, IdlePreparation } from './idle.js';
 
 export interface MemoryProviderOptions {
   catalog: Catalog;
@@ -65,6 +66,15 @@ export interface MemoryProviderOptions {
   onStorageError?: (error: SegmentProviderError) => void;
   /** Simulated latency in milliseconds for every call (stories and demos of loading states). */
   latency?: number;
+  /**
+   * Build the engine's typed columns and join indexes in idle time after the provider is
+   * created and after each data change, a few milliseconds at a time (see `whenPrepared`),
+   * so the first question about a segment does not build them while a person waits.
+   * Default: true where the platform tells idle time apart (`scheduler.postTask` or
+   * `requestIdleCallback`: browsers), false elsewhere (Node). `createWorkerProvider`
+   * prepares its worker's provider at once, before `ready`.
+   */
+  prepareWhenIdle?: boolean;
 }
 
 /**
@@ -107,6 +117,11 @@ export interface MemoryProvider extends SegmentProvider {
    * the milliseconds it took. `createWorkerProvider` does it in the worker before `ready`.
    */
   prepare(): number;
+  /**
+   * Resolves when the idle-time preparation of the current data (`prepareWhenIdle`) has
+   * finished, or was stopped by a data change or `prepare()`; at once when none runs.
+   */
+  whenPrepared(): Promise<void>;
 }
 
 function abortable(signal: AbortSignal | undefined, ms: number): Promise<void> {
@@ -141,6 +156,13 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
   const latency = Math.max(0, options.latency ?? 0);
   /** The data now. Every call reads it once, when it is made, so it answers for one state of the data. */
   let data: DataSnapshot = DataSnapshot.create(catalog, options.data ?? {});
+  const idle = new IdlePreparation();
+  const prepareWhenIdle = options.prepareWhenIdle ?? hasIdleTime();
+  /** The data changed (or is new): prepare it in idle time, if asked to. */
+  const changed = () => {
+    recent.clear();
+    if (prepareWhenIdle) idle.start(data.prepareSteps());
+  };
 
   // ------------------------------------------------------------ the engine
   /** Referenced segments' members between calls (checked against the rows, the instant and the stored documents). */
@@ -246,28 +268,35 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
 
     setData(next, opts = {}) {
       data = data.replace(next, opts.merge === true);
-      recent.clear();
+      changed();
     },
 
     upsertRows(entity, rows) {
       const { next, inserted, replaced } = data.upsert(entity, rows);
+      if (next === data) return { inserted, replaced };
       data = next;
-      recent.clear();
+      changed();
       return { inserted, replaced };
     },
 
     prepare() {
       const started = Date.now();
       const snap = data;
+      idle.stop();
       prepareDataset(snap.dataset);
       snap.memberRow('');
       return Date.now() - started;
     },
 
+    whenPrepared() {
+      return idle.done();
+    },
+
     removeRows(entity, keys) {
       const { next, removed } = data.remove(entity, keys);
+      if (next === data) return removed;
       data = next;
-      recent.clear();
+      changed();
       return removed;
     },
 
@@ -398,5 +427,6 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       return store.update(ids, patch, opts);
     },
   };
+  if (prepareWhenIdle) idle.start(data.prepareSteps());
   return provider;
 }
