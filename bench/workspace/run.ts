@@ -66,6 +66,7 @@ export async function runWorkspaceBench(): Promise<void> {
                 : pass;
           add(`→ ${name} (${label}): view shown`, t.shown);
           add(`→ ${name} (${label}): view finished`, t.finished);
+          if (!Number.isNaN(t.complete)) add(`→ ${name} (${label}): all member rows`, t.complete);
           notes.push(...t.notes);
         }
       await page.close();

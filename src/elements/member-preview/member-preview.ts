@@ -33,6 +33,13 @@ addEnglish(previewWords);
 /** How many members the preview asks for by default. */
 export const DEFAULT_PREVIEW_LIMIT = 100;
 
+/**
+ * Rows in the first frame of a table that was empty: more than the scroll box shows
+ * (32rem); the others follow right after that frame is painted, so the first screen of
+ * members is not held back by laying out a hundred rows nobody sees yet.
+ */
+export const FIRST_FRAME_ROWS = 30;
+
 type MembersArgs = [provider: SegmentProvider, segment: SegmentDocument, limit: number, sortKey: string, direction: string];
 type Loaded = MembersResult & { catalog: Catalog | undefined };
 
@@ -87,6 +94,9 @@ export class MemberPreviewElement extends SegmentKitElement {
   @state() private downloadError: string | undefined;
 
   private downloadAbort: AbortController | undefined;
+  /** The answer whose rows are all rendered (the others show their first `FIRST_FRAME_ROWS`). */
+  private complete: Loaded | undefined;
+  private completing: number | undefined;
   private catalogCache: { provider: SegmentProvider; catalog: Promise<Catalog | undefined> } | undefined;
   private readonly announcer = new AnnouncerController(this);
   private readonly explain = new ExplainState(this, () => ({ provider: this.effectiveProvider, segment: this.segment }));
@@ -126,6 +136,31 @@ export class MemberPreviewElement extends SegmentKitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.cancelDownload();
+    if (this.completing !== undefined) cancelAnimationFrame(this.completing);
+    this.completing = undefined;
+  }
+
+  /**
+   * The rows of `value` to render now: all of them when the table already shows rows (a new
+   * sort, a refresh), else the first `FIRST_FRAME_ROWS`, with the rest asked for once this
+   * frame is painted.
+   */
+  private rowsToRender(value: Loaded): Loaded['rows'] {
+    const shown = this.renderRoot?.querySelectorAll?.('tbody tr[part~="row"]').length ?? 0;
+    if (this.complete === value || value.rows.length <= FIRST_FRAME_ROWS || shown > 0) {
+      this.complete = value;
+      return value.rows;
+    }
+    if (this.completing === undefined) {
+      this.completing = requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.completing = undefined;
+          this.complete = this.members.value;
+          this.requestUpdate();
+        }),
+      );
+    }
+    return value.rows.slice(0, FIRST_FRAME_ROWS);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -296,6 +331,7 @@ export class MemberPreviewElement extends SegmentKitElement {
   }
 
   private renderTable(value: Loaded): TemplateResult {
+    const rows = this.rowsToRender(value);
     const cols = this.shownColumns(value.columns);
     const keyCol = this.keyColumn(value);
     const canExplain = typeof this.effectiveProvider?.explain === 'function' && keyCol !== undefined;
@@ -308,7 +344,7 @@ export class MemberPreviewElement extends SegmentKitElement {
     const g = this.grid;
     g.begin([
       ['head', span],
-      ...value.rows.flatMap((row, i): [string, number][] => {
+      ...rows.flatMap((row, i): [string, number][] => {
         const id = idOf(row, i);
         const open = canExplain && this.explain.rows.has(keyOf(row));
         return open
@@ -359,7 +395,7 @@ export class MemberPreviewElement extends SegmentKitElement {
         </thead>
         <tbody class=${this.members.stale ? 'stale' : ''}>
           ${repeat(
-            value.rows,
+            rows,
             (row, i) => idOf(row, i),
             (row, i) => {
               const key = keyOf(row);
