@@ -79,6 +79,21 @@ describe('memory provider: preparation in idle time', () => {
     await q.whenPrepared();
   });
 
+  it('builds what the `first` documents use before everything else', () => {
+    const data = copy();
+    const doc = docs.find((d) => JSON.stringify(d).includes('"OrderDate"'))!;
+    const steps = prepareSteps({ catalog: sample.catalog, data }, { first: [doc] });
+    // Order.OrderDate (about 20,000 rows, 10 slices) and the customer → order link come before
+    // the columns of the customers, the first entity of the catalog.
+    let n = 0;
+    while (!built(data.Order!, 'OrderDate', 'date')) {
+      assert.ok(!steps.next().done && ++n < 200, 'OrderDate is built within the first slices');
+    }
+    assert.equal(built(data.Order!, 'ItemCount', 'number'), false, 'an attribute no document uses is not built yet');
+    while (!steps.next().done);
+    assert.ok(built(data.Order!, 'ItemCount', 'number'), 'and it is built by the end');
+  });
+
   it('interleaving slices with evaluations gives the same answers as evaluating cold (engine)', () => {
     const data = copy();
     const dataset = { catalog: sample.catalog, data };

@@ -12,8 +12,8 @@ import { combineMembership, type Explanation, type NodeExplanation, type RuleExp
 import type { Catalog, SegmentDocument, SegmentRule, SetOperator } from '../model/types.js';
 import { parseSegment } from '../validate/parse.js';
 import { child } from '../validate/pointer.js';
-import { type EntityTable, type Rows, type Steps, drain, linkSteps, tableOf } from './columns.js';
-import { type CompiledNode, Compiler, hopsOf } from './compile.js';
+import { type EntityTable, type Rows, tableOf } from './columns.js';
+import { type CompiledNode, Compiler } from './compile.js';
 import { EvaluationError } from './errors.js';
 import type { SegmentMemo } from './memo.js';
 import { borrowAll, giveBack } from './scratch.js';
@@ -65,7 +65,8 @@ interface CompiledRule {
   segment?: string;
 }
 
-class Run {
+/** One evaluation's context: the dataset's tables, the catalog, the instant (also what `prepare.ts` builds through). */
+export class Run {
   readonly cat: CatalogIndex;
   readonly now: number;
   readonly lookup: (id: string) => SegmentDocument | undefined;
@@ -430,58 +431,4 @@ function explainNode(
     e.aggregateValue = v === undefined || v !== v ? null : rel.valueType === 'date' ? new Date(v).toISOString() : v;
   }
   if (where) explainNode(run, where, linked, true, out, matching);
-}
-
-/**
- * Build every cache the engine uses for a dataset now (typed columns of every catalog
- * attribute, the join indexes of every relationship, the links from the audience to every
- * reachable entity) instead of on first use, e.g. when a provider is created.
- * Optional: evaluation builds what it needs anyway. Returns the time taken in ms.
- */
-export function prepareDataset(dataset: Dataset): number {
-  const started = Date.now();
-  drain(prepareSteps(dataset));
-  return Date.now() - started;
-}
-
-/**
- * `prepareDataset` a slice at a time, for idle time: each `next()` does a small part of the
- * work (at most `SLICE_ROWS` rows of one build) and returns. An evaluation that comes in
- * between builds what it needs from where the slices left it, so nothing is built twice and
- * every answer is the one it would be without; dropping the iterator stops the preparation.
- * Throws, on the first slice, what evaluation would throw for a dataset it cannot read.
- */
-export function* prepareSteps(dataset: Dataset): Generator<void, void> {
-  const catalog = dataset.catalog;
-  const doc = { schemaVersion: 1, audience: catalog.audience, rules: [] } as SegmentDocument;
-  const run = new Run(dataset, {}, doc);
-  const cat = run.cat;
-  yield;
-  const through = function* (steps: Steps) {
-    while (!steps.next().done) yield;
-  };
-  for (const entity of catalog.entities) {
-    const table = run.table(entity.name);
-    for (const attr of entity.attributes) {
-      yield* through(table.columnSteps(attr.name, attr.type));
-      if (attr.type === 'date' && entity.name === run.audience) table.monthDays(attr.name);
-      yield;
-    }
-    if (entity.name !== run.audience) {
-      const steps = cat.path(run.audience, entity.name);
-      if (steps)
-        yield* through(
-          linkSteps(
-            run.audienceTable,
-            hopsOf(steps, (e) => run.table(e)),
-          ),
-        );
-    }
-  }
-  for (const r of catalog.relationships) {
-    if (cat.entity(r.from) && cat.entity(r.to)) {
-      yield* through(run.table(r.from).groupSteps(r.fromAttribute));
-      yield* through(run.table(r.to).groupSteps(r.toAttribute));
-    }
-  }
 }

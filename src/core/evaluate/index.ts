@@ -12,7 +12,8 @@
  * booleans as booleans …) is documented in `columns.ts`; caches are keyed on the rows
  * arrays, so give the engine new arrays when the data changes.
  */
-export { evaluateSegment, explainMember, prepareDataset, prepareSteps } from './evaluate.js';
+export { evaluateSegment, explainMember } from './evaluate.js';
+export { prepareDataset, prepareSteps, type PrepareOptions } from './prepare.js';
 export type { Dataset, EvaluateOptions, EvaluationResult, RuleCount } from './evaluate.js';
 /** The explanation types live in the model (`model/explain.ts`), shared with the provider types. */
 export type { ExplainedValue, Explanation, NodeExplanation, RuleExplanation } from '../model/explain.js';

@@ -9,7 +9,7 @@
  */
 import { prepareSteps, type Dataset } from '../../core/evaluate/index.js';
 import { indexCatalog, type CatalogIndex } from '../../core/model/catalog.js';
-import type { Catalog, EntityDef } from '../../core/model/types.js';
+import type { Catalog, EntityDef, SegmentDocument } from '../../core/model/types.js';
 import { SegmentProviderError } from '../../core/provider/types.js';
 import { compare } from '../store/sort.js';
 
@@ -239,10 +239,11 @@ export class DataSnapshot {
 
   /**
    * Everything the first questions over this data would build (the engine's caches, see
-   * `prepareSteps`, and the index of member rows), a slice at a time, for idle time.
+   * `prepareSteps`, and the index of member rows), a slice at a time, for idle time; what
+   * the documents in `first` use is built before the rest.
    */
-  *prepareSteps(): Generator<void, void> {
-    yield* prepareSteps(this.dataset);
+  *prepareSteps(first: readonly SegmentDocument[] = []): Generator<void, void> {
+    yield* prepareSteps(this.dataset, { first });
     yield* this.caches.firstRowsSteps(this.rows(this.audience.name), this.audience.key);
   }
 

@@ -157,11 +157,13 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
   /** The data now. Every call reads it once, when it is made, so it answers for one state of the data. */
   let data: DataSnapshot = DataSnapshot.create(catalog, options.data ?? {});
   const idle = new IdlePreparation();
+  /** What the idle preparation builds first: what the segments the provider starts with use (a page lists them first). */
+  const likelyFirst = options.segments ?? [];
   const prepareWhenIdle = options.prepareWhenIdle ?? hasIdleTime();
   /** The data changed (or is new): prepare it in idle time, if asked to. */
   const changed = () => {
     recent.clear();
-    if (prepareWhenIdle) idle.start(data.prepareSteps());
+    if (prepareWhenIdle) idle.start(data.prepareSteps(likelyFirst));
   };
 
   // ------------------------------------------------------------ the engine
@@ -427,6 +429,6 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       return store.update(ids, patch, opts);
     },
   };
-  if (prepareWhenIdle) idle.start(data.prepareSteps());
+  if (prepareWhenIdle) idle.start(data.prepareSteps(likelyFirst));
   return provider;
 }
