@@ -27,6 +27,12 @@ export interface WorkspaceBenchApi {
   /** ms from the data being ready to the end of the provider's idle-time preparation (NaN while it runs). */
   preparedAfter(): number;
   mount(): Promise<{ first: number; finished: number; notes: string[] }>;
+  /**
+   * While the provider prepares in idle time (right after `prepare`, nothing else running):
+   * a task posted every 10 ms, and how late each one ran (what a key press would wait), until
+   * the preparation ends (at most 10 s).
+   */
+  probeIdle(): Promise<{ preparedAfter: number; probes: number; lateMax: number; lateP99: number; lateMedian: number }>;
   navigate(route: SegmentWorkspaceRoute): Promise<WorkspaceTiming>;
   unmount(): Promise<void>;
 }
@@ -94,6 +100,19 @@ const api: WorkspaceBenchApi = {
   },
 
   preparedAfter: () => preparedAt - readyAt,
+
+  async probeIdle() {
+    const late: number[] = [];
+    const until = performance.now() + 10_000;
+    while (Number.isNaN(preparedAt) && performance.now() < until) {
+      const due = performance.now() + 10;
+      await new Promise((r) => setTimeout(r, 10));
+      late.push(Math.max(0, performance.now() - due));
+    }
+    late.sort((a, b) => a - b);
+    const at = (q: number) => late[Math.min(late.length - 1, Math.floor(q * late.length))] ?? NaN;
+    return { preparedAfter: preparedAt - readyAt, probes: late.length, lateMax: at(1), lateP99: at(0.99), lateMedian: at(0.5) };
+  },
 
   async mount() {
     const t0 = performance.now();
