@@ -1,8 +1,8 @@
 /**
- * `<member-preview>` renders a page of members in two frames when its table was empty:
- * the first screen of rows (`FIRST_FRAME_ROWS`) at once, the others right after that frame
- * is painted — in the provider's order, and reachable from the keyboard; a new sort of a
- * table already shown renders every row at once.
+ * `<member-preview first-rows>` renders a page of members in two frames when its table was
+ * empty: the first screen of rows at once, the others right after that frame is painted —
+ * in the provider's order, and reachable from the keyboard; a new sort of a table already
+ * shown renders every row at once; without `first-rows`, every row comes in one frame.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -30,6 +30,7 @@ describe('<member-preview> rows in two frames', () => {
     el.provider = provider;
     el.segment = everyone;
     el.limit = 100;
+    el.firstRows = FIRST_FRAME_ROWS;
     // Record the row count each time the table's rows change, as the frames show them.
     const watch = new MutationObserver(() => {
       const n = rowKeys(el).length;
@@ -53,9 +54,27 @@ describe('<member-preview> rows in two frames', () => {
     expect(focused.closest('tr')?.dataset.key).to.equal(expected[99]);
   });
 
+  it('without first-rows, every row comes in the first frame with rows', async () => {
+    const counts: number[] = [];
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el: MemberPreviewElement = document.createElement('member-preview');
+    el.provider = provider;
+    el.segment = everyone;
+    wrap.append(el);
+    await el.updateComplete;
+    const watch = new MutationObserver(() => {
+      const n = rowKeys(el).length;
+      if (n && counts[counts.length - 1] !== n) counts.push(n);
+    });
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true });
+    await until(() => rowKeys(el).length === 100, 5000, 'all 100 rows');
+    watch.disconnect();
+    expect(counts, `row counts as rendered: ${counts.join(' → ')}`).to.deep.equal([100]);
+  });
+
   it('a new sort of a table already shown renders every row in one go', async () => {
     const el = await fixture<MemberPreviewElement>(
-      html`<member-preview .provider=${provider} .segment=${everyone} limit="100"></member-preview>`,
+      html`<member-preview .provider=${provider} .segment=${everyone} limit="100" first-rows="30"></member-preview>`,
     );
     await until(() => rowKeys(el).length === 100, 5000, 'all 100 rows');
     const before = rowKeys(el);

@@ -34,9 +34,8 @@ addEnglish(previewWords);
 export const DEFAULT_PREVIEW_LIMIT = 100;
 
 /**
- * Rows in the first frame of a table that was empty: more than the scroll box shows
- * (32rem); the others follow right after that frame is painted, so the first screen of
- * members is not held back by laying out a hundred rows nobody sees yet.
+ * A good `firstRows` where the table shows its default height (32rem): more rows than the
+ * scroll box shows. The workspace's details view uses it.
  */
 export const FIRST_FRAME_ROWS = 30;
 
@@ -86,6 +85,15 @@ export class MemberPreviewElement extends SegmentKitElement {
 
   /** How many members to show (default 100). */
   @property({ type: Number }) limit = DEFAULT_PREVIEW_LIMIT;
+
+  /**
+   * Render only this many rows in the first frame of an empty table, and the others right
+   * after that frame is painted (e.g. `FIRST_FRAME_ROWS`): the first screen of members is not
+   * held back by laying out rows below the fold, for one more frame until the last row.
+   * 0 (default): every row in one frame. A table already showing rows (a new sort, a reload)
+   * always renders every row at once.
+   */
+  @property({ type: Number, attribute: 'first-rows' }) firstRows = 0;
 
   /** The sort in effect (a header click sets it). */
   @state() sort: SortSpec | undefined;
@@ -142,12 +150,13 @@ export class MemberPreviewElement extends SegmentKitElement {
 
   /**
    * The rows of `value` to render now: all of them when the table already shows rows (a new
-   * sort, a refresh), else the first `FIRST_FRAME_ROWS`, with the rest asked for once this
-   * frame is painted.
+   * sort, a refresh) or `firstRows` is 0, else the first `firstRows`, with the rest asked for
+   * once this frame is painted.
    */
   private rowsToRender(value: Loaded): Loaded['rows'] {
+    const first = Number.isFinite(this.firstRows) && this.firstRows > 0 ? Math.floor(this.firstRows) : Infinity;
     const shown = this.renderRoot?.querySelectorAll?.('tbody tr[part~="row"]').length ?? 0;
-    if (this.complete === value || value.rows.length <= FIRST_FRAME_ROWS || shown > 0) {
+    if (this.complete === value || value.rows.length <= first || shown > 0) {
       this.complete = value;
       return value.rows;
     }
@@ -160,7 +169,7 @@ export class MemberPreviewElement extends SegmentKitElement {
         }),
       );
     }
-    return value.rows.slice(0, FIRST_FRAME_ROWS);
+    return value.rows.slice(0, first);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
