@@ -10,6 +10,7 @@ import { evaluateSegment } from '../../src/core/evaluate/index.js';
 import type { SegmentDocument } from '../../src/core/model/types.js';
 import { createMemoryProvider } from '../../src/providers/memory/index.js';
 import { createSampleDataset } from '../../src/sample/index.js';
+import { RecentEvaluations } from '../../src/providers/memory/recent.js';
 
 const sample = createSampleDataset({ customers: 600, seed: 3 });
 const fresh = () => createMemoryProvider({ catalog: sample.catalog, data: sample.data, now: sample.now });
@@ -74,5 +75,80 @@ describe('memory provider: evaluations kept between pages', () => {
     const both = (await p.count(user)).total;
     assert.ok(both > gold, `the reference follows the saved segment (${gold} → ${both})`);
     assert.equal((await p.members(user, { limit: 1 })).total, both, 'members too');
+  });
+});
+
+describe('RecentEvaluations: which calls share one evaluation', () => {
+  const data = { catalog: sample.catalog, data: sample.data };
+  function counting(lookup: Map<string, SegmentDocument>, now = { at: Date.parse(String(sample.now)) }) {
+    const calls: string[] = [];
+    const recent = new RecentEvaluations<typeof data>({
+      capacity: 4,
+      lookup: (id) => lookup.get(id),
+      now: () => now.at,
+      evaluate: (doc, d) => {
+        calls.push(doc.id ?? '');
+        return evaluateSegment(doc, d, { now: now.at, segments: (id) => lookup.get(id) });
+      },
+    });
+    return { recent, calls };
+  }
+  const base = { ...tier(['Gold']), id: 'base' };
+  const user: SegmentDocument = { schemaVersion: 1, id: 'user', name: 'User', audience: 'Customer', rules: [{ segment: 'base' }] };
+
+  it('members and count of a document with a segment rule evaluate it once, while the saved segment is the same', () => {
+    const saved = new Map([['base', base]]);
+    const { recent, calls } = counting(saved);
+    const first = recent.get(user, data);
+    const again = recent.get(structuredClone(user), data);
+    assert.equal(calls.length, 1, `one evaluation for two calls (${calls.join(', ')})`);
+    assert.equal(again.total, first.total, 'the same answer');
+    saved.set('base', { ...tier(['Gold', 'Silver']), id: 'base' });
+    const after = recent.get(user, data);
+    assert.equal(calls.length, 2, 'evaluated anew after the saved segment changed');
+    assert.ok(after.total > first.total, `the answer follows it (${first.total} → ${after.total})`);
+    saved.delete('base');
+    assert.throws(() => recent.get(user, data), /no saved segment "base"/, 'a deleted segment is seen too (not the kept answer)');
+    assert.equal(calls.length, 3, 'evaluated anew');
+  });
+
+  it('a relative date in a referenced segment makes the instant part of the key; other data is evaluated anew', () => {
+    const recentDoc: SegmentDocument = {
+      ...tier(['Gold']),
+      id: 'base',
+      rules: [
+        {
+          where: {
+            kind: 'related',
+            entity: 'Order',
+            match: { quantifier: 'any' },
+            where: { kind: 'condition', entity: 'Order', attribute: 'OrderDate', operator: 'inLast', value: { amount: 30, unit: 'day' } },
+          },
+        },
+      ],
+    };
+    const now = { at: Date.parse(String(sample.now)) };
+    const { recent, calls } = counting(new Map([['base', recentDoc]]), now);
+    recent.get(user, data);
+    recent.get(user, data);
+    assert.equal(calls.length, 1, 'same instant: one evaluation');
+    now.at += 400 * 86_400_000;
+    assert.equal(recent.get(user, data).total, 0, 'a year later nobody ordered in the last 30 days');
+    assert.equal(calls.length, 2, 'a new instant: evaluated anew');
+    recent.get(user, { ...data });
+    assert.equal(calls.length, 3, 'other data: evaluated anew');
+    recent.clear();
+    recent.get(user, data);
+    assert.equal(calls.length, 4, 'after clear: evaluated anew');
+  });
+
+  it('the provider answers a sample segment with a segment rule as a fresh evaluation does, call after call', async () => {
+    const p = createMemoryProvider({ catalog: sample.catalog, data: sample.data, now: sample.now, segments: sample.segments });
+    const doc = sample.segments.find((s) => s.rules.some((r) => r.segment) && s.rules.some((r) => r.where))!;
+    const expected = evaluateSegment(doc, data, { now: sample.now, segments: sample.segments }).members;
+    for (let i = 0; i < 2; i++) {
+      assert.equal((await p.count(doc)).total, expected.length, `count, call ${i + 1}`);
+      assert.deepEqual(keysOf((await p.members(doc, { limit: 10_000 })).rows), expected, `members, call ${i + 1}`);
+    }
   });
 });

@@ -48,7 +48,7 @@ declare module 'vue' {
       Base | 'segment' | 'readonly' | 'countDelay',
       'segment-change' | 'segment-save' | 'segment-saved' | 'segment-cancel'
     >;
-    'member-preview': VueElement<MemberPreviewElement, Base | 'segment' | 'columns' | 'limit', 'member-preview-see-more'>;
+    'member-preview': VueElement<MemberPreviewElement, Base | 'segment' | 'columns' | 'limit' | 'firstRows', 'member-preview-see-more'>;
     'segment-list': VueElement<
       SegmentListElement,
       Base | 'columns' | 'pageSize' | 'storageKey' | 'readonly' | 'view' | 'pollInterval',

@@ -197,6 +197,24 @@ export function toKey(v: unknown): string | undefined {
 
 const read = (row: Row | null | undefined, attr: string): unknown => (row === null || typeof row !== 'object' ? undefined : row[attr]);
 
+/**
+ * A build that can be run a slice at a time: each `next()` does about `SLICE_ROWS` rows of
+ * work (well under a millisecond or two), so idle-time preparation (`prepareSteps`) never
+ * holds the thread for long. Asking for the result while a build is under way finishes it
+ * from where it is: the work is never done twice.
+ */
+export type Steps = Iterator<void, void>;
+
+/** Rows per slice of a build. */
+export const SLICE_ROWS = 2048;
+
+const DONE: Steps = { next: () => ({ done: true, value: undefined }) };
+
+/** Run `steps` to the end. */
+export function drain(steps: Steps): void {
+  while (!steps.next().done);
+}
+
 /** Typed columns, key lists and group indexes over one rows array. */
 export class EntityTable {
   readonly rows: Rows;
@@ -205,6 +223,8 @@ export class EntityTable {
   private readonly groups = new Map<string, GroupIndex>();
   private readonly keyLists = new Map<string, string[]>();
   private readonly keyIndexes = new Map<string, Map<string, number>>();
+  /** Builds under way (started by `prepareSteps`, not finished yet), by cache key. */
+  private readonly pending = new Map<string, Steps>();
   /** Links from this table's rows to another entity's rows, by path (see `linkFor`). */
   readonly links = new Map<string, { deps: EntityTable[]; link: Link }>();
 
@@ -213,14 +233,51 @@ export class EntityTable {
     this.length = rows.length;
   }
 
+  /**
+   * The build named `key`: nothing left (`DONE`) when `has()`, the one under way, or a new
+   * one from `start`, which stores its result itself. It is forgotten when it ends, also by
+   * an error (then whoever asks next starts again, and sees the error).
+   */
+  steps(key: string, has: () => boolean, start: () => Generator<void, void>): Steps {
+    if (has()) return DONE;
+    const known = this.pending.get(key);
+    if (known) return known;
+    const pending = this.pending;
+    const it = start();
+    const steps: Steps = {
+      next() {
+        try {
+          const r = it.next();
+          if (r.done) pending.delete(key);
+          return r;
+        } catch (e) {
+          pending.delete(key);
+          throw e;
+        }
+      },
+    };
+    pending.set(key, steps);
+    return steps;
+  }
+
   column(attr: string, type: AttributeType): Column {
     const cacheKey = `${type}\u0000${attr}`;
     let col = this.columns.get(cacheKey);
     if (!col) {
-      col = this.build(attr, type);
-      this.columns.set(cacheKey, col);
+      drain(this.columnSteps(attr, type));
+      col = this.columns.get(cacheKey)!;
     }
     return col;
+  }
+
+  /** The build of a typed column, to run a slice at a time (see `Steps`). */
+  columnSteps(attr: string, type: AttributeType): Steps {
+    const cacheKey = `${type}\u0000${attr}`;
+    return this.steps(
+      `c\u0000${cacheKey}`,
+      () => this.columns.has(cacheKey),
+      () => this.build(attr, type, cacheKey),
+    );
   }
 
   numbers(attr: string): NumberColumn {
@@ -254,55 +311,78 @@ export class EntityTable {
     return col.monthDay;
   }
 
-  private build(attr: string, type: AttributeType): Column {
+  private *build(attr: string, type: AttributeType, cacheKey: string): Generator<void, void> {
     const rows = this.rows;
     const n = this.length;
+    let col: Column;
     if (type === 'number' || type === 'date') {
       const values = new Float64Array(n);
       const conv = type === 'number' ? toNumber : toDate;
-      for (let i = 0; i < n; i++) values[i] = conv(read(rows[i], attr));
-      return type === 'number' ? { kind: 'number', values } : { kind: 'date', values };
-    }
-    if (type === 'boolean') {
-      const codes = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = read(rows[i], attr);
-        codes[i] = v === true ? 2 : v === false ? 1 : 0;
+      for (let start = 0; start < n; start += SLICE_ROWS) {
+        if (start > 0) yield;
+        for (let i = start, end = Math.min(n, start + SLICE_ROWS); i < end; i++) values[i] = conv(read(rows[i], attr));
       }
-      return { kind: 'boolean', codes };
+      col = type === 'number' ? { kind: 'number', values } : { kind: 'date', values };
+    } else if (type === 'boolean') {
+      const codes = new Uint8Array(n);
+      for (let start = 0; start < n; start += SLICE_ROWS) {
+        if (start > 0) yield;
+        for (let i = start, end = Math.min(n, start + SLICE_ROWS); i < end; i++) {
+          const v = read(rows[i], attr);
+          codes[i] = v === true ? 2 : v === false ? 1 : 0;
+        }
+      }
+      col = { kind: 'boolean', codes };
+    } else {
+      const dictionary = yield* this.dictionary(attr);
+      col = dictionary ?? (yield* this.text(attr));
     }
+    this.columns.set(cacheKey, col);
+  }
+
+  /** A dictionary-coded string column, or undefined beyond `MAX_DICTIONARY` distinct values. */
+  private *dictionary(attr: string): Generator<void, StringColumn | undefined> {
+    const rows = this.rows;
+    const n = this.length;
     const codes = new Int32Array(n);
     const dict: string[] = [''];
     const codeOf = new Map<string, number>();
     const raw = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const v = read(rows[i], attr);
-      const text = typeof v === 'string' ? v : toText(v);
-      if (text === undefined) continue;
-      let code = raw.get(text);
-      if (code === undefined) {
-        const lower = text.toLowerCase();
-        code = codeOf.get(lower);
+    for (let start = 0; start < n; start += SLICE_ROWS) {
+      if (start > 0) yield;
+      for (let i = start, end = Math.min(n, start + SLICE_ROWS); i < end; i++) {
+        const v = read(rows[i], attr);
+        const text = typeof v === 'string' ? v : toText(v);
+        if (text === undefined) continue;
+        let code = raw.get(text);
         if (code === undefined) {
-          if (dict.length > MAX_DICTIONARY) return this.text(attr);
-          code = dict.length;
-          dict.push(lower);
-          codeOf.set(lower, code);
+          const lower = text.toLowerCase();
+          code = codeOf.get(lower);
+          if (code === undefined) {
+            if (dict.length > MAX_DICTIONARY) return undefined;
+            code = dict.length;
+            dict.push(lower);
+            codeOf.set(lower, code);
+          }
+          raw.set(text, code);
         }
-        raw.set(text, code);
+        codes[i] = code;
       }
-      codes[i] = code;
     }
     return { kind: 'string', codes, dict, codeOf };
   }
 
-  private text(attr: string): TextColumn {
+  private *text(attr: string): Generator<void, TextColumn> {
     const rows = this.rows;
-    const lower = new Array<string | null>(this.length);
-    for (let i = 0; i < this.length; i++) {
-      const v = read(rows[i], attr);
-      const text = typeof v === 'string' ? v : toText(v);
-      lower[i] = text === undefined ? null : text.toLowerCase();
+    const n = this.length;
+    const lower = new Array<string | null>(n);
+    for (let start = 0; start < n; start += SLICE_ROWS) {
+      yield;
+      for (let i = start, end = Math.min(n, start + SLICE_ROWS); i < end; i++) {
+        const v = read(rows[i], attr);
+        const text = typeof v === 'string' ? v : toText(v);
+        lower[i] = text === undefined ? null : text.toLowerCase();
+      }
     }
     return { kind: 'text', lower };
   }
@@ -334,12 +414,31 @@ export class EntityTable {
   group(attr: string): GroupIndex {
     let g = this.groups.get(attr);
     if (!g) {
-      const n = this.length;
-      const gid = new Map<string, number>();
-      const of = new Int32Array(n);
-      const sizes: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const k = toKey(read(this.rows[i], attr));
+      drain(this.groupSteps(attr));
+      g = this.groups.get(attr)!;
+    }
+    return g;
+  }
+
+  /** The build of a group index, to run a slice at a time (see `Steps`). */
+  groupSteps(attr: string): Steps {
+    return this.steps(
+      `g\u0000${attr}`,
+      () => this.groups.has(attr),
+      () => this.buildGroup(attr),
+    );
+  }
+
+  private *buildGroup(attr: string): Generator<void, void> {
+    const n = this.length;
+    const rows = this.rows;
+    const gid = new Map<string, number>();
+    const of = new Int32Array(n);
+    const sizes: number[] = [];
+    for (let start = 0; start < n; start += SLICE_ROWS) {
+      if (start > 0) yield;
+      for (let i = start, end = Math.min(n, start + SLICE_ROWS); i < end; i++) {
+        const k = toKey(read(rows[i], attr));
         if (k === undefined) {
           of[i] = -1;
           continue;
@@ -353,27 +452,32 @@ export class EntityTable {
         sizes[id]!++;
         of[i] = id;
       }
-      const offsets = new Int32Array(sizes.length + 1);
-      for (let j = 0; j < sizes.length; j++) offsets[j + 1] = offsets[j]! + sizes[j]!;
-      const fill = offsets.slice(0, sizes.length);
-      const items = new Int32Array(offsets[sizes.length]!);
-      for (let i = 0; i < n; i++) {
+    }
+    const offsets = new Int32Array(sizes.length + 1);
+    for (let j = 0; j < sizes.length; j++) offsets[j + 1] = offsets[j]! + sizes[j]!;
+    const fill = offsets.slice(0, sizes.length);
+    const items = new Int32Array(offsets[sizes.length]!);
+    for (let start = 0; start < n; start += SLICE_ROWS) {
+      yield;
+      for (let i = start, end = Math.min(n, start + SLICE_ROWS); i < end; i++) {
         const id = of[i]!;
         if (id >= 0) items[fill[id]!++] = i;
       }
-      g = { gid, offsets, items };
-      this.groups.set(attr, g);
     }
-    return g;
+    this.groups.set(attr, { gid, offsets, items });
   }
 
   /** For each row, the group (in `target`'s index on `targetAttr`) its `attr` joins, or -1. */
-  joinGroups(attr: string, target: GroupIndex): Int32Array {
-    const out = new Int32Array(this.length);
-    for (let i = 0; i < this.length; i++) {
-      const k = toKey(read(this.rows[i], attr));
-      const g = k === undefined ? undefined : target.gid.get(k);
-      out[i] = g === undefined ? -1 : g;
+  *joinGroups(attr: string, target: GroupIndex): Generator<void, Int32Array> {
+    const n = this.length;
+    const out = new Int32Array(n);
+    for (let start = 0; start < n; start += SLICE_ROWS) {
+      if (start > 0) yield;
+      for (let i = start, end = Math.min(n, start + SLICE_ROWS); i < end; i++) {
+        const k = toKey(read(this.rows[i], attr));
+        const g = k === undefined ? undefined : target.gid.get(k);
+        out[i] = g === undefined ? -1 : g;
+      }
     }
     return out;
   }
@@ -409,12 +513,38 @@ export function linkFor(from: EntityTable, hops: Hop[]): Link {
   const key = hops.map((h) => h.key).join('\u0001');
   const cached = from.links.get(key);
   if (cached && cached.deps.length === hops.length && cached.deps.every((d, i) => d === hops[i]!.to)) return cached.link;
-  const link = buildLink(from, hops);
-  from.links.set(key, { deps: hops.map((h) => h.to), link });
-  return link;
+  drain(linkSteps(from, hops));
+  return from.links.get(key)!.link;
 }
 
-function buildLink(from: EntityTable, hops: Hop[]): Link {
+/** The build of a link (and of the group indexes it joins through), to run a slice at a time (see `Steps`). */
+export function linkSteps(from: EntityTable, hops: Hop[]): Steps {
+  const key = hops.map((h) => h.key).join('\u0001');
+  const deps = hops.map((h) => h.to);
+  // The tables are part of the build's name: the same path over other rows is another link.
+  const names = deps.map((d) => tableIds.get(d) ?? tableIds.set(d, ++tableCount).get(d)!).join(',');
+  return from.steps(
+    `l\u0000${key}\u0000${names}`,
+    () => {
+      const cached = from.links.get(key);
+      return !!cached && cached.deps.length === deps.length && cached.deps.every((d, i) => d === deps[i]);
+    },
+    function* () {
+      const link = yield* buildLink(from, hops);
+      from.links.set(key, { deps, link });
+    },
+  );
+}
+
+const tableIds = new WeakMap<EntityTable, number>();
+let tableCount = 0;
+
+/** Yield through `steps` (a group index under way or to build), then read what it built. */
+function* run(steps: Steps): Generator<void, void> {
+  while (!steps.next().done) yield;
+}
+
+function* buildLink(from: EntityTable, hops: Hop[]): Generator<void, Link> {
   const n = from.length;
   if (hops.length === 0) {
     const offsets = new Int32Array(n + 1);
@@ -427,8 +557,9 @@ function buildLink(from: EntityTable, hops: Hop[]): Link {
   }
   // First hop: each row joins one group of the target.
   const first = hops[0]!;
+  yield* run(first.to.groupSteps(first.toAttribute));
   const g0 = first.to.group(first.toAttribute);
-  const rowGroup = from.joinGroups(first.fromAttribute, g0);
+  const rowGroup = yield* from.joinGroups(first.fromAttribute, g0);
   let offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const g = rowGroup[i]!;
@@ -444,13 +575,15 @@ function buildLink(from: EntityTable, hops: Hop[]): Link {
   let current = first.to;
   for (let h = 1; h < hops.length; h++) {
     const hop = hops[h]!;
+    yield* run(hop.to.groupSteps(hop.toAttribute));
     const gi = hop.to.group(hop.toAttribute);
-    const mid = current.joinGroups(hop.fromAttribute, gi);
+    const mid = yield* current.joinGroups(hop.fromAttribute, gi);
     const seen = new Int32Array(hop.to.length).fill(-1);
     const nextOffsets = new Int32Array(n + 1);
     let buf = new Int32Array(Math.max(16, items.length));
     let k = 0;
     for (let i = 0; i < n; i++) {
+      if ((i & (SLICE_ROWS - 1)) === SLICE_ROWS - 1) yield;
       for (let a = offsets[i]!, end = offsets[i + 1]!; a < end; a++) {
         const g = mid[items[a]!]!;
         if (g < 0) continue;

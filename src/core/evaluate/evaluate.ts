@@ -12,8 +12,8 @@ import { combineMembership, type Explanation, type NodeExplanation, type RuleExp
 import type { Catalog, SegmentDocument, SegmentRule, SetOperator } from '../model/types.js';
 import { parseSegment } from '../validate/parse.js';
 import { child } from '../validate/pointer.js';
-import { type EntityTable, type Rows, linkFor, tableOf } from './columns.js';
-import { type CompiledNode, Compiler, hopsOf } from './compile.js';
+import { type EntityTable, type Rows, tableOf } from './columns.js';
+import { type CompiledNode, Compiler } from './compile.js';
 import { EvaluationError } from './errors.js';
 import type { SegmentMemo } from './memo.js';
 import { borrowAll, giveBack } from './scratch.js';
@@ -65,7 +65,8 @@ interface CompiledRule {
   segment?: string;
 }
 
-class Run {
+/** One evaluation's context: the dataset's tables, the catalog, the instant (also what `prepare.ts` builds through). */
+export class Run {
   readonly cat: CatalogIndex;
   readonly now: number;
   readonly lookup: (id: string) => SegmentDocument | undefined;
@@ -430,40 +431,4 @@ function explainNode(
     e.aggregateValue = v === undefined || v !== v ? null : rel.valueType === 'date' ? new Date(v).toISOString() : v;
   }
   if (where) explainNode(run, where, linked, true, out, matching);
-}
-
-/**
- * Build every cache the engine uses for a dataset now (typed columns of every catalog
- * attribute, the join indexes of every relationship, the links from the audience to every
- * reachable entity) instead of on first use, e.g. when a provider is created or idle.
- * Optional: evaluation builds what it needs anyway. Returns the time taken in ms.
- */
-export function prepareDataset(dataset: Dataset): number {
-  const started = Date.now();
-  const catalog = dataset.catalog;
-  const doc = { schemaVersion: 1, audience: catalog.audience, rules: [] } as SegmentDocument;
-  const run = new Run(dataset, {}, doc);
-  const cat = run.cat;
-  for (const entity of catalog.entities) {
-    const table = run.table(entity.name);
-    for (const attr of entity.attributes) {
-      table.column(attr.name, attr.type);
-      if (attr.type === 'date' && entity.name === run.audience) table.monthDays(attr.name);
-    }
-    if (entity.name !== run.audience) {
-      const steps = cat.path(run.audience, entity.name);
-      if (steps)
-        linkFor(
-          run.audienceTable,
-          hopsOf(steps, (e) => run.table(e)),
-        );
-    }
-  }
-  for (const r of catalog.relationships) {
-    if (cat.entity(r.from) && cat.entity(r.to)) {
-      run.table(r.from).group(r.fromAttribute);
-      run.table(r.to).group(r.toAttribute);
-    }
-  }
-  return Date.now() - started;
 }

@@ -33,6 +33,12 @@ addEnglish(previewWords);
 /** How many members the preview asks for by default. */
 export const DEFAULT_PREVIEW_LIMIT = 100;
 
+/**
+ * A good `firstRows` where the table shows its default height (32rem): more rows than the
+ * scroll box shows. The workspace's details view uses it.
+ */
+export const FIRST_FRAME_ROWS = 30;
+
 type MembersArgs = [provider: SegmentProvider, segment: SegmentDocument, limit: number, sortKey: string, direction: string];
 type Loaded = MembersResult & { catalog: Catalog | undefined };
 
@@ -80,6 +86,15 @@ export class MemberPreviewElement extends SegmentKitElement {
   /** How many members to show (default 100). */
   @property({ type: Number }) limit = DEFAULT_PREVIEW_LIMIT;
 
+  /**
+   * Render only this many rows in the first frame of an empty table, and the others right
+   * after that frame is painted (e.g. `FIRST_FRAME_ROWS`): the first screen of members is not
+   * held back by laying out rows below the fold, for one more frame until the last row.
+   * 0 (default): every row in one frame. A table already showing rows (a new sort, a reload)
+   * always renders every row at once.
+   */
+  @property({ type: Number, attribute: 'first-rows' }) firstRows = 0;
+
   /** The sort in effect (a header click sets it). */
   @state() sort: SortSpec | undefined;
 
@@ -87,6 +102,9 @@ export class MemberPreviewElement extends SegmentKitElement {
   @state() private downloadError: string | undefined;
 
   private downloadAbort: AbortController | undefined;
+  /** The answer whose rows are all rendered (the others show their first `FIRST_FRAME_ROWS`). */
+  private complete: Loaded | undefined;
+  private completing: number | undefined;
   private catalogCache: { provider: SegmentProvider; catalog: Promise<Catalog | undefined> } | undefined;
   private readonly announcer = new AnnouncerController(this);
   private readonly explain = new ExplainState(this, () => ({ provider: this.effectiveProvider, segment: this.segment }));
@@ -126,6 +144,32 @@ export class MemberPreviewElement extends SegmentKitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.cancelDownload();
+    if (this.completing !== undefined) cancelAnimationFrame(this.completing);
+    this.completing = undefined;
+  }
+
+  /**
+   * The rows of `value` to render now: all of them when the table already shows rows (a new
+   * sort, a refresh) or `firstRows` is 0, else the first `firstRows`, with the rest asked for
+   * once this frame is painted.
+   */
+  private rowsToRender(value: Loaded): Loaded['rows'] {
+    const first = Number.isFinite(this.firstRows) && this.firstRows > 0 ? Math.floor(this.firstRows) : Infinity;
+    const shown = this.renderRoot?.querySelectorAll?.('tbody tr[part~="row"]').length ?? 0;
+    if (this.complete === value || value.rows.length <= first || shown > 0) {
+      this.complete = value;
+      return value.rows;
+    }
+    if (this.completing === undefined) {
+      this.completing = requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.completing = undefined;
+          this.complete = this.members.value;
+          this.requestUpdate();
+        }),
+      );
+    }
+    return value.rows.slice(0, first);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -296,6 +340,7 @@ export class MemberPreviewElement extends SegmentKitElement {
   }
 
   private renderTable(value: Loaded): TemplateResult {
+    const rows = this.rowsToRender(value);
     const cols = this.shownColumns(value.columns);
     const keyCol = this.keyColumn(value);
     const canExplain = typeof this.effectiveProvider?.explain === 'function' && keyCol !== undefined;
@@ -308,7 +353,7 @@ export class MemberPreviewElement extends SegmentKitElement {
     const g = this.grid;
     g.begin([
       ['head', span],
-      ...value.rows.flatMap((row, i): [string, number][] => {
+      ...rows.flatMap((row, i): [string, number][] => {
         const id = idOf(row, i);
         const open = canExplain && this.explain.rows.has(keyOf(row));
         return open
@@ -359,7 +404,7 @@ export class MemberPreviewElement extends SegmentKitElement {
         </thead>
         <tbody class=${this.members.stale ? 'stale' : ''}>
           ${repeat(
-            value.rows,
+            rows,
             (row, i) => idOf(row, i),
             (row, i) => {
               const key = keyOf(row);

@@ -1,7 +1,8 @@
 /**
  * The details view (loaded on first use, with the elements it shows): a segment's facts,
  * its member count over time (`<trend-chart>`), its first members with "Why?"
- * explanations and the CSV download (`<member-preview>`), and its overlap with other
+ * explanations and the CSV download (`<member-preview>`, its first screen of rows in the
+ * first frame: the table sits below the trend), and its overlap with other
  * segments (`<segment-overlap>`, whose "Create segment" opens the builder).
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -11,6 +12,7 @@ import type { SegmentProvider, SegmentSummary } from '../../core/provider/types.
 import { addEnglish } from '../../core/messages/translator.js';
 import { currentTranslator, term, type MessageKey } from '../shared/messages.js';
 import '../member-preview/define.js';
+import { FIRST_FRAME_ROWS } from '../member-preview/member-preview.js';
 import '../segment-overlap/define.js';
 import '../trend-chart/define.js';
 
@@ -62,7 +64,7 @@ export function detailsBody(p: DetailsProps): TemplateResult {
     </section>
     <section class="panel" part="members" aria-labelledby="members-title">
       <h3 id="members-title" class="panel-title">${term('workspace.details.members')}</h3>
-      <member-preview .provider=${p.provider} .segment=${p.doc} .limit=${p.previewLimit}></member-preview>
+      <member-preview .provider=${p.provider} .segment=${p.doc} .limit=${p.previewLimit} .firstRows=${FIRST_FRAME_ROWS}></member-preview>
     </section>
     <section class="panel" part="overlap" aria-labelledby="overlap-title">
       <h3 id="overlap-title" class="panel-title">${term('workspace.details.overlap')}</h3>

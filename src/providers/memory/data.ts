@@ -7,9 +7,9 @@
  * columns) is cached per rows array, so an entity whose array did not change keeps its
  * caches, and a changed entity must come as a new array.
  */
-import type { Dataset } from '../../core/evaluate/index.js';
+import { prepareSteps, type Dataset } from '../../core/evaluate/index.js';
 import { indexCatalog, type CatalogIndex } from '../../core/model/catalog.js';
-import type { Catalog, EntityDef } from '../../core/model/types.js';
+import type { Catalog, EntityDef, SegmentDocument } from '../../core/model/types.js';
 import { SegmentProviderError } from '../../core/provider/types.js';
 import { compare } from '../store/sort.js';
 
@@ -21,6 +21,8 @@ export interface ValueCount {
 }
 
 const NO_ROWS: Rows = Object.freeze([]);
+/** Rows per slice of an index built in idle time (`prepareSteps`). */
+const SLICE_ROWS = 2048;
 
 /**
  * A join or member key, coerced as the engine coerces them (SPEC: `7` and `"7"` join):
@@ -39,6 +41,7 @@ const read = (row: Row | null | undefined, attr: string): unknown => (row === nu
 class RowCaches {
   private readonly groups = new WeakMap<Rows, Map<string, Map<string, number[]>>>();
   private readonly counts = new WeakMap<Rows, Map<string, ValueCount[]>>();
+  private readonly firsts = new WeakMap<Rows, Map<string, Map<string, number>>>();
 
   private slot<T>(map: WeakMap<Rows, Map<string, T>>, rows: Rows): Map<string, T> {
     let m = map.get(rows);
@@ -62,6 +65,36 @@ class RowCaches {
       cache.set(attr, g);
     }
     return g;
+  }
+
+  /** The first row of each key (`keyOf`) of `attr`: a member's row (cheaper than `groupsOf`, which keeps every row of a key). */
+  firstRows(rows: Rows, attr: string): Map<string, number> {
+    const cache = this.slot(this.firsts, rows);
+    let first = cache.get(attr);
+    if (!first) {
+      const steps = this.firstRowsSteps(rows, attr);
+      while (!steps.next().done);
+      first = cache.get(attr)!;
+    }
+    return first;
+  }
+
+  /** `firstRows` a slice at a time (it stops early when a question built it in between). */
+  *firstRowsSteps(rows: Rows, attr: string): Generator<void, void> {
+    const cache = this.slot(this.firsts, rows);
+    if (cache.has(attr)) return;
+    const first = new Map<string, number>();
+    for (let start = 0; start < rows.length; start += SLICE_ROWS) {
+      if (start > 0) {
+        yield;
+        if (cache.has(attr)) return;
+      }
+      for (let i = start, end = Math.min(rows.length, start + SLICE_ROWS); i < end; i++) {
+        const k = keyOf(read(rows[i], attr));
+        if (k !== undefined && !first.has(k)) first.set(k, i);
+      }
+    }
+    cache.set(attr, first);
   }
 
   /** The non-empty values of `attr` with how many rows hold each, most frequent first. */
@@ -194,9 +227,9 @@ export class DataSnapshot {
     return this.caches.valueCounts(this.rows(entity), attribute);
   }
 
-  /** Rows of `entity` with the given key (`keyOf` of the entity's key attribute), in row order. */
-  rowsWithKey(entity: EntityDef, key: string): readonly number[] {
-    return this.caches.groupsOf(this.rows(entity.name), entity.key).get(key) ?? [];
+  /** The first row of `entity` with the given key (`keyOf` of the entity's key attribute). */
+  firstRowWithKey(entity: EntityDef, key: string): number | undefined {
+    return this.caches.firstRows(this.rows(entity.name), entity.key).get(key);
   }
 
   /** The rows of `entity` by the key (`keyOf`) of `attribute`, in row order (cached per rows array and attribute): a join's index. */
@@ -204,9 +237,19 @@ export class DataSnapshot {
     return this.caches.groupsOf(this.rows(entity), attribute);
   }
 
+  /**
+   * Everything the first questions over this data would build (the engine's caches, see
+   * `prepareSteps`, and the index of member rows), a slice at a time, for idle time; what
+   * the documents in `first` use is built before the rest.
+   */
+  *prepareSteps(first: readonly SegmentDocument[] = []): Generator<void, void> {
+    yield* prepareSteps(this.dataset, { first });
+    yield* this.caches.firstRowsSteps(this.rows(this.audience.name), this.audience.key);
+  }
+
   /** The audience row of a member key (the first row with that key). */
   memberRow(key: string): Row | undefined {
-    const at = this.rowsWithKey(this.audience, key)[0];
+    const at = this.firstRowWithKey(this.audience, key);
     return at === undefined ? undefined : this.rows(this.audience.name)[at];
   }
 
@@ -215,7 +258,7 @@ export class DataSnapshot {
    * one hop after the other), distinct, in row order. Empty when nothing links them.
    */
   linkedRows(key: string, entity: string): number[] {
-    const start = this.rowsWithKey(this.audience, key)[0];
+    const start = this.firstRowWithKey(this.audience, key);
     const steps = this.index.path(this.audience.name, entity);
     if (start === undefined || !steps || steps.length === 0) return [];
     let current = [start];

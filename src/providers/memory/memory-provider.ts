@@ -41,6 +41,8 @@ import type { StorageLike } from '../store/storage.js';
 import { SegmentStore, type SegmentEvaluator } from '../store/store.js';
 import { DataSnapshot, type Row, type Rows } from './data.js';
 import { attributeStats } from './stats.js';
+import { RecentEvaluations } from './recent.js';
+import { hasIdleTime, IdlePreparation } from './idle.js';
 
 export interface MemoryProviderOptions {
   catalog: Catalog;
@@ -64,6 +66,15 @@ export interface MemoryProviderOptions {
   onStorageError?: (error: SegmentProviderError) => void;
   /** Simulated latency in milliseconds for every call (stories and demos of loading states). */
   latency?: number;
+  /**
+   * Build the engine's typed columns and join indexes in idle time after the provider is
+   * created and after each data change, a few milliseconds at a time (see `whenPrepared`),
+   * so the first question about a segment does not build them while a person waits.
+   * Default: true where the platform tells idle time apart (`scheduler.postTask` or
+   * `requestIdleCallback`: browsers), false elsewhere (Node). `createWorkerProvider`
+   * prepares its worker's provider at once, before `ready`.
+   */
+  prepareWhenIdle?: boolean;
 }
 
 /**
@@ -106,10 +117,12 @@ export interface MemoryProvider extends SegmentProvider {
    * the milliseconds it took. `createWorkerProvider` does it in the worker before `ready`.
    */
   prepare(): number;
+  /**
+   * Resolves when the idle-time preparation of the current data (`prepareWhenIdle`) has
+   * finished, or was stopped by a data change or `prepare()`; at once when none runs.
+   */
+  whenPrepared(): Promise<void>;
 }
-
-/** Operators whose result depends on the reference instant. */
-const RELATIVE_DATES = /"operator":"(?:inLast|notInLast|inNext|isAnniversaryInNext)"/;
 
 function abortable(signal: AbortSignal | undefined, ms: number): Promise<void> {
   throwIfAborted(signal);
@@ -143,6 +156,15 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
   const latency = Math.max(0, options.latency ?? 0);
   /** The data now. Every call reads it once, when it is made, so it answers for one state of the data. */
   let data: DataSnapshot = DataSnapshot.create(catalog, options.data ?? {});
+  const idle = new IdlePreparation();
+  /** What the idle preparation builds first: what the segments the provider starts with use (a page lists them first). */
+  const likelyFirst = options.segments ?? [];
+  const prepareWhenIdle = options.prepareWhenIdle ?? hasIdleTime();
+  /** The data changed (or is new): prepare it in idle time, if asked to. */
+  const changed = () => {
+    recent.clear();
+    if (prepareWhenIdle) idle.start(data.prepareSteps(likelyFirst));
+  };
 
   // ------------------------------------------------------------ the engine
   /** Referenced segments' members between calls (checked against the rows, the instant and the stored documents). */
@@ -155,28 +177,14 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
     }
   }
 
-  /**
-   * The last few evaluations of `count` and `members`, by document and data (and instant,
-   * for a document with relative dates): the pages of one listing — a CSV download asks
-   * for a hundred — evaluate the segment once. Documents with `segment` rules are never
-   * kept (a saved segment they use can change); a data change empties it.
-   */
-  let recent: { key: string; snap: DataSnapshot; result: EvaluationResult }[] = [];
-  const RECENT = 4;
-  function evaluateRecent(doc: SegmentDocument, snap: DataSnapshot): EvaluationResult {
-    if (doc.rules.some((r) => r.segment !== undefined)) return evaluate(doc, snap);
-    const json = JSON.stringify(doc);
-    const key = `${RELATIVE_DATES.test(json) ? now() : ''}\u0000${json}`;
-    const at = recent.findIndex((e) => e.key === key && e.snap === snap);
-    if (at >= 0) {
-      const hit = recent[at]!;
-      if (at > 0) recent = [hit, ...recent.slice(0, at), ...recent.slice(at + 1)];
-      return hit.result;
-    }
-    const result = evaluate(doc, snap);
-    if (snap === data) recent = [{ key, snap, result }, ...recent.slice(0, RECENT - 1)];
-    return result;
-  }
+  /** The last few evaluations of `count` and `members` (see `recent.ts`): a listing's pages and the details' calls evaluate a segment once. */
+  const recent = new RecentEvaluations<DataSnapshot>({
+    capacity: 4,
+    lookup: (id) => store.lookup(id),
+    now,
+    evaluate: (doc, snap) => evaluate(doc, snap),
+  });
+  const evaluateRecent = (doc: SegmentDocument, snap: DataSnapshot): EvaluationResult => recent.get(doc, snap, snap === data);
 
   /** Refreshes count over the data as it is when the refresh runs. */
   const evaluator: SegmentEvaluator = {
@@ -262,28 +270,35 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
 
     setData(next, opts = {}) {
       data = data.replace(next, opts.merge === true);
-      recent = [];
+      changed();
     },
 
     upsertRows(entity, rows) {
       const { next, inserted, replaced } = data.upsert(entity, rows);
+      if (next === data) return { inserted, replaced };
       data = next;
-      recent = [];
+      changed();
       return { inserted, replaced };
     },
 
     prepare() {
       const started = Date.now();
       const snap = data;
+      idle.stop();
       prepareDataset(snap.dataset);
       snap.memberRow('');
       return Date.now() - started;
     },
 
+    whenPrepared() {
+      return idle.done();
+    },
+
     removeRows(entity, keys) {
       const { next, removed } = data.remove(entity, keys);
+      if (next === data) return removed;
       data = next;
-      recent = [];
+      changed();
       return removed;
     },
 
@@ -414,5 +429,6 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       return store.update(ids, patch, opts);
     },
   };
+  if (prepareWhenIdle) idle.start(data.prepareSteps(likelyFirst));
   return provider;
 }

@@ -109,7 +109,7 @@ function memberLinks(snap: DataSnapshot, index: CatalogIndex, audience: EntityDe
   const canonical = new Int32Array(audienceRows.length).fill(-1);
   for (let r = 0; r < audienceRows.length; r++) {
     const key = keyOf(audienceRows[r]?.[audience.key]);
-    if (key !== undefined) canonical[r] = snap.rowsWithKey(audience, key)[0] ?? -1;
+    if (key !== undefined) canonical[r] = snap.firstRowWithKey(audience, key) ?? -1;
   }
   const pairRow: number[] = [];
   const pairMember: number[] = [];
