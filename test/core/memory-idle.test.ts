@@ -24,7 +24,7 @@ const built = (rows: readonly Record<string, unknown>[], attr: string, type: 'da
 describe('memory provider: preparation in idle time', () => {
   it('answers the same before, during and after the preparation, and the indexes are built at the end', async () => {
     const data = copy();
-    const p = createMemoryProvider({ catalog: sample.catalog, data, now: sample.now, prepareWhenIdle: true });
+    const p = createMemoryProvider({ catalog: sample.catalog, data, now: sample.now, prepareWhenIdle: 'all' });
     const expected = (doc: (typeof docs)[number]) =>
       evaluateSegment(doc, { catalog: sample.catalog, data: sample.data }, { now: sample.now });
     assert.equal((await p.count(docs[0]!)).total, expected(docs[0]!).total, 'before any turn');
@@ -48,7 +48,7 @@ describe('memory provider: preparation in idle time', () => {
 
   it('a data change drops the preparation of the old rows and prepares the new ones', async () => {
     const data = copy();
-    const p = createMemoryProvider({ catalog: sample.catalog, data, now: sample.now, prepareWhenIdle: true });
+    const p = createMemoryProvider({ catalog: sample.catalog, data, now: sample.now, prepareWhenIdle: 'all' });
     await tick();
     const fewer = { ...data, Order: data.Order!.slice(0, 500) };
     p.setData(fewer);
@@ -64,6 +64,18 @@ describe('memory provider: preparation in idle time', () => {
     const doc = docs.find((d) => JSON.stringify(d).includes('"Order"'))!;
     const want = evaluateSegment(doc, { catalog: sample.catalog, data: fewer }, { now: sample.now }).total;
     assert.equal((await p.count(doc)).total, want, 'answers follow the new rows');
+  });
+
+  it('by default (true) builds only what the starting segments use: the rest is left to the questions that need it', async () => {
+    const data = copy();
+    const doc = docs.find((d) => JSON.stringify(d).includes('"OrderDate"'))!;
+    const p = createMemoryProvider({ catalog: sample.catalog, data, now: sample.now, segments: [doc], prepareWhenIdle: true });
+    await p.whenPrepared();
+    assert.ok(built(data.Order!, 'OrderDate', 'date'), 'Order.OrderDate, which the segment reads, is built');
+    assert.equal(built(data.Order!, 'ItemCount', 'number'), false, 'Order.ItemCount, which no segment reads, is not');
+    const other = docs.find((d) => !JSON.stringify(d).includes('"Order"'))!;
+    const want = evaluateSegment(other, { catalog: sample.catalog, data: sample.data }, { now: sample.now }).total;
+    assert.equal((await p.count(other)).total, want, 'another segment is answered all the same');
   });
 
   it('is off without requestIdleCallback unless asked, and prepare() finishes it at once', async () => {

@@ -14,6 +14,12 @@ export interface PrepareOptions {
    * links they use are built before the others.
    */
   first?: readonly SegmentDocument[];
+  /**
+   * Build only what `first` uses (its columns, the links to its related entities and the
+   * join indexes between the entities it reads), not every attribute of every entity: a
+   * bounded memory cost for a provider that prepares on its own.
+   */
+  only?: boolean;
 }
 
 /**
@@ -63,8 +69,9 @@ export function* prepareSteps(dataset: Dataset, options: PrepareOptions = {}): G
     while (!steps.next().done) yield;
   };
   const used = usedBy(options.first ?? []);
+  if (options.only) used.set(run.audience, used.get(run.audience) ?? new Set());
   // What the documents use first, then everything (what is built already costs nothing).
-  for (const pass of used.size ? ['first', 'all'] : ['all']) {
+  for (const pass of options.only ? ['first'] : used.size ? ['first', 'all'] : ['all']) {
     for (const entity of catalog.entities) {
       const attrs = used.get(entity.name);
       if (pass === 'first' && !attrs) continue;
@@ -88,6 +95,7 @@ export function* prepareSteps(dataset: Dataset, options: PrepareOptions = {}): G
     }
   }
   for (const r of catalog.relationships) {
+    if (options.only && !(used.has(r.from) && used.has(r.to))) continue;
     if (cat.entity(r.from) && cat.entity(r.to)) {
       yield* through(run.table(r.from).groupSteps(r.fromAttribute));
       yield* through(run.table(r.to).groupSteps(r.toAttribute));

@@ -240,10 +240,10 @@ export class DataSnapshot {
   /**
    * Everything the first questions over this data would build (the engine's caches, see
    * `prepareSteps`, and the index of member rows), a slice at a time, for idle time; what
-   * the documents in `first` use is built before the rest.
+   * the documents in `first` use is built before the rest (and, with `only`, nothing else).
    */
-  *prepareSteps(first: readonly SegmentDocument[] = []): Generator<void, void> {
-    yield* prepareSteps(this.dataset, { first });
+  *prepareSteps(first: readonly SegmentDocument[] = [], only = false): Generator<void, void> {
+    yield* prepareSteps(this.dataset, { first, only });
     yield* this.caches.firstRowsSteps(this.rows(this.audience.name), this.audience.key);
   }
 

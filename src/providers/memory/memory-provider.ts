@@ -70,11 +70,15 @@ export interface MemoryProviderOptions {
    * Build the engine's typed columns and join indexes in idle time after the provider is
    * created and after each data change, a few milliseconds at a time (see `whenPrepared`),
    * so the first question about a segment does not build them while a person waits.
-   * Default: true where the platform tells idle time apart (`scheduler.postTask` or
-   * `requestIdleCallback`: browsers), false elsewhere (Node). `createWorkerProvider`
-   * prepares its worker's provider at once, before `ready`.
+   * `true`: what the provider's starting `segments` use (the columns they read, the links
+   * to their related entities, the index of member rows): the likely first questions, at a
+   * memory cost bounded by them. `'all'`: every attribute of every entity too (what
+   * `prepare()` builds; at 100,000 sample customers about ten times the heap). Default: true
+   * where the platform tells idle time apart (`scheduler.postTask` or `requestIdleCallback`:
+   * browsers), false elsewhere (Node). `createWorkerProvider` prepares its worker's provider
+   * at once, before `ready`.
    */
-  prepareWhenIdle?: boolean;
+  prepareWhenIdle?: boolean | 'all';
 }
 
 /**
@@ -160,10 +164,11 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
   /** What the idle preparation builds first: what the segments the provider starts with use (a page lists them first). */
   const likelyFirst = options.segments ?? [];
   const prepareWhenIdle = options.prepareWhenIdle ?? hasIdleTime();
+  const idleSteps = () => data.prepareSteps(likelyFirst, prepareWhenIdle !== 'all');
   /** The data changed (or is new): prepare it in idle time, if asked to. */
   const changed = () => {
     recent.clear();
-    if (prepareWhenIdle) idle.start(data.prepareSteps(likelyFirst));
+    if (prepareWhenIdle) idle.start(idleSteps());
   };
 
   // ------------------------------------------------------------ the engine
@@ -429,6 +434,6 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
       return store.update(ids, patch, opts);
     },
   };
-  if (prepareWhenIdle) idle.start(data.prepareSteps(likelyFirst));
+  if (prepareWhenIdle) idle.start(idleSteps());
   return provider;
 }
