@@ -338,6 +338,8 @@ describe('<trend-chart>', () => {
       'do-not-contact',
     );
     await ready(el, 5);
+    // The name comes from its own call (getSegment), which may answer after the points.
+    await until(() => text($(el, '[part~="title"]')) === `Members of ${hostile} over time`, 5000, 'the title with the name');
     expect(text($(el, '[part~="title"]'))).to.equal(`Members of ${hostile} over time`);
     expect($(el, '[part~="plot"]')!.getAttribute('aria-label')).to.contain(hostile);
     expect($$(el, 'img').length).to.equal(0);
