@@ -15,9 +15,11 @@ export function formatMemberValue(value: unknown, type: ColumnDef['type'] | unde
   if (type === 'date' && (typeof value === 'string' || value instanceof Date)) {
     const d = value instanceof Date ? value : new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
     if (Number.isNaN(d.getTime())) return String(value);
-    return typeof value === 'string' && DATE_ONLY.test(value)
-      ? f.date(d)
-      : f.date(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    // A calendar day reads as a day, also when a database gives it back as UTC midnight
+    // (a `date` column or a day stored in `timestamptz`, over SQL or HTTP): SPEC section 4
+    // compares dates as UTC calendar days.
+    const day = (typeof value === 'string' && DATE_ONLY.test(value)) || d.getTime() % 86_400_000 === 0;
+    return day ? f.date(d) : f.date(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   }
   if (typeof value === 'object') {
     try {
