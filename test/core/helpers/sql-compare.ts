@@ -1,7 +1,7 @@
 /**
  * The differential loop the SQL tests share (PGlite, a PostgreSQL server, DuckDB): fixed-seed
  * random segments, each compiled by `toSQL` and run by `run`, must give the memory engine's
- * members in key order, and their per-rule counts. Asserts that enough segments
+ * members in key order, and every other one its per-rule counts. Asserts that enough segments
  * split the audience for the comparison to mean something.
  */
 import assert from 'node:assert/strict';
@@ -232,13 +232,16 @@ export async function compareRandomSegments(
     const keys = (await o.run(q.text, q.params)).map((r) => String(r['CustomerId']));
     assert.deepEqual(keys, expected.members, `segment ${n} (now ${now}): ${JSON.stringify(doc)}`);
     if (expected.total > 0 && expected.total < audience) nontrivial++;
-    const c = toSQL(doc, o.dataset.catalog, { ...options, select: 'count' });
-    assert.deepEqual(
-      countResult(await o.run(c.text, c.params)),
-      { total: expected.total, rules: expected.rules },
-      `counts of segment ${n}: ${JSON.stringify(doc)}`,
-    );
-    counts++;
+    if (n % 2 === 0) {
+      // Every other segment (the fixed COUNT_CASES check the count query's shapes on every engine).
+      const c = toSQL(doc, o.dataset.catalog, { ...options, select: 'count' });
+      assert.deepEqual(
+        countResult(await o.run(c.text, c.params)),
+        { total: expected.total, rules: expected.rules },
+        `counts of segment ${n}: ${JSON.stringify(doc)}`,
+      );
+      counts++;
+    }
     if (n % 4 === 1) {
       // explain, computed in SQL: a member, a customer who is not, one of the edge rows, and an unknown key.
       const outside = customers.find((c) => !expected.members.includes(String(c['CustomerId'])));
