@@ -12,29 +12,12 @@ import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-a
 import type { Dataset } from '../../src/core/evaluate/index.js';
 import type { SegmentDocument } from '../../src/core/model/types.js';
 import { fromDuckDB, loadDataset, type SqlConnection } from '../../src/providers/sql/index.js';
-import { compareCountCases, compareRandomSegments } from './helpers/sql-compare.js';
+import { compareCountCases, compareRandomSegments, REF_GOLD, REF_STATIC } from './helpers/sql-compare.js';
 import { DATE_COLUMNS, DECLARED, testDataset } from './helpers/sql-data.js';
 
 const SEGMENTS = Number(process.env.SQL_SEGMENTS_DUCKDB ?? 200);
 
-const REFERENCED: SegmentDocument[] = [
-  {
-    schemaVersion: 1,
-    id: 'ref-gold',
-    name: 'RefGold',
-    audience: 'Customer',
-    rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'LoyaltyTier', operator: 'in', value: ['Gold', 'Platinum'] } }],
-  },
-  {
-    schemaVersion: 1,
-    id: 'ref-static',
-    name: 'RefStatic',
-    type: 'static',
-    audience: 'Customer',
-    snapshot: ['C000001', 'C000002', 'C000010', 'C900003', 'no-such-customer'],
-    rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'EmailOptIn', operator: 'isTrue' } }],
-  },
-];
+const REFERENCED: SegmentDocument[] = [REF_GOLD, REF_STATIC];
 
 let dataset: Dataset;
 let raw: DuckDBConnection;
@@ -47,7 +30,7 @@ describe('toSQL on DuckDB gives the memory engine’s answers', () => {
     db = fromDuckDB(raw, { listValue: (items) => listValue(items as never[]) });
     await loadDataset(db, dataset, { dateTypes: DATE_COLUMNS });
     await db.query('CREATE TABLE segment_members (segment_id VARCHAR NOT NULL, member_key VARCHAR NOT NULL)', []);
-    for (const key of REFERENCED[1]!.snapshot!) await db.query('INSERT INTO segment_members VALUES ($1, $2)', ['ref-static', key]);
+    for (const key of REF_STATIC.snapshot!) await db.query('INSERT INTO segment_members VALUES ($1, $2)', ['ref-static', key]);
   });
   after(() => {
     raw?.closeSync();

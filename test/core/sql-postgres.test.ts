@@ -13,7 +13,7 @@ import pg from 'pg';
 import type { Dataset } from '../../src/core/evaluate/index.js';
 import type { SegmentDocument } from '../../src/core/model/types.js';
 import { fromPg, loadDataset, type SqlConnection } from '../../src/providers/sql/index.js';
-import { compareCountCases, compareRandomSegments } from './helpers/sql-compare.js';
+import { compareCountCases, compareRandomSegments, REF_GOLD, REF_STATIC } from './helpers/sql-compare.js';
 import { DATE_COLUMNS, DECLARED, testDataset } from './helpers/sql-data.js';
 
 const URL_ = process.env.DATABASE_URL;
@@ -21,13 +21,7 @@ const SEGMENTS = Number(process.env.SQL_SEGMENTS_PG ?? 300);
 const SCHEMA = `sk_test_${process.pid}`;
 
 const REFERENCED: SegmentDocument[] = [
-  {
-    schemaVersion: 1,
-    id: 'ref-gold',
-    name: 'RefGold',
-    audience: 'Customer',
-    rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'LoyaltyTier', operator: 'in', value: ['Gold', 'Platinum'] } }],
-  },
+  REF_GOLD,
   {
     schemaVersion: 1,
     id: 'ref-gold-not-opted-in',
@@ -38,15 +32,7 @@ const REFERENCED: SegmentDocument[] = [
       { setOperator: 'except', where: { kind: 'condition', entity: 'Customer', attribute: 'EmailOptIn', operator: 'isTrue' } },
     ],
   },
-  {
-    schemaVersion: 1,
-    id: 'ref-static',
-    name: 'RefStatic',
-    type: 'static',
-    audience: 'Customer',
-    snapshot: ['C000001', 'C000002', 'C000010', 'C900003', 'no-such-customer'],
-    rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'EmailOptIn', operator: 'isTrue' } }],
-  },
+  REF_STATIC,
 ];
 
 describe('toSQL on a PostgreSQL server gives the memory engine’s answers', { ...(URL_ ? {} : { skip: 'DATABASE_URL is not set' }) }, () => {

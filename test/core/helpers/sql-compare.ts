@@ -56,6 +56,25 @@ const related = (entity: string, match: Record<string, unknown>, where?: Segment
 const not = (child: SegmentNode): SegmentNode => ({ kind: 'group', combinator: 'and', not: true, children: [child] });
 const inLast = (amount: number) => ({ amount, unit: 'day' });
 
+/** The saved segments the count cases reference (`COUNT_CASES`), for each engine's test to pass as `referenced`. */
+export const REF_GOLD: SegmentDocument = {
+  schemaVersion: 1,
+  id: 'ref-gold',
+  name: 'RefGold',
+  audience: 'Customer',
+  rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'LoyaltyTier', operator: 'in', value: ['Gold', 'Platinum'] } }],
+};
+/** A static one: its snapshot goes into the engine's `segment_members` table. */
+export const REF_STATIC: SegmentDocument = {
+  schemaVersion: 1,
+  id: 'ref-static',
+  name: 'RefStatic',
+  type: 'static',
+  audience: 'Customer',
+  snapshot: ['C000001', 'C000002', 'C000010', 'C900003', 'no-such-customer'],
+  rules: [{ where: { kind: 'condition', entity: 'Customer', attribute: 'EmailOptIn', operator: 'isTrue' } }],
+};
+
 /**
  * Segments whose per-rule counts the count query (one pass, a flag per rule, grouped related
  * rows) must get right, besides the random ones: set operators in every order, rules that
