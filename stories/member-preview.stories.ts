@@ -10,13 +10,15 @@ import { sampleProvider, sampleSegment } from './fixtures/sample.js';
 
 interface Args {
   limit: number;
+  firstRows?: boolean;
 }
 
-const preview = (provider: SegmentProvider, segment: SegmentDocument, { limit }: Args) =>
+const preview = (provider: SegmentProvider, segment: SegmentDocument, { limit, firstRows = false }: Args) =>
   html`<member-preview
     .provider=${provider}
     .segment=${segment}
     limit=${limit}
+    ?first-rows=${firstRows}
     @member-preview-see-more=${(e: CustomEvent<{ total: number }>) => console.info('see more', e.detail.total)}
   ></member-preview>`;
 
@@ -118,6 +120,13 @@ export const Invalid: Story = {
 
 export const TwentyThousand: Story = {
   name: 'A segment of 20,000 members',
+  render: (args) => preview(largeProvider(), everyone(), args),
+};
+
+/** `first-rows`: the first 30 rows come in the first frame, the other 70 right after it (as in the workspace's details). */
+export const FirstRowsFirst: Story = {
+  name: 'First rows first (first-rows)',
+  args: { limit: 100, firstRows: true },
   render: (args) => preview(largeProvider(), everyone(), args),
 };
 
